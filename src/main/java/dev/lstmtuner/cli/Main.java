@@ -1,0 +1,41 @@
+package dev.lstmtuner.cli;
+
+import dev.lstmtuner.config.BadInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code lstm-tuner <command>}. Bad input exits with code 2, a usage error too (picocli's default). */
+@Command(name = "lstm-tuner", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Hyperparameter search and experiment tracking for LSTM price forecasters.",
+        subcommands = {
+                TrainCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Main implements Runnable {
+    public static final int EXIT_BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof BadInputException) {
+                cmd.getErr().println("error: " + ex.getMessage());
+                cmd.getErr().flush();
+                return EXIT_BAD_INPUT;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,140 @@
+package dev.lstmtuner.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Reads a {@link RunConfig} from JSON laid over {@link RunConfig#DEFAULTS}. Unknown keys, wrong types and
+ * out-of-range values are refused with a message naming the source and the key.
+ */
+public final class ConfigLoader {
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ConfigLoader() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static RunConfig load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": config file not found; check the path (examples are in experiments/)");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read config file: " + e.getMessage());
+        }
+        return parse(text, file.toString());
+    }
+
+    public static RunConfig parse(String json, String source) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(source + ": not valid JSON at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new BadInputException(source + ": a config must be a JSON object like {\"units\": [64, 32]}");
+        }
+        return overlay(RunConfig.DEFAULTS, (ObjectNode) node, source);
+    }
+
+    /** The base config with the given keys replaced (used by search trials); same validation as a file. */
+    public static RunConfig withOverrides(RunConfig base, Map<String, ?> overrides, String source) {
+        return overlay(base, MAPPER.valueToTree(overrides), source);
+    }
+
+    public static RunConfig overlay(RunConfig base, ObjectNode changes, String source) {
+        ObjectNode merged = MAPPER.valueToTree(base);
+        for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!merged.has(e.getKey())) {
+                throw new BadInputException(source + ": unknown config key \"" + e.getKey() + "\""
+                        + suggestion(e.getKey(), merged) + "; known keys: " + knownKeys());
+            }
+            merged.set(e.getKey(), e.getValue());
+        }
+        RunConfig config;
+        try {
+            config = MAPPER.treeToValue(merged, RunConfig.class);
+        } catch (MismatchedInputException e) {
+            String key = e.getPath().isEmpty() ? "?" : e.getPath().get(0).getFieldName();
+            throw new BadInputException(source + ": key \"" + key + "\" has the wrong type ("
+                    + e.getOriginalMessage().split("\n")[0] + "); expected " + expectedType(key));
+        } catch (JsonProcessingException e) {
+            throw new BadInputException(source + ": " + e.getOriginalMessage());
+        }
+        ConfigValidator.validate(config, source);
+        return config;
+    }
+
+    public static String toJson(RunConfig config) {
+        try {
+            return MAPPER.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static List<String> knownKeys() {
+        List<String> keys = new ArrayList<>();
+        MAPPER.valueToTree(RunConfig.DEFAULTS).fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    private static String expectedType(String key) {
+        JsonNode d = MAPPER.valueToTree(RunConfig.DEFAULTS).get(key);
+        if (d == null || d.isNull()) return "a string or null";
+        if (d.isArray()) return "a JSON array like " + d;
+        if (d.isBoolean()) return "true or false";
+        if (d.isIntegralNumber()) return "an integer like " + d;
+        if (d.isNumber()) return "a number like " + d;
+        return "a string like " + d;
+    }
+
+    private static String suggestion(String key, ObjectNode known) {
+        TreeSet<String> names = new TreeSet<>();
+        known.fieldNames().forEachRemaining(names::add);
+        return names.stream().min(Comparator.comparingInt(k -> distance(k, key.toLowerCase().replace('-', '_'))))
+                .filter(k -> distance(k, key.toLowerCase()) <= 3)
+                .map(k -> " (did you mean \"" + k + "\"?)").orElse("");
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) prev[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev; prev = cur; cur = t;
+        }
+        return prev[b.length()];
+    }
+}

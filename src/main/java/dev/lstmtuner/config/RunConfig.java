@@ -1,0 +1,61 @@
+package dev.lstmtuner.config;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+import java.util.List;
+
+/**
+ * Everything one training run needs, flat so that any key can be searched, shown as a leaderboard column, and
+ * written back as a file that {@code train --config} accepts unchanged. JSON keys are snake_case.
+ * Defaults live in {@link #DEFAULTS}; a config file names only the keys it changes.
+ */
+@JsonPropertyOrder(alphabetic = false)
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record RunConfig(
+        /* data */
+        @JsonProperty("data") String data,                 // CSV path; null = the bundled Bitstamp BTC/USD minutes
+        @JsonProperty("symbol") String symbol,             // label only (leaderboard, multi-symbol view)
+        @JsonProperty("gap_policy") String gapPolicy,      // fail | skip-windows
+        @JsonProperty("max_rows") Integer maxRows,         // keep only the last N rows (null = all)
+        /* features and windows */
+        @JsonProperty("features") List<String> features,
+        @JsonProperty("target") String target,             // log_return | close
+        @JsonProperty("horizon") int horizon,              // predict close at t + horizon
+        @JsonProperty("time_steps") int timeSteps,
+        @JsonProperty("split") List<Double> split,         // train, val, test fractions (chronological)
+        @JsonProperty("scaler") String scaler,             // standard | minmax
+        /* model */
+        @JsonProperty("layer_impl") String layerImpl,      // fast | stock (DL4J's LSTM layer)
+        @JsonProperty("units") List<Integer> units,        // one entry per recurrent layer, 1..4 layers
+        @JsonProperty("dropout") double dropout,           // fraction DROPPED (0 = none), as users mean it
+        @JsonProperty("l2") double l2,
+        @JsonProperty("batch_norm") boolean batchNorm,
+        @JsonProperty("bidirectional") boolean bidirectional,
+        @JsonProperty("dense_units") int denseUnits,       // 0 = no dense hidden layer
+        /* training */
+        @JsonProperty("learning_rate") double learningRate,
+        @JsonProperty("batch_size") int batchSize,
+        @JsonProperty("max_epochs") int maxEpochs,
+        @JsonProperty("patience") int patience,            // early stopping on val loss; 0 = off
+        @JsonProperty("clip_norm") double clipNorm,        // gradient L2-norm clipping per layer; 0 = off
+        @JsonProperty("seed") long seed,
+        @JsonProperty("threads") int threads) {
+
+    /** The default feature set: OHLCV-derived returns plus the indicators the tutorial uses (20 features). */
+    public static final List<String> DEFAULT_FEATURES = List.of(
+            "log_return_1", "log_return_5", "hl_range", "body", "log_volume_change", "volatility_20",
+            "sma_ratio_10", "sma_ratio_30", "ema_ratio_12", "ema_ratio_26", "rsi_14", "macd", "macd_signal",
+            "macd_hist", "bb_percent_b_20", "bb_bandwidth_20", "atr_14", "stoch_k_14", "obv_change", "volume_z_20");
+
+    public static final RunConfig DEFAULTS = new RunConfig(
+            null, null, "skip-windows", null,
+            DEFAULT_FEATURES, "log_return", 1, 60, List.of(0.70, 0.15, 0.15), "standard",
+            "fast", List.of(128, 64, 32), 0.2, 0.0, false, false, 16,
+            1e-3, 64, 100, 15, 1.0, 42L, 1);
+
+    public int layers() {
+        return units.size();
+    }
+}
