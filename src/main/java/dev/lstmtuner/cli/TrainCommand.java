@@ -1,13 +1,127 @@
 package dev.lstmtuner.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.features.Dataset;
+import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.train.ForecastMetrics;
+import dev.lstmtuner.train.TrainingFailedException;
+import dev.lstmtuner.train.TrialRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-@Command(name = "train", mixinStandardHelpOptions = true, description = "Train one configuration and print its metrics.")
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train one configuration, then print its test metrics beside the persistence baseline",
+                "(next price = last price). Without --data it uses the bundled real Bitstamp BTC/USD minutes."},
+        footer = {"", "Examples:",
+                "  bin/lstm-tuner train --config experiments/quickstart.json",
+                "  bin/lstm-tuner train --config experiments/reference.json --data ../shared/data/btcusdt_1h.csv",
+                "  bin/lstm-tuner train --config experiments/quickstart.json --set learning_rate=0.003 --set units=[64,32]",
+                "", "Exit codes: 0 done, 1 training failed (e.g. NaN loss), 2 bad input (config, data, options)."})
 public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Run config JSON (keys: see README). Default: built-in defaults.")
+    Path config;
+
+    @Option(names = "--data", paramLabel = "CSV", description = "OHLCV CSV (header timestamp,open,high,low,close,volume) or a Binance kline dump; overrides \"data\".")
+    String data;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one config key (value in JSON, e.g. units=[64,32]); repeatable.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print the final metrics as JSON instead of tables.")
+    boolean json;
+
     @Override
     public Integer call() {
-        throw new UnsupportedOperationException("train is being built");
+        PrintWriter out = spec.commandLine().getOut();
+        RunConfig c = resolveConfig();
+        boolean interactive = System.console() != null && !json;
+
+        TrialRunner.Prepared prepared = TrialRunner.prepare(c);
+        if (!json) printData(out, c, prepared);
+        EpochProgress progress = new EpochProgress(out, c.maxEpochs(), interactive);
+        TrialRunner.Outcome outcome;
+        try {
+            outcome = TrialRunner.run(c, prepared, json ? m -> dev.lstmtuner.train.EpochListener.Verdict.CONTINUE : progress,
+                    json ? (e, b, n, t) -> { } : progress);
+        } catch (TrainingFailedException e) {
+            spec.commandLine().getErr().println("training failed: " + e.getMessage());
+            return 1;
+        }
+        if (json) {
+            out.println(ConfigLoader.mapper().valueToTree(outcome.metrics()).toPrettyString());
+        } else {
+            out.println(outcome.result().stopReason() + "; best epoch " + outcome.result().bestEpoch() + " (its weights are kept)");
+            printMetrics(out, outcome.metrics(), prepared.dataset());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private RunConfig resolveConfig() {
+        RunConfig c = config == null ? RunConfig.DEFAULTS : ConfigLoader.load(config);
+        ObjectNode changes = ConfigLoader.mapper().createObjectNode();
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) throw new BadInputException("--set " + s + ": expected KEY=VALUE, e.g. --set learning_rate=0.003");
+            String key = s.substring(0, eq), value = s.substring(eq + 1);
+            try {
+                changes.set(key, ConfigLoader.mapper().readTree(value));
+            } catch (Exception notJson) {
+                changes.put(key, value); // a bare word is a string
+            }
+        }
+        if (data != null) changes.put("data", data);
+        return changes.isEmpty() ? c : ConfigLoader.overlay(c, changes, "--set/--data options");
+    }
+
+    private static void printData(PrintWriter out, RunConfig c, TrialRunner.Prepared p) {
+        out.println("data:     " + p.data().series().source());
+        for (String line : p.data().report().describe()) out.println("          " + line);
+        out.println("          fingerprint " + p.fingerprint());
+        Dataset ds = p.dataset();
+        out.printf(Locale.ROOT, "features: %d (%s); warm-up rows dropped: %d%n", ds.features(),
+                String.join(", ", ds.featureNames()), ds.warmupRowsDropped());
+        out.printf(Locale.ROOT, "windows:  train %s / val %s / test %s  (time_steps %d, horizon %d, target %s; %d skipped at gaps)%n",
+                Format.count(ds.train().n()), Format.count(ds.val().n()), Format.count(ds.test().n()),
+                ds.timeSteps(), ds.horizon(), ds.target(), ds.windowsSkippedAtGaps());
+        out.printf(Locale.ROOT, "model:    LSTM %s%s, dropout %.2f, dense %d; lr %s, batch %d, max %d epochs, patience %d, seed %d, %s layer%n",
+                c.units(), c.bidirectional() ? " bidirectional" : "", c.dropout(), c.denseUnits(),
+                Format.num(c.learningRate()), c.batchSize(), c.maxEpochs(), c.patience(), c.seed(), c.layerImpl());
+        out.flush();
+    }
+
+    static void printMetrics(PrintWriter out, FinalMetrics f, Dataset ds) {
+        Dataset.Split test = ds.test();
+        out.printf("%nTest split: %s windows, %s .. %s (prices rebuilt from the forecasts)%n", Format.count(test.n()),
+                Format.time(test.anchorTimeMs()[0]), Format.time(test.anchorTimeMs()[test.n() - 1]));
+        ForecastMetrics m = f.model(), p = f.persistence();
+        List<String[]> rows = List.of(
+                new String[]{"MAE", Format.num(m.mae()), Format.num(p.mae())},
+                new String[]{"RMSE", Format.num(m.rmse()), Format.num(p.rmse())},
+                new String[]{"MAPE %", Format.num(m.mape()), Format.num(p.mape())},
+                new String[]{"R²", Format.num(m.r2()), Format.num(p.r2())},
+                new String[]{"direction accuracy", Format.pct(m.directionAccuracy()), Format.pct(p.directionAccuracy())});
+        out.printf("  %-20s %14s %14s%n", "metric", "model", "persistence");
+        for (String[] r : rows) out.printf("  %-20s %14s %14s%n", r[0], r[1], r[2]);
+        out.printf(Locale.ROOT, "  skill vs persistence: %+.4f  (%s)%n", f.skill(), f.skill() > 0
+                ? "the model beats \"next price = last price\""
+                : "the model is NOT better than \"next price = last price\"");
+        out.printf(Locale.ROOT, "  params %s, epochs %d, best epoch %d, best val RMSE %s, training %.1f s%n",
+                Format.count(f.params()), f.epochs(), f.bestEpoch(), Format.num(f.bestValRmse()), f.trainingSeconds());
     }
 }

@@ -1,0 +1,66 @@
+package dev.lstmtuner.model;
+
+import dev.lstmtuner.config.RunConfig;
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * Builds the forecaster from a {@link RunConfig}: stacked recurrent layers (each optionally bidirectional, each
+ * followed by dropout), the last one reduced to its final time step, optional batch norm, a ReLU dense layer and a
+ * linear one-unit output trained with MSE and Adam.
+ */
+public final class ModelFactory {
+    private ModelFactory() {
+    }
+
+    public static MultiLayerNetwork build(RunConfig c, int features) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(c, features));
+        net.init();
+        return net;
+    }
+
+    public static MultiLayerConfiguration configuration(RunConfig c, int features) {
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
+                .seed(c.seed())
+                .dataType(DataType.FLOAT)
+                .weightInit(WeightInit.XAVIER)
+                .updater(new Adam(c.learningRate()));
+        if (c.l2() > 0) base.l2(c.l2());
+        if (c.clipNorm() > 0) {
+            base.gradientNormalization(GradientNormalization.ClipL2PerLayer)
+                    .gradientNormalizationThreshold(c.clipNorm());
+        }
+        NeuralNetConfiguration.ListBuilder list = base.list();
+        for (int i = 0; i < c.layers(); i++) {
+            Layer layer = RecurrentLayers.lstm(c.layerImpl(), c.units().get(i));
+            if (c.bidirectional()) layer = new Bidirectional(Bidirectional.Mode.CONCAT, layer);
+            boolean last = i == c.layers() - 1;
+            list.layer(last ? new LastTimeStep(layer) : layer);
+            // DL4J's argument is the probability to RETAIN an activation; users mean the fraction dropped
+            if (c.dropout() > 0) list.layer(new DropoutLayer.Builder(1.0 - c.dropout()).build());
+        }
+        if (c.batchNorm()) list.layer(new BatchNormalization.Builder().build());
+        if (c.denseUnits() > 0) {
+            list.layer(new DenseLayer.Builder().nOut(c.denseUnits()).activation(Activation.RELU).build());
+        }
+        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1).activation(Activation.IDENTITY).build());
+        list.setInputType(InputType.recurrent(features, c.timeSteps(), RNNFormat.NCW));
+        return list.build();
+    }
+}

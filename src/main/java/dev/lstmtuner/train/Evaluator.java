@@ -1,0 +1,30 @@
+package dev.lstmtuner.train;
+
+import dev.lstmtuner.features.Dataset;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+/** Scores a trained network on the test split beside the persistence forecast (next price = last price). */
+public final class Evaluator {
+    private Evaluator() {
+    }
+
+    /** Test-split forecasts in price units, with what they are judged against. */
+    public record TestForecast(long[] timeMs, double[] lastClose, double[] predicted, double[] actual) {
+    }
+
+    public record Evaluation(FinalMetrics metrics, TestForecast forecast) {
+    }
+
+    public static Evaluation evaluate(MultiLayerNetwork net, Dataset ds, TrainResult result) {
+        Dataset.Split test = ds.test();
+        double[] predicted = Forecasts.predictPrices(net, ds, test);
+        ForecastMetrics model = Metrics.of(predicted, test.actualClose(), test.anchorClose());
+        ForecastMetrics persistence = Metrics.of(test.anchorClose(), test.actualClose(), test.anchorClose());
+        double skill = 1.0 - model.rmse() / persistence.rmse();
+        FinalMetrics metrics = new FinalMetrics(model, persistence, skill, result.bestValRmse(), net.numParams(),
+                result.epochs(), result.bestEpoch(), result.trainingSeconds(), test.n());
+        long[] times = new long[test.n()];
+        for (int k = 0; k < test.n(); k++) times[k] = test.anchorTimeMs()[k];
+        return new Evaluation(metrics, new TestForecast(times, test.anchorClose(), predicted, test.actualClose()));
+    }
+}

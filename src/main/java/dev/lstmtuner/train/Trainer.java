@@ -1,0 +1,132 @@
+package dev.lstmtuner.train;
+
+import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.features.Dataset;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Mini-batch training with early stopping on validation loss. Training windows are shuffled within the training
+ * split only, by a generator seeded from the run's seed, so the same seed and thread count give bit-identical runs.
+ * The network ends holding the weights of its best validation epoch.
+ */
+public final class Trainer {
+    /** Called after every mini-batch: for progress bars. */
+    public interface BatchProgress {
+        void onBatch(int epoch, int batch, int batches, long epochStartNanos);
+    }
+
+    private final RunConfig config;
+    private BatchProgress progress = (e, b, n, t) -> { };
+
+    public Trainer(RunConfig config) {
+        this.config = config;
+    }
+
+    public Trainer withBatchProgress(BatchProgress progress) {
+        this.progress = progress;
+        return this;
+    }
+
+    public TrainResult train(MultiLayerNetwork net, Dataset ds, EpochListener listener) {
+        Dataset.Split train = ds.train();
+        int per = ds.features() * ds.timeSteps();
+        int batch = Math.min(config.batchSize(), train.n());
+        int batches = (train.n() + batch - 1) / batch;
+        int[] order = new int[train.n()];
+        for (int i = 0; i < order.length; i++) order[i] = i;
+        Random shuffle = new Random(config.seed());
+
+        List<EpochMetrics> curve = new ArrayList<>();
+        INDArray bestParams = net.params().dup();
+        double bestValLoss = Double.POSITIVE_INFINITY;
+        double bestValRmse = Double.NaN;
+        int bestEpoch = 0;
+        int sinceBest = 0;
+        String stopReason = "reached max_epochs (" + config.maxEpochs() + ")";
+        boolean pruned = false;
+        long runStart = System.nanoTime();
+
+        for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+            long epochStart = System.nanoTime();
+            shuffle(order, shuffle);
+            double lossSum = 0;
+            for (int b = 0; b < batches; b++) {
+                int from = b * batch;
+                int mb = Math.min(batch, train.n() - from);
+                float[] xb = new float[mb * per];
+                float[] yb = new float[mb];
+                for (int k = 0; k < mb; k++) {
+                    int w = order[from + k];
+                    System.arraycopy(train.x(), w * per, xb, k * per, per);
+                    yb[k] = train.y()[w];
+                }
+                INDArray x = Nd4j.create(xb, new long[]{mb, ds.features(), ds.timeSteps()}, 'c');
+                INDArray y = Nd4j.create(yb, new long[]{mb, 1}, 'c');
+                net.fit(new DataSet(x, y));
+                double loss = net.score();
+                if (!Double.isFinite(loss)) throw nanFailure(epoch, b + 1, batches, loss);
+                lossSum += loss * mb;
+                progress.onBatch(epoch, b + 1, batches, epochStart);
+            }
+            double trainLoss = lossSum / train.n();
+            float[] valScaled = Forecasts.predictScaled(net, ds, ds.val());
+            double valLoss = mse(valScaled, ds.val().y());
+            if (!Double.isFinite(valLoss)) throw nanFailure(epoch, batches, batches, valLoss);
+            double valRmse = Metrics.rmse(Forecasts.toPrices(ds, ds.val(), valScaled), ds.val().actualClose());
+            EpochMetrics m = new EpochMetrics(epoch, trainLoss, valLoss, valRmse, (System.nanoTime() - epochStart) / 1_000_000);
+            curve.add(m);
+            if (valLoss < bestValLoss) {
+                bestValLoss = valLoss;
+                bestValRmse = valRmse;
+                bestEpoch = epoch;
+                bestParams.assign(net.params());
+                sinceBest = 0;
+            } else {
+                sinceBest++;
+            }
+            EpochListener.Verdict verdict = listener.onEpoch(m);
+            if (verdict.stop()) {
+                stopReason = verdict.reason();
+                pruned = true;
+                break;
+            }
+            if (config.patience() > 0 && sinceBest >= config.patience()) {
+                stopReason = "early stopping: val loss did not improve for " + config.patience() + " epochs after epoch " + bestEpoch;
+                break;
+            }
+        }
+        net.setParams(bestParams);
+        return new TrainResult(List.copyOf(curve), bestEpoch, bestValLoss, bestValRmse, stopReason, pruned,
+                (System.nanoTime() - runStart) / 1e9);
+    }
+
+    private TrainingFailedException nanFailure(int epoch, int batch, int batches, double loss) {
+        return new TrainingFailedException("loss became " + loss + " at epoch " + epoch + " (batch " + batch + " of "
+                + batches + "): lower the learning rate (now " + config.learningRate() + ")"
+                + (config.clipNorm() > 0 ? ", lower clip_norm (now " + config.clipNorm() + ")"
+                : " or enable gradient clipping (\"clip_norm\": 1.0)"));
+    }
+
+    private static void shuffle(int[] a, Random r) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = r.nextInt(i + 1);
+            int t = a[i]; a[i] = a[j]; a[j] = t;
+        }
+    }
+
+    private static double mse(float[] pred, float[] actual) {
+        double s = 0;
+        for (int i = 0; i < pred.length; i++) {
+            double d = pred[i] - actual[i];
+            s += d * d;
+        }
+        return s / pred.length;
+    }
+}
