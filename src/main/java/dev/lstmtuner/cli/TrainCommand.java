@@ -91,7 +91,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static void printData(PrintWriter out, RunConfig c, TrialRunner.Prepared p) {
         out.println("data:     " + p.data().series().source());
-        for (String line : p.data().report().describe()) out.println("          " + line);
+        for (String line : p.data().report().lines()) out.println("          " + line);
         out.println("          fingerprint " + p.fingerprint());
         Dataset ds = p.dataset();
         out.printf(Locale.ROOT, "features: %d (%s); warm-up rows dropped: %d%n", ds.features(),

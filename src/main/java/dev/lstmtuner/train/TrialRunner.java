@@ -3,6 +3,7 @@ package dev.lstmtuner.train;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.data.DataSource;
+import dev.lstmtuner.data.LoadedData;
 import dev.lstmtuner.data.GapPolicy;
 import dev.lstmtuner.features.Dataset;
 import dev.lstmtuner.features.FeatureBuilder;
@@ -20,7 +21,7 @@ public final class TrialRunner {
     }
 
     /** Data made ready for a config: validated series, its fingerprint and the model-ready windows. */
-    public record Prepared(DataSource.LoadedData data, DataFingerprint.Fingerprint fingerprint, Dataset dataset) {
+    public record Prepared(LoadedData data, DataFingerprint.Fingerprint fingerprint, Dataset dataset) {
     }
 
     public record Outcome(Prepared prepared, MultiLayerNetwork network, TrainResult result,
@@ -31,7 +32,7 @@ public final class TrialRunner {
     }
 
     public static Prepared prepare(RunConfig c) {
-        DataSource.LoadedData data = DataSource.load(c.data(), GapPolicy.parse(c.gapPolicy()), c.maxRows());
+        LoadedData data = DataSource.load(c.data(), GapPolicy.parse(c.gapPolicy()), c.maxRows());
         FeatureMatrix fm = FeatureBuilder.build(data.series(), c.features());
         Dataset ds = Windows.build(data.series(), fm, c.timeSteps(), c.horizon(), c.target(), c.split(), c.scaler());
         return new Prepared(data, DataFingerprint.of(data.series()), ds);

@@ -1,0 +1,132 @@
+package dev.lstmtuner.train;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.features.Dataset;
+import dev.lstmtuner.features.Scaler;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.util.ModelSerializer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A trained model as files: the DL4J network ({@code model.zip}), the preprocessing it needs (feature names,
+ * fitted scalers, window length, target; {@code preprocessing.json}), the resolved config, and the test-split
+ * forecasts ({@code predictions.csv}). Together they let {@code predict} rebuild the model's inputs exactly.
+ */
+public final class ModelBundle {
+    public static final String MODEL = "model.zip";
+    public static final String PREPROCESSING = "preprocessing.json";
+    public static final String CONFIG = "config.json";
+    public static final String PREDICTIONS = "predictions.csv";
+
+    private ModelBundle() {
+    }
+
+    /** One written file: its kind, path, SHA-256 and size. */
+    public record FileInfo(String kind, Path path, String sha256, long bytes) {
+    }
+
+    /** Writes the test-split forecasts only (every completed trial keeps them, for the leaderboard). */
+    public static FileInfo writePredictions(Path dir, Evaluator.TestForecast f) {
+        try {
+            Files.createDirectories(dir);
+            Path p = dir.resolve(PREDICTIONS);
+            try (Writer w = Files.newBufferedWriter(p)) {
+                w.write("time_ms,last_close,predicted,actual\n");
+                for (int i = 0; i < f.predicted().length; i++) {
+                    w.write(String.format(Locale.ROOT, "%d,%s,%s,%s%n", f.timeMs()[i], f.lastClose()[i],
+                            f.predicted()[i], f.actual()[i]));
+                }
+            }
+            return info("predictions", p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write predictions to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the model, its preprocessing and its config. */
+    public static List<FileInfo> writeModel(Path dir, MultiLayerNetwork net, Dataset ds, RunConfig config) {
+        try {
+            Files.createDirectories(dir);
+            List<FileInfo> files = new ArrayList<>();
+            Path model = dir.resolve(MODEL);
+            ModelSerializer.writeModel(net, model.toFile(), false);
+            files.add(info("model", model));
+            Path pre = dir.resolve(PREPROCESSING);
+            Files.writeString(pre, preprocessingJson(ds));
+            files.add(info("preprocessing", pre));
+            Path cfg = dir.resolve(CONFIG);
+            Files.writeString(cfg, ConfigLoader.toJson(config));
+            files.add(info("config", cfg));
+            return files;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the model to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    public static MultiLayerNetwork readModel(Path dir) {
+        Path model = dir.resolve(MODEL);
+        if (!Files.isRegularFile(model)) {
+            throw new BadInputException(model + ": model file missing; export the trial again with `lstm-tuner export-model`");
+        }
+        try {
+            return ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new BadInputException(model + ": cannot read the model (" + e.getMessage() + "): the file is corrupt or not a DL4J model; export it again");
+        }
+    }
+
+    static String preprocessingJson(Dataset ds) {
+        ObjectNode n = ConfigLoader.mapper().createObjectNode();
+        ArrayNode names = n.putArray("features");
+        ds.featureNames().forEach(names::add);
+        n.put("time_steps", ds.timeSteps());
+        n.put("horizon", ds.horizon());
+        n.put("target", ds.target());
+        n.set("feature_scaler", scaler(ds.featureScaler()));
+        n.set("target_scaler", scaler(ds.targetScaler()));
+        return n.toPrettyString();
+    }
+
+    private static ObjectNode scaler(Scaler s) {
+        ObjectNode n = ConfigLoader.mapper().createObjectNode();
+        n.put("kind", s.kind());
+        ArrayNode shift = n.putArray("shift");
+        for (double v : s.shift()) shift.add(v);
+        ArrayNode scale = n.putArray("scale");
+        for (double v : s.scale()) scale.add(v);
+        return n;
+    }
+
+    public static FileInfo info(String kind, Path p) throws IOException {
+        return new FileInfo(kind, p, sha256(p), Files.size(p));
+    }
+
+    public static String sha256(Path p) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (var in = Files.newInputStream(p)) {
+                byte[] buf = new byte[1 << 16];
+                int r;
+                while ((r = in.read(buf)) > 0) md.update(buf, 0, r);
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
