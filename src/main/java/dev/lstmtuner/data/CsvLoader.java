@@ -126,9 +126,9 @@ public final class CsvLoader {
                 errors.add(lineNo, names[3], cells[3], "is above " + (open < close ? "open " + cells[1]
                         : "close " + cells[4]) + ": low must be <= min(open, close)");
             }
-            if (low <= 0) errors.add(lineNo, names[3], cells[3], "is not positive: prices must be > 0");
-            if (volume < 0) errors.add(lineNo, names[5], cells[5], "is negative: volume must be >= 0");
         }
+        if (low <= 0) errors.add(lineNo, names[3], cells[3], "is not positive: prices must be > 0");
+        if (volume < 0) errors.add(lineNo, names[5], cells[5], "is negative: volume must be >= 0");
         return new CsvRow(lineNo, cells[0], timeMs, open, high, low, close, volume);
     }
 
