@@ -1,8 +1,10 @@
 package dev.lstmtuner.data;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
@@ -60,11 +62,11 @@ final class Timestamps {
         }
         int year = digits(s, 0, 4), month = digits(s, 5, 2), day = digits(s, 8, 2);
         int hour = digits(s, 11, 2), minute = digits(s, 14, 2), second = digits(s, 17, 2);
-        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()
                 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
             return Long.MIN_VALUE;   // let the general parser produce the error
         }
-        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        long days = LocalDate.of(year, month, day).toEpochDay();
         return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L;
     }
 
@@ -78,7 +80,7 @@ final class Timestamps {
         return v;
     }
 
-    /** ISO-8601 with Z or an offset, or a local date-time (T or space separated) taken as UTC; or epoch ms/µs. */
+    /** ISO-8601 with Z or an offset, a local date-time (T or space separated) or a date, taken as UTC; or epoch ms/µs. */
     static long parse(String s) throws BadTimestamp {
         if (s.isEmpty()) throw new BadTimestamp("is empty: every row needs a timestamp");
         if (isInteger(s)) return epochToMs(s);
@@ -91,6 +93,7 @@ final class Timestamps {
             if (iso.length() > 19 && (iso.indexOf('+', 19) > 0 || iso.indexOf('-', 19) > 0)) {
                 return OffsetDateTime.parse(iso).toInstant().toEpochMilli();
             }
+            if (iso.length() == 10) return LocalDate.parse(iso).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC).toEpochMilli();
         } catch (DateTimeParseException e) {
             throw new BadTimestamp("is not a timestamp: use ISO-8601 UTC like 2022-01-01T00:00:00Z or epoch milliseconds");

@@ -288,4 +288,14 @@ class CsvLoaderTest {
                 "1640995200,100,110,95,105,10",
                 "1640998800000,100,110,95,105,10");
     }
+
+    @Test
+    void dateOnlyTimestampsMakeDailyBars() {
+        Series s = CsvLoader.load(write(dir, "daily.csv", HEADER,
+                "2022-01-01,1,1,1,1,1",
+                "2022-01-02,1,1,1,1,1",
+                "2022-01-04,1,1,1,1,1"));
+        assertThat(s.intervalMs()).isEqualTo(86_400_000L);
+        assertThat(s.gaps()).containsExactly(new Series.Gap(1, ms("2022-01-02T00:00:00Z"), ms("2022-01-04T00:00:00Z"), 1));
+    }
 }
