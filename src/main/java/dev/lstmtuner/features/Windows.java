@@ -1,0 +1,121 @@
+package dev.lstmtuner.features;
+
+import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.data.Series;
+
+import java.util.List;
+
+/**
+ * Cuts a feature matrix into model-ready windows (layout in {@link Dataset}).
+ * <p>
+ * The bars from {@code fm.firstRow()} to the end are cut chronologically at {@code split[0]} and
+ * {@code split[0] + split[1]} into train, val and test regions; a window belongs to the region holding its target
+ * bar t + horizon, so no training target lies in a later period. Windows spanning a gap (bars t - timeSteps + 1 ..
+ * t + horizon) are skipped and counted. Scalers are fitted on the training region only: features on its rows,
+ * the target on its windows' targets. Nothing is shuffled.
+ */
+public final class Windows {
+    static final int MIN_TRAIN = 10, MIN_VAL = 1, MIN_TEST = 1;
+
+    private Windows() {
+    }
+
+    public static Dataset build(Series series, FeatureMatrix fm, int timeSteps, int horizon, String target,
+                                List<Double> split, String scaler) {
+        if (timeSteps < 1) throw new BadInputException("time_steps must be at least 1, got " + timeSteps);
+        if (horizon < 1) throw new BadInputException("horizon must be at least 1, got " + horizon);
+        if (!"log_return".equals(target) && !"close".equals(target)) {
+            throw new BadInputException("target must be log_return or close, got \"" + target + "\"");
+        }
+        Scalers.checkKind(scaler);
+        if (split == null || split.size() != 3) {
+            throw new BadInputException("split must be three fractions [train, val, test], got " + split);
+        }
+        int size = series.size();
+        int first = fm.firstRow();
+        if (first + fm.rows() != size) {
+            throw new IllegalArgumentException("feature matrix (" + first + " + " + fm.rows()
+                    + " rows) does not belong to a series of " + size + " bars");
+        }
+        int rows = size - first;
+        int trainEnd = first + (int) Math.floor(rows * split.get(0));
+        int valEnd = first + (int) Math.floor(rows * (split.get(0) + split.get(1)));
+
+        int[] segment = segments(series);
+        int[][] anchors = new int[3][size];
+        int[] count = new int[3];
+        int skipped = 0;
+        for (int t = first + timeSteps - 1; t + horizon < size; t++) {
+            if (segment[t - timeSteps + 1] != segment[t + horizon]) {
+                skipped++;
+                continue;
+            }
+            int targetBar = t + horizon;
+            int region = targetBar < trainEnd ? 0 : targetBar < valEnd ? 1 : 2;
+            anchors[region][count[region]++] = t;
+        }
+        if (count[0] < MIN_TRAIN || count[1] < MIN_VAL || count[2] < MIN_TEST) {
+            throw new BadInputException("too few windows for the split " + split + ": train " + count[0] + ", val "
+                    + count[1] + ", test " + count[2] + " (need at least " + MIN_TRAIN + ", " + MIN_VAL + ", "
+                    + MIN_TEST + ") from " + rows + " rows left after dropping " + first + " warm-up rows, with "
+                    + "time_steps " + timeSteps + " and horizon " + horizon
+                    + (skipped > 0 ? " (" + skipped + " windows skipped at gaps)" : "")
+                    + "; lower time_steps, choose features with a shorter warm-up, or use more data");
+        }
+
+        double[] close = series.close();
+        Scaler featureScaler = Scalers.fit(scaler, fm.values(), 0, trainEnd - first, fm.width());
+        double[] trainTargets = new double[count[0]];
+        for (int k = 0; k < count[0]; k++) trainTargets[k] = target(close, anchors[0][k], horizon, target);
+        Scaler targetScaler = Scalers.fit(scaler, trainTargets);
+
+        Dataset.Split[] splits = new Dataset.Split[3];
+        for (int r = 0; r < 3; r++) {
+            splits[r] = split(series, fm, anchors[r], count[r], timeSteps, horizon, target, featureScaler,
+                    targetScaler);
+        }
+        return new Dataset(fm.names(), timeSteps, horizon, target, splits[0], splits[1], splits[2], featureScaler,
+                targetScaler, first, skipped);
+    }
+
+    static double target(double[] close, int anchor, int horizon, String target) {
+        return "close".equals(target) ? close[anchor + horizon] : Math.log(close[anchor + horizon] / close[anchor]);
+    }
+
+    /** Segment number of every bar: windows may only join bars of one segment. */
+    private static int[] segments(Series series) {
+        int[] seg = new int[series.size()];
+        int[] starts = series.segmentStarts();
+        for (int s = 1; s < starts.length; s++) {
+            for (int i = starts[s]; i < seg.length; i++) seg[i] = s;
+        }
+        return seg;
+    }
+
+    private static Dataset.Split split(Series series, FeatureMatrix fm, int[] anchors, int n, int timeSteps,
+                                       int horizon, String target, Scaler fs, Scaler ts) {
+        int width = fm.width();
+        double[][] v = fm.values();
+        int first = fm.firstRow();
+        float[] x = new float[n * width * timeSteps];
+        float[] y = new float[n];
+        int[] anchor = new int[n];
+        long[] time = new long[n];
+        double[] anchorClose = new double[n], actualClose = new double[n];
+        double[] close = series.close();
+        for (int k = 0; k < n; k++) {
+            int t = anchors[k];
+            int row0 = t - timeSteps + 1 - first;
+            for (int f = 0; f < width; f++) {
+                int base = (k * width + f) * timeSteps;
+                for (int s = 0; s < timeSteps; s++) x[base + s] = (float) fs.apply(f, v[row0 + s][f]);
+            }
+            y[k] = (float) ts.apply(0, target(close, t, horizon, target));
+            anchor[k] = t;
+            time[k] = series.timeMs()[t];
+            anchorClose[k] = close[t];
+            actualClose[k] = close[t + horizon];
+        }
+        return new Dataset.Split(n, x, y, anchor, time, anchorClose, actualClose);
+    }
+}
