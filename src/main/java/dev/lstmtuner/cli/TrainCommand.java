@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -90,8 +89,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private static void printData(PrintWriter out, RunConfig c, TrialRunner.Prepared p) {
-        out.println("data:     " + p.data().series().source());
-        for (String line : p.data().report().lines()) out.println("          " + line);
+        List<String> lines = p.data().report().lines();
+        for (int i = 0; i < lines.size(); i++) out.println((i == 0 ? "" : "          ") + lines.get(i));
         out.println("          fingerprint " + p.fingerprint());
         Dataset ds = p.dataset();
         out.printf(Locale.ROOT, "features: %d (%s); warm-up rows dropped: %d%n", ds.features(),
