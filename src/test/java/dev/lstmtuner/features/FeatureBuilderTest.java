@@ -80,6 +80,27 @@ class FeatureBuilderTest {
     }
 
     @Test
+    void stochasticKDAndWilliamsRPlaceTheCloseInTheRangeOfTheLastNBars() {
+        double[] high = {10, 12, 11, 13, 12, 14}, low = {8, 9, 7, 10, 9, 11}, close = {9, 11, 8, 12, 10, 12};
+        Series s = TestSeries.of(close, high, low, close, new double[]{1, 1, 1, 1, 1, 1});
+        FeatureMatrix fm = FeatureBuilder.build(s, List.of("stoch_k_3", "williams_r_3", "stoch_d_3"));
+        int first = fm.firstRow();
+        assertThat(first).isBetween(4, 5); // %D needs %K's warm-up plus 2 bars
+        double[] k = new double[close.length];
+        for (int i = 2; i < close.length; i++) {
+            double hh = Math.max(high[i], Math.max(high[i - 1], high[i - 2]));
+            double ll = Math.min(low[i], Math.min(low[i - 1], low[i - 2]));
+            k[i] = (close[i] - ll) / (hh - ll);
+        }
+        for (int i = first; i < close.length; i++) {
+            double[] row = fm.values()[i - first];
+            assertThat(row[0]).as("%%K at bar %d", i).isCloseTo(k[i], within(EPS));
+            assertThat(row[1]).as("%%R at bar %d", i).isCloseTo(k[i] - 1, within(EPS));
+            assertThat(row[2]).as("%%D at bar %d", i).isCloseTo((k[i] + k[i - 1] + k[i - 2]) / 3, within(EPS));
+        }
+    }
+
+    @Test
     void volumeZScoreUsesTheLastNVolumesIncludingTheCurrentOne() {
         double[] v = {10, 20, 60, 30, 0, 90};
         double[] c = {1, 1, 1, 1, 1, 1};
