@@ -63,9 +63,9 @@ public final class Windows {
                     + "; lower time_steps, choose features with a shorter warm-up, or use more data");
         }
 
-        long cells = (long) Math.max(count[0], Math.max(count[1], count[2])) * fm.width() * timeSteps;
-        if (cells > Integer.MAX_VALUE - 8) {
-            throw new BadInputException("too much data for one array: " + count[0] + " train windows x "
+        int largest = Math.max(count[0], Math.max(count[1], count[2]));
+        if ((long) largest * fm.width() * timeSteps > Integer.MAX_VALUE - 8) {
+            throw new BadInputException("too much data for one array: " + largest + " windows in one split x "
                     + fm.width() + " features x time_steps " + timeSteps + "; set max_rows or lower time_steps");
         }
         double[] close = series.close();
