@@ -17,17 +17,18 @@ public final class FeatureBuilder {
     private FeatureBuilder() {
     }
 
+    /** Checks feature names without computing anything (for config validation); throws on the first bad one. */
+    public static void checkNames(List<String> names) {
+        parse(names);
+    }
+
+    /** The known names and patterns, for help texts. */
+    public static String knownNames() {
+        return FeatureSpec.known();
+    }
+
     public static FeatureMatrix build(Series series, List<String> names) {
-        if (names == null || names.isEmpty()) {
-            throw new BadInputException("features: the list is empty; " + FeatureSpec.known());
-        }
-        List<FeatureSpec> specs = new ArrayList<>();
-        var seen = new HashSet<String>();
-        for (String name : names) {
-            FeatureSpec spec = FeatureSpec.parse(name);
-            if (!seen.add(name)) throw new BadInputException("features: \"" + name + "\" is listed twice; list each once");
-            specs.add(spec);
-        }
+        List<FeatureSpec> specs = parse(names);
         Bars bars = new Bars(series);
         List<Column> cols = new ArrayList<>(specs.size());
         int firstRow = 0;
@@ -54,5 +55,19 @@ public final class FeatureBuilder {
             }
         }
         return new FeatureMatrix(List.copyOf(names), values, firstRow);
+    }
+
+    private static List<FeatureSpec> parse(List<String> names) {
+        if (names == null || names.isEmpty()) {
+            throw new BadInputException("features: the list is empty; " + FeatureSpec.known());
+        }
+        List<FeatureSpec> specs = new ArrayList<>();
+        var seen = new HashSet<String>();
+        for (String name : names) {
+            FeatureSpec spec = FeatureSpec.parse(name);
+            if (!seen.add(name)) throw new BadInputException("features: \"" + name + "\" is listed twice; list each once");
+            specs.add(spec);
+        }
+        return specs;
     }
 }

@@ -8,14 +8,15 @@ import org.ta4j.core.indicators.MACDIndicator;
 import org.ta4j.core.indicators.ROCIndicator;
 import org.ta4j.core.indicators.RSIIndicator;
 import org.ta4j.core.indicators.SMAIndicator;
-import org.ta4j.core.indicators.StochasticOscillatorDIndicator;
-import org.ta4j.core.indicators.StochasticOscillatorKIndicator;
-import org.ta4j.core.indicators.WilliamsRIndicator;
 import org.ta4j.core.indicators.bollinger.BollingerBandWidthIndicator;
 import org.ta4j.core.indicators.bollinger.BollingerBandsLowerIndicator;
 import org.ta4j.core.indicators.bollinger.BollingerBandsMiddleIndicator;
 import org.ta4j.core.indicators.bollinger.BollingerBandsUpperIndicator;
 import org.ta4j.core.indicators.bollinger.PercentBIndicator;
+import org.ta4j.core.indicators.helpers.HighPriceIndicator;
+import org.ta4j.core.indicators.helpers.HighestValueIndicator;
+import org.ta4j.core.indicators.helpers.LowPriceIndicator;
+import org.ta4j.core.indicators.helpers.LowestValueIndicator;
 import org.ta4j.core.indicators.helpers.VolumeIndicator;
 import org.ta4j.core.indicators.statistics.StandardDeviationIndicator;
 import org.ta4j.core.indicators.volume.OnBalanceVolumeIndicator;
@@ -86,11 +87,12 @@ final class FeatureColumns {
                 yield col(name, n - 1, width, b, (x, i) -> x / 100);
             }
             case "atr" -> col(name, WILDER_FACTOR * n, new ATRIndicator(b.ta, n), b, b.perClose());
-            case "stoch_k" -> new Column(name, warm(n - 1, new StochasticOscillatorKIndicator(b.ta, n)), stochK(b, n));
+            case "stoch_k" -> stochK(name, b, n);
             case "stoch_d" -> {
-                // %D = 3-bar SMA of %K; fed our %K so flat windows stay neutral instead of NaN.
-                var d = new StochasticOscillatorDIndicator(new ArrayIndicator(b.ta, stochK(b, n), n - 1));
-                yield new Column(name, n + 1, b.read(d, (x, i) -> x, 0.5));
+                // %D = 3-bar SMA of %K (ta4j's StochasticOscillatorDIndicator(Indicator) expects it pre-smoothed).
+                Column k = stochK(name, b, n);
+                var d = new SMAIndicator(new ArrayIndicator(b.ta, k.values(), k.warmup()), 3);
+                yield new Column(name, k.warmup() + 2, b.read(d, (x, i) -> x));
             }
             case "obv_change" -> {
                 double[] obv = b.read(new OnBalanceVolumeIndicator(b.ta), (x, i) -> x);
@@ -103,8 +105,9 @@ final class FeatureColumns {
                 yield new Column(name, warm(n - 1, cci), b.read(cci, (x, i) -> x / 100, 0));
             }
             case "williams_r" -> {
-                var wr = new WilliamsRIndicator(b.ta, n);
-                yield new Column(name, warm(n - 1, wr), b.read(wr, (x, i) -> x / 100, -0.5));
+                // %R = (HH - C) / (HH - LL) x -1, which is %K - 1.
+                Column k = stochK(name, b, n);
+                yield new Column(name, k.warmup(), map(size, i -> k.values()[i] - 1));
             }
             case "roc" -> col(name, n, new ROCIndicator(b.close, n), b, (x, i) -> x / 100);
             case "volume_z" -> {
@@ -137,8 +140,17 @@ final class FeatureColumns {
         return new MACDIndicator(b.close, MACD_FAST, MACD_SLOW);
     }
 
-    private static double[] stochK(Bars b, int n) {
-        return b.read(new StochasticOscillatorKIndicator(b.ta, n), (x, i) -> x / 100, 0.5);
+    /**
+     * %K = (C - LL) / (HH - LL) over n bars, from ta4j's rolling extremes. Not ta4j's StochasticOscillatorK or
+     * WilliamsR indicators: in 0.17 they build new helper indicators at every bar, which is quadratic (4 s for 32k
+     * bars). A flat window (HH == LL) gives the neutral 0.5.
+     */
+    private static Column stochK(String name, Bars b, int n) {
+        var hh = new HighestValueIndicator(new HighPriceIndicator(b.ta), n);
+        var ll = new LowestValueIndicator(new LowPriceIndicator(b.ta), n);
+        double[] high = b.read(hh, (x, i) -> x), low = b.read(ll, (x, i) -> x), c = b.series.close();
+        double[] k = map(b.size(), i -> high[i] > low[i] ? (c[i] - low[i]) / (high[i] - low[i]) : 0.5);
+        return new Column(name, Math.max(warm(n - 1, hh), warm(n - 1, ll)), k);
     }
 
     private static double[] logReturns(double[] c, int k) {

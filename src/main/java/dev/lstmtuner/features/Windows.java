@@ -63,6 +63,11 @@ public final class Windows {
                     + "; lower time_steps, choose features with a shorter warm-up, or use more data");
         }
 
+        int largest = Math.max(count[0], Math.max(count[1], count[2]));
+        if ((long) largest * fm.width() * timeSteps > Integer.MAX_VALUE - 8) {
+            throw new BadInputException("too much data for one array: " + largest + " windows in one split x "
+                    + fm.width() + " features x time_steps " + timeSteps + "; set max_rows or lower time_steps");
+        }
         double[] close = series.close();
         Scaler featureScaler = Scalers.fit(scaler, fm.values(), 0, trainEnd - first, fm.width());
         double[] trainTargets = new double[count[0]];

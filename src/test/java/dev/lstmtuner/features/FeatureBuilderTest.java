@@ -80,6 +80,63 @@ class FeatureBuilderTest {
     }
 
     @Test
+    void stochasticKDAndWilliamsRPlaceTheCloseInTheRangeOfTheLastNBars() {
+        double[] high = {10, 12, 11, 13, 12, 14}, low = {8, 9, 7, 10, 9, 11}, close = {9, 11, 8, 12, 10, 12};
+        Series s = TestSeries.of(close, high, low, close, new double[]{1, 1, 1, 1, 1, 1});
+        FeatureMatrix fm = FeatureBuilder.build(s, List.of("stoch_k_3", "williams_r_3", "stoch_d_3"));
+        int first = fm.firstRow();
+        assertThat(first).isBetween(4, 5); // %D needs %K's warm-up plus 2 bars
+        double[] k = new double[close.length];
+        for (int i = 2; i < close.length; i++) {
+            double hh = Math.max(high[i], Math.max(high[i - 1], high[i - 2]));
+            double ll = Math.min(low[i], Math.min(low[i - 1], low[i - 2]));
+            k[i] = (close[i] - ll) / (hh - ll);
+        }
+        for (int i = first; i < close.length; i++) {
+            double[] row = fm.values()[i - first];
+            assertThat(row[0]).as("%%K at bar %d", i).isCloseTo(k[i], within(EPS));
+            assertThat(row[1]).as("%%R at bar %d", i).isCloseTo(k[i] - 1, within(EPS));
+            assertThat(row[2]).as("%%D at bar %d", i).isCloseTo((k[i] + k[i - 1] + k[i - 2]) / 3, within(EPS));
+        }
+    }
+
+    @Test
+    void rocIsTheFractionalChangeAndObvChangeTheNetUpVolumeShare() {
+        double[] c = {10, 11, 10.5, 12, 12, 11};
+        double[] v = {5, 10, 20, 30, 40, 50};
+        Series s = TestSeries.of(c, c, c, c, v);
+        FeatureMatrix fm = FeatureBuilder.build(s, List.of("roc_2", "obv_change_3"));
+        assertThat(fm.firstRow()).isEqualTo(3);
+        // bar 3: up 10, down 20, up 30 over bars 1..3
+        assertThat(fm.values()[0][0]).isCloseTo(12 / 11.0 - 1, within(EPS));
+        assertThat(fm.values()[0][1]).isCloseTo((10 - 20 + 30) / 60.0, within(EPS));
+        // bar 5: bars 3..5 are up 30, flat 40, down 50
+        assertThat(fm.values()[2][0]).isCloseTo(11 / 12.0 - 1, within(EPS));
+        assertThat(fm.values()[2][1]).isCloseTo((30 + 0 - 50) / 120.0, within(EPS));
+    }
+
+    @Test
+    void macdAndAtrAreDividedByTheClose() {
+        Series s = TestSeries.randomWalk(300, 5);
+        Series doubled = new Series("x2", s.intervalMs(), s.timeMs(), scale(s.open()), scale(s.high()),
+                scale(s.low()), scale(s.close()), s.volume(), s.gaps());
+        List<String> names = List.of("macd", "macd_signal", "macd_hist", "atr_14", "bb_bandwidth_20", "cci_20");
+        FeatureMatrix a = FeatureBuilder.build(s, names), b = FeatureBuilder.build(doubled, names);
+        for (int i = 0; i < a.rows(); i++) {
+            for (int j = 0; j < names.size(); j++) {
+                assertThat(b.values()[i][j]).as(names.get(j)).isCloseTo(a.values()[i][j], within(1e-9));
+            }
+            assertThat(a.values()[i][2]).isCloseTo(a.values()[i][0] - a.values()[i][1], within(1e-12));
+        }
+    }
+
+    private static double[] scale(double[] x) {
+        double[] out = x.clone();
+        for (int i = 0; i < out.length; i++) out[i] *= 1000;
+        return out;
+    }
+
+    @Test
     void volumeZScoreUsesTheLastNVolumesIncludingTheCurrentOne() {
         double[] v = {10, 20, 60, 30, 0, 90};
         double[] c = {1, 1, 1, 1, 1, 1};
@@ -171,6 +228,9 @@ class FeatureBuilderTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("sma_ratio_14");
         assertThatThrownBy(() -> FeatureBuilder.build(s, List.of("volatility_1")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("volatility_1");
+        assertThatThrownBy(() -> FeatureBuilder.checkNames(List.of("body", "body")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("\"body\" is listed twice");
+        FeatureBuilder.checkNames(allFeatures());
     }
 
     @Test
