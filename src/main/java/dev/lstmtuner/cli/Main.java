@@ -22,7 +22,14 @@ public final class Main implements Runnable {
     }
 
     public static int run(String... args) {
+        return run(null, null, args);
+    }
+
+    /** Runs a command with its output and errors captured (tests); null keeps the standard streams. */
+    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
+        if (out != null) cl.setOut(out);
+        if (err != null) cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof BadInputException) {
                 cmd.getErr().println("error: " + ex.getMessage());

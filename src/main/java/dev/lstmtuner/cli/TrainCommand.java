@@ -41,6 +41,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override one config key (value in JSON, e.g. units=[64,32]); repeatable.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--no-store", description = "Do not record this run in the experiment store.")
+    boolean noStore;
+
     @Option(names = "--json", description = "Print the final metrics as JSON instead of tables.")
     boolean json;
 
