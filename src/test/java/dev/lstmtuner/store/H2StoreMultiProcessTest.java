@@ -20,7 +20,7 @@ class H2StoreMultiProcessTest {
     @Test
     void twoProcessesWritingTheSameFileKeepEveryTrial() throws Exception {
         String url = StoreFactory.jdbcUrl(dir.resolve("shared").toString());
-        int perProcess = 60;
+        int perProcess = 25;
         try (Store store = StoreFactory.open(url)) {
             store.createCampaign(CampaignSpec.single("shared", "{}"));
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
