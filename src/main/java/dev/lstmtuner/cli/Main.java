@@ -9,6 +9,11 @@ import picocli.CommandLine.Command;
         description = "Hyperparameter search and experiment tracking for LSTM price forecasters.",
         subcommands = {
                 TrainCommand.class,
+                CampaignsCommand.class,
+                TrialsCommand.class,
+                ShowCommand.class,
+                ExportCommand.class,
+                DeleteCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,0 +1,61 @@
+package dev.lstmtuner.cli;
+
+import dev.lstmtuner.store.Trial;
+import dev.lstmtuner.store.TrialState;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** How store values look in tables: short numbers, local times, compact params. */
+final class Fmt {
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private Fmt() {
+    }
+
+    static String num(Double v) {
+        if (v == null) return "-";
+        if (v.isNaN() || v.isInfinite()) return v.toString();
+        double a = Math.abs(v);
+        if (a == 0) return "0";
+        if (a >= 1000) return String.format(Locale.ROOT, "%.1f", v);
+        if (a >= 0.001) return String.format(Locale.ROOT, "%.4f", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+        return String.format(Locale.ROOT, "%.3e", v);
+    }
+
+    static String time(Instant t) {
+        return t == null ? "-" : TIME.format(t);
+    }
+
+    static String params(Map<String, Object> params) {
+        return params.entrySet().stream().map(e -> e.getKey() + "=" + value(e.getValue()))
+                .collect(Collectors.joining(" "));
+    }
+
+    static String value(Object v) {
+        if (v instanceof Double d) return num(d);
+        if (v instanceof java.util.List<?> l) {
+            return l.stream().map(Fmt::value).collect(Collectors.joining(",", "[", "]"));
+        }
+        return String.valueOf(v);
+    }
+
+    static String counts(Map<TrialState, Long> counts) {
+        return counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Wall time of a trial so far, in seconds (null until it started). */
+    static String seconds(Trial t) {
+        if (t.startedAt() == null) return "-";
+        Instant end = t.finishedAt() != null ? t.finishedAt() : t.heartbeatAt();
+        if (end == null) return "-";
+        return String.format(Locale.ROOT, "%.1f", (end.toEpochMilli() - t.startedAt().toEpochMilli()) / 1000.0);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.lstmtuner.cli;
+
+import dev.lstmtuner.store.Artifact;
+import dev.lstmtuner.store.Campaign;
+import dev.lstmtuner.store.Provenance;
+import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.Trial;
+import dev.lstmtuner.store.TrialReport;
+import dev.lstmtuner.train.EpochMetrics;
+import dev.lstmtuner.train.FinalMetrics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Show one trial: params, metrics, epoch curve, artifacts and provenance.")
+public final class ShowCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Parameters(index = "0", paramLabel = "<trial>", description = "<campaign>/<number>, or a trial id.")
+    String ref;
+
+    @Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Store store = storeOptions.open()) {
+            Trial t = TrialRef.resolve(store, ref);
+            TrialReport r = store.report(t.id()).orElseThrow();
+            Campaign c = store.campaign(t.campaign()).orElseThrow();
+            if (json) out.println(StoreJson.write(StoreJson.report(r)));
+            else out.print(text(r, c));
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String text(TrialReport r, Campaign c) {
+        Trial t = r.trial();
+        StringBuilder sb = new StringBuilder();
+        sb.append("Trial ").append(t.label()).append(" (id ").append(t.id()).append("): ").append(t.state())
+                .append('\n');
+        kv(sb, "objective", c.objective() + " (" + c.direction().label() + ") = " + Fmt.num(t.objective()));
+        kv(sb, "worker", t.worker() + " on " + t.device());
+        kv(sb, "created", Fmt.time(t.createdAt()));
+        kv(sb, "started", Fmt.time(t.startedAt()));
+        kv(sb, "finished", Fmt.time(t.finishedAt()));
+        kv(sb, "heartbeat", Fmt.time(t.heartbeatAt()));
+        if (t.prunedEpoch() != null) kv(sb, "pruned at", "epoch " + t.prunedEpoch());
+        if (t.failureReason() != null) kv(sb, "reason", t.failureReason());
+        if (t.requeuedFrom() != null) kv(sb, "requeued from", "trial id " + t.requeuedFrom());
+
+        sb.append("\nParams\n");
+        if (t.params().isEmpty()) sb.append("  (none: a single run; its config is under Provenance)\n");
+        t.params().forEach((k, v) -> kv(sb, k, Fmt.value(v)));
+
+        FinalMetrics m = t.metrics();
+        if (m != null) {
+            sb.append("\nMetrics (test split, price units)\n");
+            TextTable mt = new TextTable("", "MAE", "RMSE", "MAPE %", "R2", "DIR_ACC").right(1, 2, 3, 4, 5);
+            mt.row("model", Fmt.num(m.model().mae()), Fmt.num(m.model().rmse()), Fmt.num(m.model().mape()),
+                    Fmt.num(m.model().r2()), Fmt.num(m.model().directionAccuracy()));
+            mt.row("persistence", Fmt.num(m.persistence().mae()), Fmt.num(m.persistence().rmse()),
+                    Fmt.num(m.persistence().mape()), Fmt.num(m.persistence().r2()),
+                    Fmt.num(m.persistence().directionAccuracy()));
+            indent(sb, mt.render());
+            kv(sb, "skill", Fmt.num(m.skill()) + (m.skill() > 0 ? " (beats persistence)" : " (does not beat persistence)"));
+            kv(sb, "best val RMSE", Fmt.num(m.bestValRmse()) + " at epoch " + m.bestEpoch() + " of " + m.epochs());
+            kv(sb, "params", String.valueOf(m.params()));
+            kv(sb, "training", Fmt.num(m.trainingSeconds()) + " s, " + m.testWindows() + " test windows");
+        }
+
+        if (!r.epochs().isEmpty()) {
+            sb.append("\nEpochs\n");
+            TextTable et = new TextTable("EPOCH", "TRAIN_LOSS", "VAL_LOSS", "VAL_RMSE", "MS").right(0, 1, 2, 3, 4);
+            for (EpochMetrics e : compact(r.epochs())) {
+                if (e == null) et.row("…", "", "", "", "");
+                else et.row(e.epoch(), Fmt.num(e.trainLoss()), Fmt.num(e.valLoss()), Fmt.num(e.valRmse()),
+                        e.durationMs());
+            }
+            indent(sb, et.render());
+        }
+
+        if (!r.artifacts().isEmpty()) {
+            sb.append("\nArtifacts\n");
+            TextTable at = new TextTable("KIND", "BYTES", "SHA-256", "PATH").right(1).maxWidth(100);
+            for (Artifact a : r.artifacts()) at.row(a.kind(), a.sizeBytes(), a.sha256().substring(0, 16), a.path());
+            indent(sb, at.render());
+        }
+
+        Provenance p = r.provenance();
+        sb.append("\nProvenance\n");
+        if (p == null) {
+            sb.append("  (not recorded)\n");
+        } else {
+            kv(sb, "lstm-tuner", p.lstmTunerVersion() + " (commit " + p.gitCommit() + ")");
+            kv(sb, "java / dl4j", p.javaVersion() + " / " + p.dl4jVersion());
+            kv(sb, "backend", p.nd4jBackend() + ", " + p.threads() + " threads");
+            kv(sb, "machine", p.host() + " (" + p.os() + ", " + p.arch() + ")");
+            kv(sb, "seed", String.valueOf(p.seed()));
+            if (p.data() != null) {
+                kv(sb, "data", p.data().rows() + " rows, " + Fmt.time(Instant.ofEpochMilli(p.data().firstTimeMs()))
+                        + " .. " + Fmt.time(Instant.ofEpochMilli(p.data().lastTimeMs())));
+                kv(sb, "data sha256", p.data().sha256());
+            }
+            kv(sb, "config", p.configJson());
+        }
+        return sb.toString();
+    }
+
+    /** Long curves keep their first 5 and last 5 epochs plus the best one; null marks a gap. */
+    static List<EpochMetrics> compact(List<EpochMetrics> epochs) {
+        if (epochs.size() <= 12) return epochs;
+        EpochMetrics best = epochs.stream().min((a, b) -> Double.compare(a.valRmse(), b.valRmse())).orElseThrow();
+        java.util.ArrayList<EpochMetrics> out = new java.util.ArrayList<>(epochs.subList(0, 5));
+        int bestIdx = epochs.indexOf(best);
+        if (bestIdx >= 5 && bestIdx < epochs.size() - 5) {
+            out.add(null);
+            out.add(best);
+        }
+        out.add(null);
+        out.addAll(epochs.subList(epochs.size() - 5, epochs.size()));
+        return out;
+    }
+
+    private static void kv(StringBuilder sb, String k, String v) {
+        sb.append("  ").append(String.format("%-14s", k)).append(' ').append(v == null ? "-" : v).append('\n');
+    }
+
+    private static void indent(StringBuilder sb, String block) {
+        block.lines().forEach(l -> sb.append("  ").append(l).append('\n'));
+    }
+}

@@ -1,0 +1,180 @@
+package dev.lstmtuner.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lstmtuner.store.Artifact;
+import dev.lstmtuner.store.Campaign;
+import dev.lstmtuner.store.CampaignSummary;
+import dev.lstmtuner.store.Provenance;
+import dev.lstmtuner.store.Trial;
+import dev.lstmtuner.store.TrialReport;
+import dev.lstmtuner.train.EpochMetrics;
+import dev.lstmtuner.train.FinalMetrics;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The {@code --json} shapes of store records, for scripts: snake_case keys, ISO-8601 times, nested config JSON
+ * parsed (not a string). Built as maps so the shape is explicit here rather than implied by record accessors.
+ */
+final class StoreJson {
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private StoreJson() {
+    }
+
+    static String write(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static Map<String, Object> campaign(Campaign c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("name", c.name());
+        m.put("created_at", iso(c.createdAt()));
+        m.put("objective", c.objective());
+        m.put("direction", c.direction().label());
+        m.put("sampler", c.sampler());
+        m.put("pruner", c.pruner());
+        m.put("budget", c.budget());
+        m.put("config", parse(c.configJson()));
+        m.put("space", parse(c.spaceJson()));
+        return m;
+    }
+
+    static Map<String, Object> summary(CampaignSummary s) {
+        Map<String, Object> m = campaign(s.campaign());
+        Map<String, Object> counts = new LinkedHashMap<>();
+        s.counts().forEach((k, v) -> counts.put(k.name().toLowerCase(Locale.ROOT), v));
+        m.put("trials", s.total());
+        m.put("trials_by_state", counts);
+        m.put("best", s.best() == null ? null : trial(s.best()));
+        return m;
+    }
+
+    static Map<String, Object> trial(Trial t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("campaign", t.campaign());
+        m.put("number", t.number());
+        m.put("state", t.state().name());
+        m.put("objective", t.objective());
+        m.put("params", t.params());
+        m.put("worker", t.worker());
+        m.put("device", t.device());
+        m.put("created_at", iso(t.createdAt()));
+        m.put("started_at", iso(t.startedAt()));
+        m.put("finished_at", iso(t.finishedAt()));
+        m.put("heartbeat_at", iso(t.heartbeatAt()));
+        m.put("pruned_epoch", t.prunedEpoch());
+        m.put("failure_reason", t.failureReason());
+        m.put("failure_stack", t.failureStack());
+        m.put("requeued_from", t.requeuedFrom());
+        m.put("metrics", metrics(t.metrics()));
+        return m;
+    }
+
+    static Map<String, Object> metrics(FinalMetrics f) {
+        if (f == null) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("test_mae", f.model().mae());
+        m.put("test_rmse", f.model().rmse());
+        m.put("test_mape", f.model().mape());
+        m.put("test_r2", f.model().r2());
+        m.put("direction_accuracy", f.model().directionAccuracy());
+        m.put("persistence_mae", f.persistence().mae());
+        m.put("persistence_rmse", f.persistence().rmse());
+        m.put("persistence_mape", f.persistence().mape());
+        m.put("persistence_r2", f.persistence().r2());
+        m.put("persistence_direction_accuracy", f.persistence().directionAccuracy());
+        m.put("skill", f.skill());
+        m.put("best_val_rmse", f.bestValRmse());
+        m.put("params_count", f.params());
+        m.put("epochs", f.epochs());
+        m.put("best_epoch", f.bestEpoch());
+        m.put("training_seconds", f.trainingSeconds());
+        m.put("test_windows", f.testWindows());
+        return m;
+    }
+
+    static Map<String, Object> report(TrialReport r) {
+        Map<String, Object> m = trial(r.trial());
+        m.put("epochs", r.epochs().stream().map(StoreJson::epoch).toList());
+        m.put("artifacts", r.artifacts().stream().map(StoreJson::artifact).toList());
+        m.put("provenance", provenance(r.provenance()));
+        return m;
+    }
+
+    static Map<String, Object> epoch(EpochMetrics e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epoch", e.epoch());
+        m.put("train_loss", e.trainLoss());
+        m.put("val_loss", e.valLoss());
+        m.put("val_rmse", e.valRmse());
+        m.put("duration_ms", e.durationMs());
+        return m;
+    }
+
+    static Map<String, Object> artifact(Artifact a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", a.kind());
+        m.put("path", a.path());
+        m.put("sha256", a.sha256());
+        m.put("size_bytes", a.sizeBytes());
+        return m;
+    }
+
+    static Map<String, Object> provenance(Provenance p) {
+        if (p == null) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("seed", p.seed());
+        if (p.data() != null) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("sha256", p.data().sha256());
+            d.put("first_time", iso(Instant.ofEpochMilli(p.data().firstTimeMs())));
+            d.put("last_time", iso(Instant.ofEpochMilli(p.data().lastTimeMs())));
+            d.put("rows", p.data().rows());
+            m.put("data", d);
+        } else {
+            m.put("data", null);
+        }
+        m.put("lstm_tuner_version", p.lstmTunerVersion());
+        m.put("git_commit", p.gitCommit());
+        m.put("java_version", p.javaVersion());
+        m.put("dl4j_version", p.dl4jVersion());
+        m.put("nd4j_backend", p.nd4jBackend());
+        m.put("os", p.os());
+        m.put("arch", p.arch());
+        m.put("threads", p.threads());
+        m.put("host", p.host());
+        m.put("config", parse(p.configJson()));
+        return m;
+    }
+
+    /** Stored JSON text as a tree, so it nests in the output; text that is not JSON stays a string. */
+    static Object parse(String json) {
+        if (json == null) return null;
+        try {
+            return MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            return json;
+        }
+    }
+
+    static String iso(Instant t) {
+        return t == null ? null : t.toString();
+    }
+
+    static List<Map<String, Object>> trials(List<Trial> trials) {
+        return trials.stream().map(StoreJson::trial).toList();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.lstmtuner.cli;
+
+import dev.lstmtuner.store.Page;
+import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.Trial;
+import dev.lstmtuner.store.TrialQuery;
+import dev.lstmtuner.store.TrialState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+@Command(name = "trials", mixinStandardHelpOptions = true,
+        description = "List a campaign's trials, best first (completed trials always before pruned and failed).")
+public final class TrialsCommand implements Callable<Integer> {
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Parameters(index = "0", paramLabel = "<campaign>", description = "Campaign name.")
+    String campaign;
+
+    @Option(names = "--sort", paramLabel = "<key>",
+            description = "Sort key: objective (default), val_rmse, test_rmse, test_mae, test_mape, test_r2, "
+                    + "direction_accuracy, skill, persistence_rmse, params_count, epochs, best_epoch, "
+                    + "training_seconds, number, or any param name of the campaign.")
+    String sort;
+
+    @Option(names = "--order", paramLabel = "asc|desc",
+            description = "Override the key's natural order (best first).")
+    String order;
+
+    @Option(names = "--state", paramLabel = "<state>", description = "Only this state: ${COMPLETION-CANDIDATES}.")
+    TrialState state;
+
+    @Option(names = "--limit", defaultValue = "20", description = "Rows per page (default ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--offset", defaultValue = "0", description = "Rows to skip (default ${DEFAULT-VALUE}).")
+    int offset;
+
+    @Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        TrialQuery q = new TrialQuery(campaign, sort, parseOrder(order), state, requirePositive(limit), Math.max(0, offset));
+        try (Store store = storeOptions.open()) {
+            Page<Trial> page = store.trials(q);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("campaign", campaign);
+                m.put("total", page.total());
+                m.put("offset", page.offset());
+                m.put("limit", page.limit());
+                m.put("trials", StoreJson.trials(page.items()));
+                out.println(StoreJson.write(m));
+            } else {
+                out.print(table(page).render());
+                out.printf("%d of %d trials%s%n", page.items().size(), page.total(),
+                        page.offset() + page.items().size() < page.total()
+                                ? " (more with --offset " + (page.offset() + page.items().size()) + ")" : "");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static TextTable table(Page<Trial> page) {
+        TextTable t = new TextTable("#", "STATE", "OBJECTIVE", "VAL_RMSE", "TEST_RMSE", "SKILL", "DIR_ACC", "EPOCHS",
+                "SECONDS", "WORKER", "PARAMS").right(0, 2, 3, 4, 5, 6, 7, 8).maxWidth(70);
+        for (Trial tr : page.items()) {
+            var m = tr.metrics();
+            t.row(tr.number(), tr.state(), Fmt.num(tr.objective()),
+                    m == null ? "-" : Fmt.num(m.bestValRmse()), m == null ? "-" : Fmt.num(m.model().rmse()),
+                    m == null ? "-" : Fmt.num(m.skill()), m == null ? "-" : Fmt.num(m.model().directionAccuracy()),
+                    m == null ? (tr.prunedEpoch() == null ? "-" : tr.prunedEpoch()) : m.epochs(),
+                    Fmt.seconds(tr), tr.worker(), Fmt.params(tr.params()));
+        }
+        return t;
+    }
+
+    static Boolean parseOrder(String order) {
+        if (order == null) return null;
+        return switch (order.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "asc" -> false;
+            case "desc" -> true;
+            default -> throw new dev.lstmtuner.config.BadInputException(
+                    "--order '" + order + "' is not known: use asc or desc");
+        };
+    }
+
+    private static int requirePositive(int limit) {
+        if (limit < 1) throw new dev.lstmtuner.config.BadInputException("--limit must be at least 1, got " + limit);
+        return limit;
+    }
+}
