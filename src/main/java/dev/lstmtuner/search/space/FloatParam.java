@@ -21,7 +21,11 @@ public record FloatParam(String name, double low, double high, boolean log, List
 
     @Override
     public Object fromLeaf(Object raw) {
-        return Math.min(high, Math.max(low, (Double) raw)); // the log inverse CDF can overshoot by an ulp
+        // the log inverse CDF is off by a few ulps at the ends; grid points should read 1e-4, not 1.0000000000000009E-4
+        double v = (Double) raw;
+        if (Math.abs(v - low) <= 1e-12 * Math.abs(low)) return low;
+        if (Math.abs(v - high) <= 1e-12 * Math.abs(high)) return high;
+        return Math.min(high, Math.max(low, v));
     }
 
     @Override
