@@ -1,0 +1,32 @@
+package dev.lstmtuner.search;
+
+import dev.lstmtuner.config.BadInputException;
+
+/** Whether a campaign's objective (e.g. val_rmse) is to be made small or large. */
+public enum Direction {
+    MINIMIZE, MAXIMIZE;
+
+    /** True when {@code a} is strictly better than {@code b}; NaN is never better. */
+    public boolean isBetter(double a, double b) {
+        if (Double.isNaN(a)) return false;
+        if (Double.isNaN(b)) return true;
+        return this == MINIMIZE ? a < b : a > b;
+    }
+
+    /** The value turned so that smaller is always better (NaN becomes +infinity: the worst). */
+    public double asLoss(double value) {
+        if (Double.isNaN(value)) return Double.POSITIVE_INFINITY;
+        return this == MINIMIZE ? value : -value;
+    }
+
+    public static Direction parse(String text, String source) {
+        if (text != null) {
+            switch (text.trim().toLowerCase()) {
+                case "minimize", "min": return MINIMIZE;
+                case "maximize", "max": return MAXIMIZE;
+                default: break;
+            }
+        }
+        throw new BadInputException(source + ": direction must be \"minimize\" or \"maximize\", got \"" + text + "\"");
+    }
+}

@@ -1,0 +1,80 @@
+package dev.lstmtuner.search.sampler;
+
+import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.search.PastTrial;
+import dev.lstmtuner.search.space.FloatParam;
+import dev.lstmtuner.search.space.IntParam;
+import dev.lstmtuner.search.space.Param;
+import dev.lstmtuner.search.space.SearchSpace;
+import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * Every grid point once, in Arbiter's sequential grid order: floats get {@code pointsPerFloat} values (log-spaced for
+ * log floats), ints up to that many, categoricals all values. Arbiter's grid runs over every coordinate, so points
+ * that differ only in absent parameters (units_4 when layers = 2) decode to the same trial; those are merged here.
+ * A trial takes the first point no other trial (finished, running or waiting) has.
+ */
+public final class GridSampler implements Sampler {
+    private static final long MAX_RAW_POINTS = 5_000_000;
+    private static final Map<SearchSpace, Map<Integer, List<Map<String, Object>>>> CACHE =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final int pointsPerFloat;
+
+    public GridSampler(int pointsPerFloat) {
+        if (pointsPerFloat < 1) throw new BadInputException("grid sampler: points must be at least 1, got " + pointsPerFloat);
+        this.pointsPerFloat = pointsPerFloat;
+    }
+
+    @Override
+    public Optional<Map<String, Object>> sample(SearchSpace space, List<PastTrial> past, long seed, int trialNumber) {
+        Set<Map<String, Object>> taken = Points.taken(past);
+        for (Map<String, Object> p : points(space)) {
+            if (!taken.contains(Points.key(p))) return Optional.of(p);
+        }
+        return Optional.empty();
+    }
+
+    /** All distinct grid points in a fixed order. */
+    public List<Map<String, Object>> points(SearchSpace space) {
+        return CACHE.computeIfAbsent(space, s -> new java.util.concurrent.ConcurrentHashMap<>())
+                .computeIfAbsent(pointsPerFloat, n -> enumerate(space));
+    }
+
+    private List<Map<String, Object>> enumerate(SearchSpace space) {
+        long raw = 1;
+        for (Param p : space.params()) {
+            long n = p instanceof FloatParam ? pointsPerFloat
+                    : p instanceof IntParam i ? Math.min(i.values().size(), i.step() == 1 ? pointsPerFloat : Long.MAX_VALUE)
+                    : ((dev.lstmtuner.search.space.CategoricalParam) p).values().size();
+            raw *= n;
+            if (raw > MAX_RAW_POINTS) {
+                throw new BadInputException(space.source() + ": the grid has more than " + MAX_RAW_POINTS
+                        + " points; lower the grid sampler's points, narrow the space or use the random or tpe sampler");
+            }
+        }
+        GridSearchCandidateGenerator grid = new GridSearchCandidateGenerator(space.asArbiterSpace(), pointsPerFloat,
+                GridSearchCandidateGenerator.Mode.Sequential, null);
+        Map<Map<String, Object>, Map<String, Object>> distinct = new LinkedHashMap<>();
+        while (grid.hasMoreCandidates()) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> p = (Map<String, Object>) grid.getCandidate().getValue();
+            distinct.putIfAbsent(Points.key(p), p);
+        }
+        return Collections.unmodifiableList(new ArrayList<>(distinct.values()));
+    }
+
+    @Override
+    public String name() {
+        return "grid";
+    }
+}

@@ -1,0 +1,77 @@
+package dev.lstmtuner.search.sampler;
+
+import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.search.Direction;
+
+import java.util.Map;
+import java.util.Set;
+
+/** Builds a sampler from an experiment file's {@code "sampler": {"name": ..., options}}. */
+public final class Samplers {
+    private Samplers() {
+    }
+
+    /** Options may include "direction" (minimize by default) besides the sampler's own. */
+    public static Sampler byName(String name, Map<String, Object> options) {
+        Object d = options == null ? null : options.get("direction");
+        return byName(name, options, d == null ? Direction.MINIMIZE : Direction.parse(d.toString(), "sampler options"));
+    }
+
+    public static Sampler byName(String name, Map<String, Object> options, Direction direction) {
+        Options o = new Options("sampler \"" + name + "\"", options);
+        Sampler s = switch (name == null ? "" : name.trim().toLowerCase()) {
+            case "grid" -> {
+                o.allow("points");
+                yield new GridSampler(o.integer("points", 5));
+            }
+            case "random" -> {
+                o.allow();
+                yield new RandomSampler();
+            }
+            case "genetic" -> {
+                o.allow("population", "mutation_rate", "tournament");
+                yield new GeneticSampler(o.integer("population", 10), o.number("mutation_rate", 0.1),
+                        o.integer("tournament", 3), direction);
+            }
+            case "tpe" -> {
+                o.allow("n_startup", "gamma", "candidates");
+                yield new TpeSampler(o.integer("n_startup", 10), o.number("gamma", 0.25),
+                        o.integer("candidates", 24), direction);
+            }
+            default -> throw new BadInputException("unknown sampler \"" + name + "\"; use grid, random, genetic or tpe");
+        };
+        return s;
+    }
+
+    /** Option lookup shared with the pruner factory: unknown options and wrong types are refused by name. */
+    public record Options(String owner, Map<String, Object> values) {
+        public Options {
+            values = values == null ? Map.of() : values;
+        }
+
+        public void allow(String... names) {
+            Set<String> ok = new java.util.HashSet<>(Set.of(names));
+            ok.add("direction");
+            ok.add("name");
+            for (String k : values.keySet()) {
+                if (!ok.contains(k)) {
+                    throw new BadInputException(owner + ": unknown option \"" + k + "\"; allowed: " + String.join(", ", names));
+                }
+            }
+        }
+
+        public int integer(String key, int fallback) {
+            Object v = values.get(key);
+            if (v == null) return fallback;
+            if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.intValue();
+            throw new BadInputException(owner + ": option \"" + key + "\" must be a whole number, got " + v);
+        }
+
+        public double number(String key, double fallback) {
+            Object v = values.get(key);
+            if (v == null) return fallback;
+            if (v instanceof Number n) return n.doubleValue();
+            throw new BadInputException(owner + ": option \"" + key + "\" must be a number, got " + v);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.lstmtuner.search;
+
+import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.search.pruner.AshaPruner;
+import dev.lstmtuner.search.pruner.MedianPruner;
+import dev.lstmtuner.search.pruner.NoPruner;
+import dev.lstmtuner.search.pruner.Pruner;
+import dev.lstmtuner.search.pruner.Pruners;
+import dev.lstmtuner.store.TrialState;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PrunerTest {
+    private static PastTrial finished(int number, double... curve) {
+        return new PastTrial(number, Map.of(), TrialState.COMPLETE, curve[curve.length - 1], curve);
+    }
+
+    private static PastTrial running(int number, double... curve) {
+        return new PastTrial(number, Map.of(), TrialState.RUNNING, null, curve);
+    }
+
+    /** Ten finished trials whose curves fall from 10 + i to 5 + i over 10 epochs. */
+    private static List<PastTrial> goodHistory() {
+        List<PastTrial> out = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            double[] c = new double[10];
+            for (int e = 0; e < 10; e++) c[e] = 10 + i - e * 0.5;
+            out.add(finished(i, c));
+        }
+        return out;
+    }
+
+    private static double[] prefix(double[] curve, int epochs) {
+        return Arrays.copyOf(curve, epochs);
+    }
+
+    @Test
+    void medianPrunerNeverPrunesBeforeWarmupSteps() {
+        Pruner median = new MedianPruner(0, 3, 1);
+        double[] awful = {1000, 1000, 1000, 1000, 1000};
+        for (int epoch = 1; epoch <= 3; epoch++) {
+            assertThat(median.shouldPrune(99, prefix(awful, epoch), goodHistory(), Direction.MINIMIZE).prune())
+                    .as("epoch %d", epoch).isFalse();
+        }
+        Pruner.Decision d = median.shouldPrune(99, prefix(awful, 4), goodHistory(), Direction.MINIMIZE);
+        assertThat(d.prune()).isTrue();
+        // the median of 10 + i - 1.5 for i = 0..9 is 13
+        assertThat(d.reason()).contains("val_rmse 1000.00").contains("median 13.0000").contains("10 trials").contains("epoch 4");
+    }
+
+    @Test
+    void medianPrunerWaitsForItsStartupTrials() {
+        Pruner median = new MedianPruner(11, 0, 1);
+        assertThat(median.shouldPrune(99, new double[]{1000}, goodHistory(), Direction.MINIMIZE).prune()).isFalse();
+        Pruner ready = new MedianPruner(10, 0, 1);
+        assertThat(ready.shouldPrune(99, new double[]{1000}, goodHistory(), Direction.MINIMIZE).prune()).isTrue();
+    }
+
+    @Test
+    void medianPrunerKeepsTrialsBetterThanTheMedianAndJudgesOnlyAtItsInterval() {
+        Pruner median = new MedianPruner(0, 2, 2);
+        double[] good = {11, 10, 9, 8, 7, 6};
+        double[] bad = {20, 20, 20, 20, 20, 20};
+        for (int epoch = 1; epoch <= 6; epoch++) {
+            assertThat(median.shouldPrune(99, prefix(good, epoch), goodHistory(), Direction.MINIMIZE).prune()).isFalse();
+        }
+        assertThat(median.shouldPrune(99, prefix(bad, 3), goodHistory(), Direction.MINIMIZE).prune()).isFalse(); // off-interval
+        assertThat(median.shouldPrune(99, prefix(bad, 4), goodHistory(), Direction.MINIMIZE).prune()).isTrue();
+    }
+
+    @Test
+    void medianPrunerUsesTheBestValueSoFarAndCountsRunningTrials() {
+        Pruner median = new MedianPruner(0, 0, 1);
+        List<PastTrial> others = List.of(running(1, 5, 5, 5), running(2, 6, 6, 6), running(3, 7, 7, 7));
+        // epoch 3's own value is 9, but epoch 1 reached 4: better than the median 6
+        assertThat(median.shouldPrune(99, new double[]{4, 8, 9}, others, Direction.MINIMIZE).prune()).isFalse();
+        assertThat(median.shouldPrune(99, new double[]{8, 8, 9}, others, Direction.MINIMIZE).prune()).isTrue();
+    }
+
+    @Test
+    void medianPrunerFollowsTheDirection() {
+        Pruner median = new MedianPruner(0, 0, 1, "val_r2");
+        List<PastTrial> others = List.of(finished(1, 0.5), finished(2, 0.6), finished(3, 0.7));
+        assertThat(median.shouldPrune(99, new double[]{0.9}, others, Direction.MAXIMIZE).prune()).isFalse();
+        Pruner.Decision d = median.shouldPrune(99, new double[]{0.2}, others, Direction.MAXIMIZE);
+        assertThat(d.prune()).isTrue();
+        assertThat(d.reason()).startsWith("val_r2 0.200000");
+    }
+
+    @Test
+    void ashaPromotesTopOneOverEta() {
+        Pruner asha = new AshaPruner(1, 3, 0);
+        // nine trials have reached rung 0 (epoch 1) with values 1..9: exactly the best three go on
+        List<PastTrial> all = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) all.add(running(i, i));
+        List<Integer> kept = new ArrayList<>();
+        for (PastTrial t : all) {
+            List<PastTrial> others = all.stream().filter(o -> o.number() != t.number()).toList();
+            if (!asha.shouldPrune(t.number(), t.intermediate(), others, Direction.MINIMIZE).prune()) kept.add(t.number());
+        }
+        assertThat(kept).containsExactly(1, 2, 3);
+        // with four at the rung, 4 // 3 = 1 goes on: the 1, not a 4 arriving after 1, 2 and 3
+        assertThat(asha.shouldPrune(4, new double[]{4}, all.subList(0, 3), Direction.MINIMIZE).prune()).isTrue();
+        assertThat(asha.shouldPrune(4, new double[]{0.5}, all.subList(0, 3), Direction.MINIMIZE).prune()).isFalse();
+    }
+
+    @Test
+    void ashaDoesNotWaitForARungToFill() {
+        Pruner asha = new AshaPruner(1, 3, 0);
+        // the first trial at a rung is promoted alone; a worse second one is stopped at once
+        assertThat(asha.shouldPrune(0, new double[]{5}, List.of(), Direction.MINIMIZE).prune()).isFalse();
+        Pruner.Decision d = asha.shouldPrune(1, new double[]{6}, List.of(running(0, 5, 4)), Direction.MINIMIZE);
+        assertThat(d.prune()).isTrue();
+        assertThat(d.reason()).contains("rung 0").contains("top 1/3").contains("epoch 1");
+    }
+
+    @Test
+    void ashaJudgesOnlyAtRungs() {
+        AshaPruner asha = new AshaPruner(2, 2, 1); // rungs at epochs 4, 8, 16, ...
+        assertThat(asha.rungAt(2)).isEqualTo(-1);
+        assertThat(asha.rungAt(4)).isZero();
+        assertThat(asha.rungAt(8)).isEqualTo(1);
+        assertThat(asha.rungAt(12)).isEqualTo(-1);
+        assertThat(asha.rungAt(16)).isEqualTo(2);
+        List<PastTrial> others = List.of(finished(1, 1, 1, 1, 1, 1, 1, 1, 1), finished(2, 1, 1, 1, 1, 1, 1, 1, 1));
+        double[] bad = {9, 9, 9, 9, 9, 9, 9, 9};
+        assertThat(asha.shouldPrune(5, prefix(bad, 3), others, Direction.MINIMIZE).prune()).isFalse();
+        assertThat(asha.shouldPrune(5, prefix(bad, 4), others, Direction.MINIMIZE).prune()).isTrue();
+    }
+
+    @Test
+    void ashaComparesTheBestValueUpToTheRung() {
+        Pruner asha = new AshaPruner(1, 2, 0); // rungs at 1, 2, 4
+        List<PastTrial> others = List.of(finished(1, 5, 5, 5, 5));
+        // at epoch 2 this trial reads 7, but it reached 3 at epoch 1
+        assertThat(asha.shouldPrune(9, new double[]{3, 7}, others, Direction.MINIMIZE).prune()).isFalse();
+        assertThat(asha.shouldPrune(9, new double[]{6, 7}, others, Direction.MINIMIZE).prune()).isTrue();
+    }
+
+    @Test
+    void ashaFollowsTheDirection() {
+        Pruner asha = new AshaPruner(1, 2, 0);
+        List<PastTrial> others = List.of(finished(1, 0.5));
+        assertThat(asha.shouldPrune(9, new double[]{0.9}, others, Direction.MAXIMIZE).prune()).isFalse();
+        assertThat(asha.shouldPrune(9, new double[]{0.1}, others, Direction.MAXIMIZE).prune()).isTrue();
+    }
+
+    @Test
+    void noPrunerNeverPrunes() {
+        assertThat(new NoPruner().shouldPrune(1, new double[]{1e9, Double.NaN}, goodHistory(), Direction.MINIMIZE).prune()).isFalse();
+    }
+
+    @Test
+    void prunersByNameBuildsEachAndRefusesUnknownOnes() {
+        assertThat(Pruners.byName("none", Map.of())).isInstanceOf(NoPruner.class);
+        assertThat(Pruners.byName("median", Map.of("warmup_epochs", 3))).isInstanceOf(MedianPruner.class);
+        assertThat(Pruners.byName("asha", Map.of("reduction_factor", 2, "min_resource", 3))).isInstanceOf(AshaPruner.class);
+        assertThatThrownBy(() -> Pruners.byName("hyperband", Map.of()))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("hyperband").hasMessageContaining("asha");
+        assertThatThrownBy(() -> Pruners.byName("asha", Map.of("eta", 3)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("\"eta\"").hasMessageContaining("reduction_factor");
+        assertThatThrownBy(() -> Pruners.byName("asha", Map.of("reduction_factor", 1)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("reduction_factor");
+    }
+}
