@@ -15,6 +15,10 @@ CREATE TABLE campaign (
     direction     VARCHAR(10)  NOT NULL,
     created_at    TIMESTAMP WITH TIME ZONE DEFAULT CURRENT_TIMESTAMP NOT NULL,
     next_number   INTEGER DEFAULT 1 NOT NULL,
+    settings_json CLOB,
+    group_name    VARCHAR(200),
+    ended_at      TIMESTAMP WITH TIME ZONE,
+    end_reason    VARCHAR(4000),
     CONSTRAINT campaign_name_unique UNIQUE (name),
     CONSTRAINT campaign_direction_check CHECK (direction IN ('MINIMIZE', 'MAXIMIZE'))
 );

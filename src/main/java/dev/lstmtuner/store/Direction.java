@@ -4,24 +4,39 @@ import dev.lstmtuner.config.BadInputException;
 
 import java.util.Locale;
 
-/** Whether a campaign's objective is better when smaller or larger. */
+/** Whether a campaign's objective (e.g. val_rmse) is better when smaller or larger. */
 public enum Direction {
     MINIMIZE, MAXIMIZE;
 
-    public static Direction parse(String text) {
-        try {
-            return valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new BadInputException("direction '" + text + "' is not known: use minimize or maximize");
-        }
+    /** True when {@code a} is strictly better than {@code b}; NaN is never better. */
+    public boolean isBetter(double a, double b) {
+        if (Double.isNaN(a)) return false;
+        if (Double.isNaN(b)) return true;
+        return this == MINIMIZE ? a < b : a > b;
     }
 
-    /** True when {@code a} is strictly better than {@code b}. */
-    public boolean better(double a, double b) {
-        return this == MINIMIZE ? a < b : a > b;
+    /** The value turned so that smaller is always better (NaN becomes +infinity: the worst). */
+    public double asLoss(double value) {
+        if (Double.isNaN(value)) return Double.POSITIVE_INFINITY;
+        return this == MINIMIZE ? value : -value;
     }
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Direction parse(String text) {
+        return parse(text, "direction");
+    }
+
+    public static Direction parse(String text, String source) {
+        if (text != null) {
+            switch (text.trim().toLowerCase(Locale.ROOT)) {
+                case "minimize", "min": return MINIMIZE;
+                case "maximize", "max": return MAXIMIZE;
+                default: break;
+            }
+        }
+        throw new BadInputException(source + ": direction must be \"minimize\" or \"maximize\", got \"" + text + "\"");
     }
 }

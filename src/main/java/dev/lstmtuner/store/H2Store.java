@@ -1,5 +1,6 @@
 package dev.lstmtuner.store;
 
+import dev.lstmtuner.data.DataFingerprint;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.lstmtuner.train.EpochMetrics;
@@ -68,7 +69,7 @@ public final class H2Store implements Store {
             if (findCampaign(c, s.name()) != null) throw StoreErrors.campaignExists(s.name());
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO campaign (name, config_json, space_json, "
-                    + "sampler, pruner, budget, objective, direction) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    + "sampler, pruner, budget, objective, direction, settings_json, group_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     Statement.RETURN_GENERATED_KEYS)) {
                 ps.setString(1, s.name());
                 ps.setString(2, s.configJson());
@@ -78,6 +79,8 @@ public final class H2Store implements Store {
                 setInt(ps, 6, s.budget());
                 ps.setString(7, s.objective());
                 ps.setString(8, s.direction().name());
+                ps.setString(9, s.settingsJson());
+                ps.setString(10, s.groupName());
                 ps.executeUpdate();
                 try (ResultSet rs = ps.getGeneratedKeys()) {
                     rs.next();
@@ -94,7 +97,7 @@ public final class H2Store implements Store {
     }
 
     private static final String CAMPAIGN_SELECT = "SELECT id, name, config_json, space_json, sampler, pruner, budget, "
-            + "objective, direction, created_at FROM campaign";
+            + "objective, direction, created_at, settings_json, group_name, ended_at, end_reason FROM campaign";
 
     private static Campaign findCampaign(Connection c, String name) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(CAMPAIGN_SELECT + " WHERE name = ?")) {
@@ -124,7 +127,8 @@ public final class H2Store implements Store {
     private static Campaign campaign(ResultSet rs) throws SQLException {
         return new Campaign(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), (Integer) rs.getObject(7, Integer.class), rs.getString(8),
-                Direction.valueOf(rs.getString(9)), instant(rs, 10));
+                Direction.valueOf(rs.getString(9)), instant(rs, 10), rs.getString(11), rs.getString(12),
+                instant(rs, 13), rs.getString(14));
     }
 
     @Override
@@ -507,8 +511,8 @@ public final class H2Store implements Store {
                 ps.setLong(1, trialId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (rs.next()) {
-                        DataFingerprint fp = rs.getString(3) == null ? null : new DataFingerprint(rs.getString(3),
-                                rs.getLong(4), rs.getLong(5), rs.getLong(6));
+                        DataFingerprint.Fingerprint fp = rs.getString(3) == null ? null : new DataFingerprint.Fingerprint(rs.getString(3),
+                                rs.getLong(4), rs.getLong(5), rs.getInt(6));
                         prov = new Provenance(rs.getString(1), rs.getLong(2), fp, rs.getString(7), rs.getString(8),
                                 rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                                 rs.getString(13), rs.getInt(14), rs.getString(15));
@@ -559,6 +563,20 @@ public final class H2Store implements Store {
             if (t != null) lost.add(t);
         }
         return lost;
+    }
+
+    @Override
+    public void endCampaign(String name, String reason) {
+        tx(c -> {
+            require(c, name);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE campaign SET ended_at = CURRENT_TIMESTAMP, end_reason = ? WHERE name = ?")) {
+                ps.setString(1, reason == null ? null : truncate(reason, 4000));
+                ps.setString(2, name);
+                ps.executeUpdate();
+            }
+            return null;
+        });
     }
 
     @Override
@@ -676,14 +694,14 @@ public final class H2Store implements Store {
                         + "data_sha256, data_first_time_ms, data_last_time_ms, data_rows, lstm_tuner_version, "
                         + "git_commit, java_version, dl4j_version, nd4j_backend, os, arch, threads, host) "
                         + "KEY (trial_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    DataFingerprint d = p.data();
+                    DataFingerprint.Fingerprint d = p.data();
                     ps.setLong(1, id);
                     ps.setString(2, p.configJson());
                     ps.setLong(3, p.seed());
                     ps.setString(4, d == null ? null : d.sha256());
                     setLong(ps, 5, d == null ? null : d.firstTimeMs());
                     setLong(ps, 6, d == null ? null : d.lastTimeMs());
-                    setLong(ps, 7, d == null ? null : d.rows());
+                    setLong(ps, 7, d == null ? null : (Long) (long) d.rows());
                     ps.setString(8, p.lstmTunerVersion());
                     ps.setString(9, p.gitCommit());
                     ps.setString(10, p.javaVersion());
@@ -759,7 +777,16 @@ public final class H2Store implements Store {
             finish(TrialState.FAILED, null, reason, stack);
         }
 
+        @Override
+        public void interrupt(String reason) {
+            finish(TrialState.FAILED, null, reason, null, true);
+        }
+
         private void finish(TrialState state, Integer prunedEpoch, String reason, String stack) {
+            finish(state, prunedEpoch, reason, stack, false);
+        }
+
+        private void finish(TrialState state, Integer prunedEpoch, String reason, String stack, boolean requeue) {
             tx(c -> {
                 lockRunning(c);
                 try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET state = ?, rank_class = ?, "
@@ -774,6 +801,10 @@ public final class H2Store implements Store {
                     ps.executeUpdate();
                 }
                 syncParamState(c, id, state);
+                if (requeue) {
+                    Trial t = trialById(c, id);
+                    insertTrial(c, t.campaignId(), ParamsJson.write(t.params()), t.params(), id);
+                }
                 return null;
             });
         }

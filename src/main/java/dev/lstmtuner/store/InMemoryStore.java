@@ -66,7 +66,7 @@ public final class InMemoryStore implements Store {
     public synchronized Campaign createCampaign(CampaignSpec s) {
         if (campaigns.containsKey(s.name())) throw StoreErrors.campaignExists(s.name());
         Campaign c = new Campaign(nextCampaignId++, s.name(), s.configJson(), s.spaceJson(), s.sampler(), s.pruner(),
-                s.budget(), s.objective(), s.direction(), clock.instant());
+                s.budget(), s.objective(), s.direction(), clock.instant(), s.settingsJson(), s.groupName(), null, null);
         campaigns.put(c.name(), c);
         nextNumber.put(c.id(), 1);
         return c;
@@ -247,6 +247,14 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public synchronized void endCampaign(String name, String reason) {
+        Campaign c = require(name);
+        campaigns.put(name, new Campaign(c.id(), c.name(), c.configJson(), c.spaceJson(), c.sampler(), c.pruner(),
+                c.budget(), c.objective(), c.direction(), c.createdAt(), c.settingsJson(), c.groupName(),
+                clock.instant(), reason));
+    }
+
+    @Override
     public synchronized int deleteCampaign(String name) {
         Campaign c = require(name);
         int before = trials.size();
@@ -360,6 +368,16 @@ public final class InMemoryStore implements Store {
                 r.failureReason = reason;
                 r.failureStack = stack;
                 finish(r, TrialState.FAILED);
+            }
+        }
+
+        @Override
+        public void interrupt(String reason) {
+            synchronized (InMemoryStore.this) {
+                Row r = running();
+                r.failureReason = reason;
+                finish(r, TrialState.FAILED);
+                insert(campaigns.get(r.campaign), r.paramsJson, r.id);
             }
         }
 

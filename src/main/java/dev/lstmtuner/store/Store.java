@@ -71,6 +71,9 @@ public interface Store extends AutoCloseable {
      */
     List<Trial> reclaimStale(Duration grace, boolean requeue);
 
+    /** Marks the campaign over (budget reached, failing, ...) with the reason; workers then stop claiming. */
+    void endCampaign(String name, String reason);
+
     /** Deletes a campaign with all its trials; returns the number of trials deleted. Only on the user's request. */
     int deleteCampaign(String name);
 

@@ -33,6 +33,12 @@ public interface TrialHandle {
     /** Finishes as FAILED with a reason and stack trace (may be null). */
     void fail(String reason, String stack);
 
+    /**
+     * The worker is stopping (Ctrl-C, SIGTERM, wall-time budget): finishes as FAILED with the reason and enqueues a
+     * WAITING copy (same params, {@code requeuedFrom} set), so the work is not lost.
+     */
+    void interrupt(String reason);
+
     /** The trial as stored now. */
     Trial snapshot();
 }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.CampaignSpec;
-import dev.lstmtuner.store.DataFingerprint;
+import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Store;
@@ -49,14 +49,14 @@ class StoreCommandsTest {
                 store.createCampaign(CampaignSpec.single(name, "{\"units\":[8],\"seed\":7}"));
                 TrialHandle h = store.start(name, Map.of(), "host-1", "cpu");
                 h.recordProvenance(new Provenance("{\"units\":[8],\"seed\":7}", 7,
-                        new DataFingerprint("f".repeat(64), 1_600_000_000_000L, 1_600_000_600_000L, 11), "0.1.0",
+                        new DataFingerprint.Fingerprint("f".repeat(64), 1_600_000_000_000L, 1_600_000_600_000L, 11), "0.1.0",
                         "abc123def", "17.0.15", "1.0.0-M2.1", "CPU (AVX2)", "Linux", "amd64", 2, "host-1"));
                 for (int e = 1; e <= 15; e++) h.reportEpoch(new EpochMetrics(e, 1.0 / e, 1.1 / e, 100.0 / e, 50));
                 h.addArtifact(Artifact.of("model", model));
                 h.complete(metrics(name.equals("train-a") ? 12.5 : 9.5), name.equals("train-a") ? 7.0 : 6.0);
             }
             store.createCampaign(new CampaignSpec("search", "{}", "{}", "random", "median", 10, null,
-                    Direction.MINIMIZE));
+                    Direction.MINIMIZE, null, null));
             for (int i = 0; i < 4; i++) {
                 Map<String, Object> params = new LinkedHashMap<>();
                 params.put("batch_size", 16 << i);

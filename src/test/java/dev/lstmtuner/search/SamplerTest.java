@@ -1,5 +1,6 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.search.sampler.GridSampler;
 import dev.lstmtuner.search.sampler.RandomSampler;

@@ -1,5 +1,6 @@
 package dev.lstmtuner.store;
 
+import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.train.EpochMetrics;
 import dev.lstmtuner.train.FinalMetrics;
@@ -52,7 +53,7 @@ abstract class StoreContractTest {
 
     private Campaign campaign(String name) {
         return store.createCampaign(new CampaignSpec(name, "{\"units\":[8]}", "{\"lr\":\"log\"}", "random", "median",
-                50, null, Direction.MINIMIZE));
+                50, null, Direction.MINIMIZE, null, null));
     }
 
     private TrialHandle completed(String campaign, Map<String, Object> params, double objective) {
@@ -140,7 +141,7 @@ abstract class StoreContractTest {
         TrialHandle h = store.start("c", Map.of("lr", 0.01), "worker-1", "cpu");
         h.reportEpoch(new EpochMetrics(1, 0.5, 0.6, 120.0, 1000));
         h.reportEpoch(new EpochMetrics(2, 0.4, 0.5, 110.0, 900));
-        Provenance p = new Provenance("{\"seed\":7}", 7, new DataFingerprint("ab".repeat(32), 1000, 5000, 42),
+        Provenance p = new Provenance("{\"seed\":7}", 7, new DataFingerprint.Fingerprint("ab".repeat(32), 1000, 5000, 42),
                 "0.1.0", "deadbeef", "17", "1.0.0-M2.1", "CPU", "Linux 6", "amd64", 2, "host-a");
         h.recordProvenance(p);
         Artifact a = new Artifact("model", "results/artifacts/c/1/model.zip", "cd".repeat(32), 2048);
@@ -275,7 +276,7 @@ abstract class StoreContractTest {
     @Test
     void bestFollowsTheCampaignDirection() {
         store.createCampaign(new CampaignSpec("max", null, null, "random", "none", null, "skill",
-                Direction.MAXIMIZE));
+                Direction.MAXIMIZE, null, null));
         completed("max", Map.of(), 0.2);
         completed("max", Map.of(), 0.7);
         completed("max", Map.of(), 0.5);
@@ -356,6 +357,35 @@ abstract class StoreContractTest {
         assertThat(copy.requeuedFrom()).isEqualTo(lost.trialId());
         assertThatThrownBy(() -> lost.reportEpoch(new EpochMetrics(1, 1, 1, 1, 1)))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anInterruptedTrialFailsWithItsReasonAndARequeuedCopyWaits() {
+        campaign("int");
+        TrialHandle h = store.start("int", Map.of("lr", 0.01, "units", List.of(8, 4)), "w", "cpu");
+        h.interrupt("interrupted: Ctrl-C; re-queued");
+        Trial failed = store.trial(h.trialId()).orElseThrow();
+        assertThat(failed.state()).isEqualTo(TrialState.FAILED);
+        assertThat(failed.failureReason()).contains("Ctrl-C");
+        Trial copy = store.trial("int", 2).orElseThrow();
+        assertThat(copy.state()).isEqualTo(TrialState.WAITING);
+        assertThat(copy.requeuedFrom()).isEqualTo(h.trialId());
+        assertThat(copy.params()).isEqualTo(failed.params());
+        assertThatThrownBy(() -> h.heartbeat()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void anEndedCampaignKeepsItsEndTimeAndReason() {
+        Campaign c = store.createCampaign(new CampaignSpec("ended", "{}", "{}", "tpe", "asha", 5, null,
+                Direction.MINIMIZE, "{\"name\":\"ended\"}", "group-a"));
+        assertThat(c.endedAt()).isNull();
+        assertThat(c.settingsJson()).isEqualTo("{\"name\":\"ended\"}");
+        assertThat(c.groupName()).isEqualTo("group-a");
+        store.endCampaign("ended", "trial budget of 5 reached");
+        Campaign after = store.campaign("ended").orElseThrow();
+        assertThat(after.endedAt()).isNotNull();
+        assertThat(after.endReason()).isEqualTo("trial budget of 5 reached");
+        assertThatThrownBy(() -> store.endCampaign("missing", "x")).isInstanceOf(dev.lstmtuner.config.BadInputException.class);
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.lstmtuner.search.pruner;
 
-import dev.lstmtuner.search.Direction;
+import dev.lstmtuner.store.Direction;
 
 import java.util.Locale;
 

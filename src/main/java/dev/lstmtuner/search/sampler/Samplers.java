@@ -1,7 +1,7 @@
 package dev.lstmtuner.search.sampler;
 
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.search.Direction;
+import dev.lstmtuner.store.Direction;
 
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.lstmtuner.search.sampler;
 
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.search.Direction;
+import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.search.PastTrial;
 import dev.lstmtuner.search.space.CategoricalParam;
 import dev.lstmtuner.search.space.FloatParam;

@@ -1,0 +1,188 @@
+package dev.lstmtuner.cli;
+
+import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.search.CampaignPlan;
+import dev.lstmtuner.search.Coordinator;
+import dev.lstmtuner.search.DeviceSlots;
+import dev.lstmtuner.search.Experiment;
+import dev.lstmtuner.search.ExperimentLoader;
+import dev.lstmtuner.search.WorkerPool;
+import dev.lstmtuner.store.Campaign;
+import dev.lstmtuner.store.CampaignSpec;
+import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.StoreFactory;
+import dev.lstmtuner.store.TrialQuery;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+@Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run a search campaign: sample configurations, train them in parallel worker processes,",
+                "prune bad ones early, record everything in the store, and show the best."},
+        footer = {"", "Examples:",
+                "  bin/lstm-tuner search --experiment experiments/quick-search.json",
+                "  bin/lstm-tuner search --resume quick            # continue a killed or interrupted campaign",
+                "  bin/lstm-tuner search --experiment experiments/symbols.json --slots 2"})
+public final class SearchCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--experiment", paramLabel = "FILE", description = "Experiment file (see experiments/).")
+    Path experiment;
+
+    @Option(names = "--resume", paramLabel = "CAMPAIGN", description = "Continue a stored campaign instead of starting one.")
+    String resume;
+
+    @Option(names = "--name", description = "Campaign name (default: the experiment's name).")
+    String name;
+
+    @Option(names = "--slots", description = "Worker processes (default: one per CPU core, or one per GPU with the CUDA backend).")
+    Integer slots;
+
+    @Option(names = "--artifacts", defaultValue = "results/artifacts", description = "Folder for models and predictions (default: ${DEFAULT-VALUE}).")
+    Path artifacts;
+
+    @Option(names = "--heartbeat-ms", defaultValue = "5000", hidden = true)
+    long heartbeatMs;
+
+    @Option(names = "--stale-after-s", defaultValue = "30", description = "A RUNNING trial without a heartbeat for this long is reclaimed (default: ${DEFAULT-VALUE}).")
+    long staleAfter;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if ((experiment == null) == (resume == null)) {
+            throw new BadInputException("give either --experiment FILE (a new campaign) or --resume CAMPAIGN");
+        }
+        String url = StoreFactory.jdbcUrl(storeOptions.describe());
+        if (!url.startsWith("jdbc:h2:file:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:") ) {
+            throw new BadInputException("--store " + storeOptions.describe() + ": worker processes need a shared store (an H2 file or a JDBC server), not an in-memory one");
+        }
+        DeviceSlots.Slots detected = DeviceSlots.detect();
+        int n = slots != null ? slots : detected.count();
+        if (n < 1) throw new BadInputException("--slots must be at least 1");
+        try (Store store = storeOptions.open()) {
+            List<String> campaigns = new ArrayList<>();
+            if (resume != null) {
+                Campaign c = store.campaign(resume).orElseThrow(() -> new BadInputException(
+                        "no campaign named \"" + resume + "\"; list them with `lstm-tuner campaigns`"));
+                if (c.endedAt() != null) {
+                    out.println("campaign " + resume + " already ended: " + c.endReason());
+                    return 0;
+                }
+                campaigns.add(resume);
+            } else {
+                campaigns.addAll(create(store, ExperimentLoader.load(experiment)));
+            }
+            for (String c : campaigns) {
+                int code = runCampaign(store, url, c, n, detected.kind(), out);
+                if (code != 0) return code;
+            }
+            if (campaigns.size() > 1) {
+                out.println();
+                out.println("campaign group: " + String.join(", ", campaigns) + " (compare them with `lstm-tuner campaigns` or the leaderboard's multi-symbol view)");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private List<String> create(Store store, Experiment e) {
+        String base = name != null ? name : e.name();
+        List<String> names = new ArrayList<>();
+        List<Experiment.Symbol> members = e.symbols().isEmpty() ? java.util.Collections.singletonList(null) : e.symbols();
+        for (Experiment.Symbol s : members) {
+            String campaign = s == null ? base : base + "-" + s.symbol().toLowerCase();
+            if (store.campaign(campaign).isPresent()) {
+                throw new BadInputException("campaign \"" + campaign + "\" already exists: continue it with `--resume " + campaign
+                        + "`, or start a new one with --name");
+            }
+            RunConfig config = s == null ? e.base()
+                    : ConfigLoader.withOverrides(e.base(), Map.of("data", s.data(), "symbol", s.symbol()), experiment + " (" + s.symbol() + ")");
+            names.add(campaign);
+            store.createCampaign(new CampaignSpec(campaign, ConfigLoader.toJson(config), e.spaceJson(), e.sampler(),
+                    e.pruner(), e.budget().maxTrials(), e.objective(), e.direction(), ExperimentLoader.resolvedJson(e),
+                    e.symbols().isEmpty() ? null : base));
+        }
+        return names;
+    }
+
+    private int runCampaign(Store store, String url, String campaign, int n, String kind, PrintWriter out) {
+        CampaignPlan plan = CampaignPlan.of(store.campaign(campaign).orElseThrow());
+        out.printf("campaign %s: %s sampler, %s pruner, objective %s (%s), %d %s worker(s); store %s%n", campaign,
+                plan.sampler().name(), plan.pruner().name(), plan.experiment().objective(),
+                plan.experiment().direction().name().toLowerCase(), n, kind, url);
+        out.printf("data: %s%n", plan.base().data() == null ? "bundled Bitstamp BTC/USD minutes" : plan.base().data());
+        out.flush();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=3G", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "worker", "--store", url, "--campaign", campaign,
+                "--artifacts", artifacts.toString(), "--device", kind, "--heartbeat-ms", String.valueOf(heartbeatMs)));
+        Coordinator coordinator = new Coordinator(store, plan, n, Duration.ofSeconds(staleAfter), 0);
+        LiveView view = new LiveView(out, System.console() != null, campaign, plan.experiment().budget(), n);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        WorkerPool pool = new WorkerPool(cmd, n, plan.base().threads(), Path.of("results", "logs", campaign), out);
+        Thread hook = new Thread(() -> {
+            interrupted.set(true);
+            pool.close();
+        }, "search-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Coordinator.Status status;
+        try {
+            while (true) {
+                status = coordinator.step();
+                if (status.over() || interrupted.get()) break;
+                pool.ensureRunning();
+                view.show(status, pool.alive());
+                sleep(1000);
+            }
+            pool.close();
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException shuttingDown) {
+            return 130;
+        }
+        if (interrupted.get()) return 130;
+        store.endCampaign(campaign, status.endReason());
+        status = coordinator.step();
+        view.show(status, 0);
+        out.println();
+        out.println("campaign " + campaign + " ended: " + status.endReason());
+        summary(store, campaign, out);
+        return 0;
+    }
+
+    static void summary(Store store, String campaign, PrintWriter out) {
+        var page = store.trials(TrialQuery.of(campaign).page(10, 0));
+        out.println("top 10 of " + page.total() + " trials:");
+        out.print(TrialsCommand.table(page).render());
+        store.best(campaign).ifPresent(b -> {
+            out.println("best: trial " + b.label() + " with objective " + Fmt.num(b.objective()));
+            out.println("reproduce it:   bin/lstm-tuner reproduce " + b.label());
+            out.println("or retrain it:  bin/lstm-tuner best " + campaign + " --config-out best.json && bin/lstm-tuner train --config best.json");
+        });
+        out.flush();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

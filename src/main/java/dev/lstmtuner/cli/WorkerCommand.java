@@ -1,0 +1,71 @@
+package dev.lstmtuner.cli;
+
+import dev.lstmtuner.search.Worker;
+import dev.lstmtuner.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+@Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Join a campaign as a worker: claim WAITING trials, train them, record epochs and results.",
+                "Start it from another terminal or machine against a shared store, e.g.",
+                "  lstm-tuner worker --store jdbc:h2:tcp://host:9092/./results/lstm-tuner --campaign quick"})
+public final class WorkerCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--campaign", required = true, description = "Campaign to work on.")
+    String campaign;
+
+    @Option(names = "--worker-id", description = "Name recorded with each trial (default: host-pid).")
+    String workerId;
+
+    @Option(names = "--device", defaultValue = "cpu", description = "Device label recorded with each trial (default: ${DEFAULT-VALUE}).")
+    String device;
+
+    @Option(names = "--artifacts", defaultValue = "results/artifacts", description = "Folder for models and predictions (default: ${DEFAULT-VALUE}).")
+    Path artifacts;
+
+    @Option(names = "--heartbeat-ms", defaultValue = "5000", description = "Heartbeat interval (default: ${DEFAULT-VALUE}).")
+    long heartbeatMs;
+
+    @Option(names = "--idle-exit-s", description = "Exit after this many seconds without a waiting trial (default: run until the campaign ends).")
+    Long idleExit;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        String id = workerId != null ? workerId : hostName() + "-" + ProcessHandle.current().pid();
+        try (Store store = storeOptions.open()) {
+            Worker worker = new Worker(store, campaign, id, device, artifacts, Duration.ofMillis(heartbeatMs), out);
+            Thread hook = new Thread(() -> worker.interrupt("worker " + id + " was stopped"), "worker-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            int done = worker.run(idleExit == null ? null : Duration.ofSeconds(idleExit));
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running: it re-queues what was running
+            }
+            out.printf("%s: %d trials done; campaign %s has nothing left for this worker%n", id, done, campaign);
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "host";
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.lstmtuner.search;
+
+import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.search.pruner.Pruner;
+import dev.lstmtuner.search.pruner.Pruners;
+import dev.lstmtuner.search.sampler.Sampler;
+import dev.lstmtuner.search.sampler.Samplers;
+import dev.lstmtuner.store.Campaign;
+
+import java.util.Map;
+
+/**
+ * A stored campaign made runnable: its experiment (base config with this campaign's data, space, sampler, pruner,
+ * objective, budget, seed) rebuilt from the JSON the campaign keeps, so any worker that can reach the store can
+ * join it with nothing but the campaign's name.
+ */
+public record CampaignPlan(Campaign campaign, Experiment experiment, RunConfig base, Sampler sampler, Pruner pruner) {
+
+    public static CampaignPlan of(Campaign c) {
+        Experiment e = ExperimentLoader.parse(c.settingsJson(), "campaign " + c.name(), null);
+        RunConfig base = ConfigLoader.parse(c.configJson(), "campaign " + c.name() + " (config)");
+        Sampler sampler = Samplers.byName(e.sampler(), e.samplerOptions(), e.direction());
+        Pruner pruner = Pruners.byName(e.pruner(), e.prunerOptions());
+        return new CampaignPlan(c, e, base, sampler, pruner);
+    }
+
+    /** The full config of a trial with these sampled params. */
+    public RunConfig configFor(Map<String, Object> params, int trialNumber) {
+        return ConfigLoader.withOverrides(base, experiment.space().toConfigOverrides(params),
+                campaign.name() + " trial " + trialNumber);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.lstmtuner.search;
+
+import dev.lstmtuner.store.Direction;
+import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.search.space.SearchSpace;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An experiment file resolved: the base run config, the search space, the sampler and pruner with their options,
+ * the objective and direction, the budget and the seed. With {@code symbols}, one campaign per symbol is run over
+ * the same space (a campaign group compared side by side); without, a single campaign on the base config's data.
+ */
+public record Experiment(String name, String description, RunConfig base, SearchSpace space,
+                         String spaceJson, String sampler, Map<String, Object> samplerOptions,
+                         String pruner, Map<String, Object> prunerOptions, String objective, Direction direction,
+                         Budget budget, long seed, List<Symbol> symbols) {
+
+    /** One member of a multi-symbol group: its label and data file. */
+    public record Symbol(String symbol, String data) {
+    }
+
+    /** The campaign name for one symbol of the group (or the experiment name alone). */
+    public String campaignName(Symbol s) {
+        return s == null ? name : name + "-" + s.symbol().toLowerCase();
+    }
+}

@@ -1,0 +1,144 @@
+package dev.lstmtuner.search;
+
+import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.search.pruner.Pruner;
+import dev.lstmtuner.store.Artifact;
+import dev.lstmtuner.store.Direction;
+import dev.lstmtuner.store.Provenance;
+import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.TrialHandle;
+import dev.lstmtuner.store.TrialState;
+import dev.lstmtuner.train.EpochListener;
+import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.train.ModelBundle;
+import dev.lstmtuner.train.NativeRuntime;
+import dev.lstmtuner.train.Trainer;
+import dev.lstmtuner.train.TrialRunner;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Runs one claimed trial and records everything about it: provenance first, every epoch as it ends (with the
+ * pruner asked after each), then the outcome: COMPLETE with metrics and artifacts, PRUNED with epoch and reason,
+ * or FAILED with reason and stack. A heartbeat runs beside the training so a lost worker is noticed.
+ * Shared by {@code train} (a one-trial campaign) and the search workers, so both record the same way.
+ */
+public final class TrialExecutor {
+    /** How the trial ended. */
+    public record Outcome(TrialState state, FinalMetrics metrics, String reason, TrialRunner.Outcome run) {
+    }
+
+    /** What to run and how to judge it. */
+    public record Plan(RunConfig config, Pruner pruner, String objective, Direction direction, Path artifactDir,
+                       boolean keepModel) {
+    }
+
+    private final Store store;
+    private final long heartbeatMillis;
+
+    public TrialExecutor(Store store, long heartbeatMillis) {
+        this.store = store;
+        this.heartbeatMillis = heartbeatMillis;
+    }
+
+    /**
+     * @param prepared data already prepared for this config, or null to prepare it here
+     * @param listener also told of every epoch (a progress bar), may be null
+     */
+    public Outcome execute(TrialHandle handle, Plan plan, Function<RunConfig, TrialRunner.Prepared> prepare,
+                           EpochListener listener, Trainer.BatchProgress progress) {
+        ScheduledExecutorService beat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "heartbeat-" + handle.campaign() + "/" + handle.number());
+            t.setDaemon(true);
+            return t;
+        });
+        beat.scheduleAtFixedRate(() -> {
+            try {
+                handle.heartbeat();
+            } catch (RuntimeException ignored) {
+                // the trial finished or was reclaimed: the main thread finds out on its next report
+            }
+        }, heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
+        try {
+            return run(handle, plan, prepare, listener, progress);
+        } catch (OutOfMemoryError e) {
+            String reason = "out of memory: " + e.getMessage() + "; lower batch_size, units or time_steps, or give the worker more heap (LSTM_TUNER_JAVA_OPTS=-Xmx2g)";
+            handle.fail(reason, stack(e));
+            return new Outcome(TrialState.FAILED, null, reason, null);
+        } catch (RuntimeException e) {
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            handle.fail(reason, stack(e));
+            return new Outcome(TrialState.FAILED, null, reason, null);
+        } finally {
+            beat.shutdownNow();
+        }
+    }
+
+    private Outcome run(TrialHandle handle, Plan plan, Function<RunConfig, TrialRunner.Prepared> prepare,
+                        EpochListener listener, Trainer.BatchProgress progress) {
+        RunConfig c = plan.config();
+        TrialRunner.Prepared prepared = prepare.apply(c);
+        NativeRuntime.useThreads(c.threads());
+        handle.recordProvenance(Provenance.current(ConfigLoader.toJson(c), c.seed(), prepared.fingerprint(),
+                NativeRuntime.backend(), NativeRuntime.threads()));
+        List<Double> curve = new ArrayList<>();
+        EpochListener recorder = m -> {
+            handle.reportEpoch(m);
+            if (listener != null) listener.onEpoch(m);
+            curve.add(PastTrials.value(m, metricOf(plan)));
+            if (plan.pruner() == null) return EpochListener.Verdict.CONTINUE;
+            List<PastTrial> others = PastTrials.of(store, PastTrials.all(store, handle.campaign()), metricOf(plan))
+                    .stream().filter(t -> t.number() != handle.number()).toList();
+            double[] values = curve.stream().mapToDouble(Double::doubleValue).toArray();
+            Pruner.Decision d = plan.pruner().shouldPrune(handle.number(), values, others, plan.direction());
+            return d.prune() ? EpochListener.Verdict.stop(d.reason()) : EpochListener.Verdict.CONTINUE;
+        };
+        TrialRunner.Outcome run = TrialRunner.run(c, prepared, recorder, progress);
+        if (run.result().pruned()) {
+            handle.prune(run.result().epochs(), run.result().stopReason());
+            return new Outcome(TrialState.PRUNED, null, run.result().stopReason(), run);
+        }
+        FinalMetrics metrics = run.metrics();
+        if (plan.artifactDir() != null) {
+            handle.addArtifact(artifact(ModelBundle.writePredictions(plan.artifactDir(), run.evaluation().forecast())));
+            if (plan.keepModel()) {
+                for (ModelBundle.FileInfo f : ModelBundle.writeModel(plan.artifactDir(), run.network(), prepared.dataset(), c)) {
+                    handle.addArtifact(artifact(f));
+                }
+            }
+        }
+        handle.complete(metrics, objective(plan.objective(), run));
+        return new Outcome(TrialState.COMPLETE, metrics, run.result().stopReason(), run);
+    }
+
+    private static String metricOf(Plan plan) {
+        return plan.objective().equals("val_loss") ? "val_loss" : "val_rmse";
+    }
+
+    static double objective(String name, TrialRunner.Outcome run) {
+        return switch (name) {
+            case "val_loss" -> run.result().bestValLoss();
+            case "val_rmse" -> run.result().bestValRmse();
+            default -> throw new IllegalArgumentException("objective " + name);
+        };
+    }
+
+    private static Artifact artifact(ModelBundle.FileInfo f) {
+        return new Artifact(f.kind(), f.path().toString(), f.sha256(), f.bytes());
+    }
+
+    private static String stack(Throwable e) {
+        StringWriter w = new StringWriter();
+        e.printStackTrace(new PrintWriter(w));
+        return w.toString();
+    }
+}

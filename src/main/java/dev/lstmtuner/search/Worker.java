@@ -1,0 +1,124 @@
+package dev.lstmtuner.search;
+
+import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.store.Campaign;
+import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.TrialHandle;
+import dev.lstmtuner.train.TrialRunner;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Claims WAITING trials of one campaign and runs them until the campaign is over (or, with an idle limit, until
+ * no trial has been waiting for that long). Data prepared for one trial is reused by the next when the data,
+ * features and window settings are the same. If the process is stopped (Ctrl-C, SIGTERM), the running trial is
+ * marked interrupted and a copy re-queued, so nothing is lost.
+ */
+public final class Worker {
+    private final Store store;
+    private final String campaign;
+    private final String workerId;
+    private final String device;
+    private final Path artifactsRoot;
+    private final Duration heartbeat;
+    private final PrintWriter log;
+    private final AtomicReference<TrialHandle> running = new AtomicReference<>();
+    private volatile boolean stopping;
+    private TrialRunner.Prepared cached;
+    private RunConfig cachedFor;
+
+    public Worker(Store store, String campaign, String workerId, String device, Path artifactsRoot, Duration heartbeat,
+                  PrintWriter log) {
+        this.store = store;
+        this.campaign = campaign;
+        this.workerId = workerId;
+        this.device = device;
+        this.artifactsRoot = artifactsRoot;
+        this.heartbeat = heartbeat;
+        this.log = log;
+    }
+
+    /** Runs trials until the campaign ends, or until nothing waited for {@code idleLimit} (null = no limit). */
+    public int run(Duration idleLimit) {
+        Campaign c = store.campaign(campaign).orElseThrow(() -> new dev.lstmtuner.config.BadInputException(
+                "no campaign named \"" + campaign + "\" in the store; list them with `lstm-tuner campaigns`"));
+        CampaignPlan plan = CampaignPlan.of(c);
+        TrialExecutor executor = new TrialExecutor(store, heartbeat.toMillis());
+        int done = 0;
+        long idleSince = System.nanoTime();
+        while (!stopping) {
+            Optional<TrialHandle> claimed = store.claimNext(campaign, workerId, device);
+            if (claimed.isEmpty()) {
+                if (store.campaign(campaign).map(Campaign::endedAt).filter(Objects::nonNull).isPresent()) break;
+                if (idleLimit != null && System.nanoTime() - idleSince > idleLimit.toNanos()) break;
+                sleep(300);
+                continue;
+            }
+            TrialHandle h = claimed.get();
+            running.set(h);
+            RunConfig config;
+            try {
+                config = plan.configFor(h.snapshot().params(), h.number());
+            } catch (RuntimeException e) {
+                h.fail(e.getMessage(), null);
+                running.set(null);
+                continue;
+            }
+            log.printf("%s: trial %s/%d started: %s%n", workerId, campaign, h.number(), h.snapshot().params());
+            log.flush();
+            TrialExecutor.Outcome o = executor.execute(h, new TrialExecutor.Plan(config, plan.pruner(),
+                            plan.experiment().objective(), plan.experiment().direction(),
+                            artifactsRoot.resolve(campaign).resolve(String.valueOf(h.number())), true),
+                    this::prepare, null, (e, b, n, t) -> { });
+            running.set(null);
+            log.printf("%s: trial %s/%d %s%s%n", workerId, campaign, h.number(), o.state(),
+                    o.reason() == null ? "" : ": " + o.reason());
+            log.flush();
+            done++;
+            idleSince = System.nanoTime();
+        }
+        return done;
+    }
+
+    /** Called from a shutdown hook: the running trial is marked interrupted and re-queued. */
+    public void interrupt(String why) {
+        stopping = true;
+        TrialHandle h = running.getAndSet(null);
+        if (h != null) {
+            try {
+                h.interrupt("interrupted: " + why + "; re-queued");
+            } catch (RuntimeException ignored) {
+                // it finished in the meantime
+            }
+        }
+    }
+
+    private TrialRunner.Prepared prepare(RunConfig c) {
+        if (cached == null || !sameData(cachedFor, c)) {
+            cached = null; // let the old windows go before building new ones
+            cached = TrialRunner.prepare(c);
+            cachedFor = c;
+        }
+        return cached;
+    }
+
+    private static boolean sameData(RunConfig a, RunConfig b) {
+        return Objects.equals(a.data(), b.data()) && Objects.equals(a.maxRows(), b.maxRows())
+                && a.gapPolicy().equals(b.gapPolicy()) && a.features().equals(b.features())
+                && a.target().equals(b.target()) && a.horizon() == b.horizon() && a.timeSteps() == b.timeSteps()
+                && a.split().equals(b.split()) && a.scaler().equals(b.scaler());
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
