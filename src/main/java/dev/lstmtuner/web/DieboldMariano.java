@@ -25,6 +25,11 @@ public final class DieboldMariano {
 
     /** Tests errors (prediction − actual) of forecast A against forecast B at horizon {@code h}. */
     public static Result test(double[] errorsA, double[] errorsB, int h) {
+        return test(errorsA, errorsB, h, "A", "B");
+    }
+
+    /** As {@link #test(double[], double[], int)}, naming the forecasts in the verdict. */
+    public static Result test(double[] errorsA, double[] errorsB, int h, String nameA, String nameB) {
         if (errorsA.length != errorsB.length) {
             throw new IllegalArgumentException("the two forecasts cover different windows: " + errorsA.length
                     + " vs " + errorsB.length + " errors; compare trials evaluated on the same test split");
@@ -57,7 +62,9 @@ public final class DieboldMariano {
         double p = 2 * new TDistribution(null, n - 1).cumulativeProbability(-Math.abs(stat));
         String better = mean < 0 ? "A" : mean > 0 ? "B" : null;
         boolean significant = p < ALPHA && better != null;
-        return new Result(stat, p, n, h, mean, better, significant, verdict(better, p, significant));
+        return new Result(stat, p, n, h, mean, better, significant,
+                verdict(better == null ? null : better.equals("A") ? nameA : nameB,
+                        better == null ? null : better.equals("A") ? nameB : nameA, p, significant));
     }
 
     private static double autocovariance(double[] d, double mean, int lag) {
@@ -66,10 +73,9 @@ public final class DieboldMariano {
         return s / d.length;
     }
 
-    private static String verdict(String better, double p, boolean significant) {
+    private static String verdict(String better, String worse, double p, boolean significant) {
         String pText = p < 0.001 ? "p < 0.001" : String.format(java.util.Locale.ROOT, "p = %.3f", p);
         if (better == null) return "No difference: the mean squared errors are equal (" + pText + ").";
-        String worse = better.equals("A") ? "B" : "A";
         if (significant) {
             return better + " forecasts better than " + worse + ": its squared errors are smaller and the difference"
                     + " is unlikely to be chance (" + pText + ").";
