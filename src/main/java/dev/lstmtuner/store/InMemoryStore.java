@@ -1,0 +1,373 @@
+package dev.lstmtuner.store;
+
+import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.train.EpochMetrics;
+import dev.lstmtuner.train.FinalMetrics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A store in this process's memory, for tests and throw-away runs: same contract as {@link H2Store}, one lock
+ * around everything, gone when the process ends.
+ */
+public final class InMemoryStore implements Store {
+    private final Clock clock;
+    private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
+    private final Map<Long, Integer> nextNumber = new LinkedHashMap<>();
+    private final Map<Long, Row> trials = new TreeMap<>();
+    private long nextCampaignId = 1;
+    private long nextTrialId = 1;
+
+    public InMemoryStore() {
+        this(Clock.systemUTC());
+    }
+
+    public InMemoryStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Mutable trial state behind the lock; callers only ever see {@link Trial} snapshots. */
+    private static final class Row {
+        long id, campaignId;
+        String campaign;
+        int number;
+        TrialState state = TrialState.WAITING;
+        String paramsJson;
+        Double objective;
+        String worker, device, failureReason, failureStack;
+        Instant createdAt, startedAt, finishedAt, heartbeatAt;
+        Integer prunedEpoch;
+        Long requeuedFrom;
+        FinalMetrics metrics;
+        final List<EpochMetrics> epochs = new ArrayList<>();
+        final List<Artifact> artifacts = new ArrayList<>();
+        Provenance provenance;
+
+        Trial snapshot() {
+            return new Trial(id, campaignId, campaign, number, state, ParamsJson.read(paramsJson), objective, worker,
+                    device, createdAt, startedAt, finishedAt, heartbeatAt, prunedEpoch, failureReason, failureStack,
+                    requeuedFrom, metrics);
+        }
+    }
+
+    @Override
+    public synchronized Campaign createCampaign(CampaignSpec s) {
+        if (campaigns.containsKey(s.name())) throw StoreErrors.campaignExists(s.name());
+        Campaign c = new Campaign(nextCampaignId++, s.name(), s.configJson(), s.spaceJson(), s.sampler(), s.pruner(),
+                s.budget(), s.objective(), s.direction(), clock.instant());
+        campaigns.put(c.name(), c);
+        nextNumber.put(c.id(), 1);
+        return c;
+    }
+
+    @Override
+    public synchronized Optional<Campaign> campaign(String name) {
+        return Optional.ofNullable(campaigns.get(name));
+    }
+
+    private Campaign require(String name) {
+        Campaign c = campaigns.get(name);
+        if (c == null) throw StoreErrors.noCampaign(name);
+        return c;
+    }
+
+    @Override
+    public synchronized List<CampaignSummary> campaigns() {
+        List<CampaignSummary> out = new ArrayList<>();
+        for (Campaign c : campaigns.values()) {
+            out.add(new CampaignSummary(c, countByState(c.name()), best(c.name()).orElse(null)));
+        }
+        out.sort(Comparator.comparing((CampaignSummary s) -> s.campaign().createdAt())
+                .thenComparing(s -> s.campaign().id()).reversed());
+        return out;
+    }
+
+    @Override
+    public synchronized Trial enqueue(String campaign, Map<String, Object> params) {
+        return insert(require(campaign), ParamsJson.write(params), null).snapshot();
+    }
+
+    private Row insert(Campaign c, String paramsJson, Long requeuedFrom) {
+        Row r = new Row();
+        r.id = nextTrialId++;
+        r.campaignId = c.id();
+        r.campaign = c.name();
+        r.number = nextNumber.merge(c.id(), 1, Integer::sum) - 1;
+        r.paramsJson = paramsJson;
+        r.createdAt = clock.instant();
+        r.requeuedFrom = requeuedFrom;
+        trials.put(r.id, r);
+        return r;
+    }
+
+    @Override
+    public synchronized Optional<TrialHandle> claim(long trialId, String worker, String device) {
+        Row r = trials.get(trialId);
+        if (r == null || r.state != TrialState.WAITING) return Optional.empty();
+        r.state = TrialState.RUNNING;
+        r.worker = worker;
+        r.device = device;
+        r.startedAt = r.heartbeatAt = clock.instant();
+        return Optional.of(new Handle(r.id, r.number, r.campaign));
+    }
+
+    @Override
+    public synchronized Optional<TrialHandle> claimNext(String campaign, String worker, String device) {
+        long cid = require(campaign).id();
+        return trials.values().stream()
+                .filter(r -> r.campaignId == cid && r.state == TrialState.WAITING)
+                .min(Comparator.comparingInt(r -> r.number))
+                .flatMap(r -> claim(r.id, worker, device));
+    }
+
+    @Override
+    public synchronized Optional<Trial> trial(long trialId) {
+        return Optional.ofNullable(trials.get(trialId)).map(Row::snapshot);
+    }
+
+    @Override
+    public synchronized Optional<Trial> trial(String campaign, int number) {
+        Campaign c = campaigns.get(campaign);
+        if (c == null) return Optional.empty();
+        return trials.values().stream().filter(r -> r.campaignId == c.id() && r.number == number).findFirst()
+                .map(Row::snapshot);
+    }
+
+    @Override
+    public synchronized Page<Trial> trials(TrialQuery q) {
+        Campaign c = require(q.campaign());
+        SortKey key = SortKey.resolve(q, c, paramNames(c));
+        List<Trial> rows = trials.values().stream()
+                .filter(r -> r.campaignId == c.id() && (q.state() == null || r.state == q.state()))
+                .map(Row::snapshot)
+                .filter(t -> key.param() == null || t.params().containsKey(key.param()))
+                .sorted(comparator(key))
+                .toList();
+        int from = Math.min(q.offset(), rows.size());
+        int to = Math.min(from + q.limit(), rows.size());
+        return new Page<>(List.copyOf(rows.subList(from, to)), rows.size(), q.offset(), q.limit());
+    }
+
+    /** Same order as the SQL: rank class, then the key (nulls last), then trial number. */
+    private static Comparator<Trial> comparator(SortKey key) {
+        Comparator<Trial> byValue;
+        if (key.metric() != null) {
+            Comparator<Double> d = key.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            byValue = Comparator.comparing(t -> key.metric().valueOf(t), Comparator.nullsLast(d));
+        } else {
+            Comparator<Double> d = key.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            Comparator<String> s = key.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
+            byValue = Comparator.<Trial, Double>comparing(t -> ParamsJson.numeric(t.params().get(key.param())),
+                            Comparator.nullsLast(d))
+                    .thenComparing(t -> ParamsJson.text(t.params().get(key.param())), Comparator.nullsLast(s));
+        }
+        return Comparator.<Trial>comparingInt(t -> SortKey.rankClass(t.state())).thenComparing(byValue)
+                .thenComparingInt(Trial::number);
+    }
+
+    private List<String> paramNames(Campaign c) {
+        LinkedHashSet<String> names = new LinkedHashSet<>();
+        trials.values().stream().filter(r -> r.campaignId == c.id())
+                .forEach(r -> names.addAll(ParamsJson.read(r.paramsJson).keySet()));
+        return names.stream().sorted().toList();
+    }
+
+    @Override
+    public synchronized Optional<Trial> best(String campaign) {
+        Campaign c = campaigns.get(campaign);
+        if (c == null) return Optional.empty();
+        Comparator<Double> d = c.direction() == Direction.MAXIMIZE ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        return trials.values().stream()
+                .filter(r -> r.campaignId == c.id() && r.state == TrialState.COMPLETE && r.objective != null)
+                .min(Comparator.comparing((Row r) -> r.objective, d).thenComparingInt(r -> r.number))
+                .map(Row::snapshot);
+    }
+
+    @Override
+    public synchronized Map<Long, List<EpochMetrics>> epochs(Collection<Long> trialIds) {
+        Map<Long, List<EpochMetrics>> out = new LinkedHashMap<>();
+        for (Long id : trialIds) {
+            Row r = trials.get(id);
+            if (r != null && !r.epochs.isEmpty()) {
+                out.put(id, r.epochs.stream().sorted(Comparator.comparingInt(EpochMetrics::epoch)).toList());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized Map<TrialState, Long> countByState(String campaign) {
+        long cid = require(campaign).id();
+        Map<TrialState, Long> counts = new EnumMap<>(TrialState.class);
+        for (TrialState s : TrialState.values()) counts.put(s, 0L);
+        trials.values().stream().filter(r -> r.campaignId == cid).forEach(r -> counts.merge(r.state, 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public synchronized List<String> sortKeys(String campaign) {
+        List<String> keys = new ArrayList<>(Metric.keys());
+        keys.addAll(paramNames(require(campaign)));
+        return keys;
+    }
+
+    @Override
+    public synchronized Optional<TrialReport> report(long trialId) {
+        Row r = trials.get(trialId);
+        if (r == null) return Optional.empty();
+        return Optional.of(new TrialReport(r.snapshot(), epochs(List.of(trialId)).getOrDefault(trialId, List.of()),
+                List.copyOf(r.artifacts), r.provenance));
+    }
+
+    @Override
+    public synchronized List<Trial> reclaimStale(Duration grace, boolean requeue) {
+        Instant cutoff = clock.instant().minus(grace);
+        List<Trial> lost = new ArrayList<>();
+        for (Row r : List.copyOf(trials.values())) {
+            if (r.state == TrialState.RUNNING && r.heartbeatAt.isBefore(cutoff)) {
+                finish(r, TrialState.FAILED);
+                r.failureReason = StoreErrors.WORKER_LOST;
+                lost.add(r.snapshot());
+                if (requeue) insert(campaigns.get(r.campaign), r.paramsJson, r.id);
+            }
+        }
+        return lost;
+    }
+
+    @Override
+    public synchronized int deleteCampaign(String name) {
+        Campaign c = require(name);
+        int before = trials.size();
+        trials.values().removeIf(r -> r.campaignId == c.id());
+        campaigns.remove(name);
+        nextNumber.remove(c.id());
+        return before - trials.size();
+    }
+
+    @Override
+    public void close() {
+        // nothing to release
+    }
+
+    private void finish(Row r, TrialState state) {
+        r.state = state;
+        r.finishedAt = clock.instant();
+    }
+
+    private final class Handle implements TrialHandle {
+        private final long id;
+        private final int number;
+        private final String campaign;
+
+        Handle(long id, int number, String campaign) {
+            this.id = id;
+            this.number = number;
+            this.campaign = campaign;
+        }
+
+        private Row running() {
+            Row r = trials.get(id);
+            if (r == null) throw new IllegalStateException("trial " + campaign + "/" + number + " was deleted");
+            if (r.state != TrialState.RUNNING) throw StoreErrors.notRunning(campaign + "/" + number, r.state);
+            return r;
+        }
+
+        @Override
+        public long trialId() {
+            return id;
+        }
+
+        @Override
+        public int number() {
+            return number;
+        }
+
+        @Override
+        public String campaign() {
+            return campaign;
+        }
+
+        @Override
+        public void reportEpoch(EpochMetrics epoch) {
+            synchronized (InMemoryStore.this) {
+                Row r = running();
+                if (r.epochs.stream().anyMatch(e -> e.epoch() == epoch.epoch())) {
+                    throw new IllegalStateException("epoch " + epoch.epoch() + " of trial " + campaign + "/" + number
+                            + " was already reported");
+                }
+                r.epochs.add(epoch);
+                r.heartbeatAt = clock.instant();
+            }
+        }
+
+        @Override
+        public void heartbeat() {
+            synchronized (InMemoryStore.this) {
+                running().heartbeatAt = clock.instant();
+            }
+        }
+
+        @Override
+        public void recordProvenance(Provenance provenance) {
+            synchronized (InMemoryStore.this) {
+                running().provenance = provenance;
+            }
+        }
+
+        @Override
+        public void addArtifact(Artifact artifact) {
+            synchronized (InMemoryStore.this) {
+                running().artifacts.add(artifact);
+            }
+        }
+
+        @Override
+        public void complete(FinalMetrics metrics, double objective) {
+            synchronized (InMemoryStore.this) {
+                Row r = running();
+                r.metrics = metrics;
+                r.objective = objective;
+                finish(r, TrialState.COMPLETE);
+            }
+        }
+
+        @Override
+        public void prune(int epoch, String reason) {
+            synchronized (InMemoryStore.this) {
+                Row r = running();
+                r.prunedEpoch = epoch;
+                r.failureReason = reason;
+                finish(r, TrialState.PRUNED);
+            }
+        }
+
+        @Override
+        public void fail(String reason, String stack) {
+            synchronized (InMemoryStore.this) {
+                Row r = running();
+                r.failureReason = reason;
+                r.failureStack = stack;
+                finish(r, TrialState.FAILED);
+            }
+        }
+
+        @Override
+        public Trial snapshot() {
+            synchronized (InMemoryStore.this) {
+                return trials.get(id).snapshot();
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.lstmtuner.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.lstmtuner.config.BadInputException;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Opens the pool and brings the schema to this version with Flyway, refusing (with a clear message, touching
+ * nothing) a file that is not an H2 database, a database written by a newer lstm-tuner, or a foreign schema.
+ */
+final class SchemaGuard {
+    private SchemaGuard() {
+    }
+
+    static HikariDataSource openPool(String url) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(url);
+        cfg.setUsername("sa");
+        cfg.setPassword("");
+        cfg.setMaximumPoolSize(8);
+        cfg.setMinimumIdle(1);
+        cfg.setPoolName("lstm-tuner-store");
+        // concurrent writers wait for each other's row locks rather than failing at H2's 1 s default
+        cfg.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
+        try {
+            return new HikariDataSource(cfg);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw unreadable(url, e.getCause() != null ? e.getCause() : e);
+        } catch (RuntimeException e) {
+            throw unreadable(url, e);
+        }
+    }
+
+    private static BadInputException unreadable(String url, Throwable cause) {
+        String why = cause instanceof SQLException sql ? firstLine(sql.getMessage()) : String.valueOf(cause);
+        return new BadInputException("cannot open the experiment store " + url + ": " + why
+                + ". If the file is not an lstm-tuner H2 database (or is damaged), move it aside or pass --store "
+                + "with another location; nothing was changed.", cause);
+    }
+
+    static void migrate(HikariDataSource pool, String url) {
+        Flyway flyway = Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .failOnMissingLocations(true)
+                .load();
+        try {
+            MigrationInfoService info = flyway.info();
+            MigrationInfo[] future = Arrays.stream(info.applied())
+                    .filter(m -> m.getState().name().startsWith("FUTURE"))
+                    .toArray(MigrationInfo[]::new);
+            if (future.length > 0) {
+                String versions = Arrays.stream(future).map(m -> String.valueOf(m.getVersion()))
+                        .collect(Collectors.joining(", "));
+                throw new BadInputException("the experiment store " + url + " has schema version(s) " + versions
+                        + ", written by a newer lstm-tuner than this one (schema "
+                        + (info.current() == null ? "?" : latestKnown(info)) + "): upgrade lstm-tuner, or pass "
+                        + "--store with another location; nothing was changed.");
+            }
+            flyway.migrate();
+        } catch (FlywayException e) {
+            throw new BadInputException("the experiment store " + url + " could not be prepared: "
+                    + firstLine(e.getMessage()) + ". If it is not an lstm-tuner database, pass --store with another "
+                    + "location; nothing was changed.", e);
+        }
+    }
+
+    private static String latestKnown(MigrationInfoService info) {
+        return Arrays.stream(info.all())
+                .filter(m -> !m.getState().name().startsWith("FUTURE") && m.getVersion() != null)
+                .map(m -> m.getVersion().toString())
+                .reduce((a, b) -> b).orElse("?");
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unknown error";
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).trim();
+    }
+}

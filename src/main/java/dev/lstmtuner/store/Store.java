@@ -1,0 +1,79 @@
+package dev.lstmtuner.store;
+
+import dev.lstmtuner.train.EpochMetrics;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The experiment store: campaigns, their trials, epoch curves, final metrics, artifacts and provenance. Safe for
+ * many threads, and (H2) many processes: a trial is claimed by one conditional update, trial numbers are allocated
+ * under a campaign row lock, and a finished trial is never updated again ({@link IllegalStateException}).
+ * The store never deletes a trial except through {@link #deleteCampaign}. Open one with {@link StoreFactory}.
+ */
+public interface Store extends AutoCloseable {
+
+    /** Creates a campaign; a name already taken is a {@link dev.lstmtuner.config.BadInputException}. */
+    Campaign createCampaign(CampaignSpec spec);
+
+    Optional<Campaign> campaign(String name);
+
+    /** Every campaign, newest first, with counts by state and its best trial. */
+    List<CampaignSummary> campaigns();
+
+    /** Adds a WAITING trial with the next number of the campaign. */
+    Trial enqueue(String campaign, Map<String, Object> params);
+
+    /**
+     * Claims a WAITING trial for a worker: exactly one of any number of concurrent callers gets the handle,
+     * the others get empty (also when the trial is not WAITING).
+     */
+    Optional<TrialHandle> claim(long trialId, String worker, String device);
+
+    /** Claims the lowest-numbered WAITING trial of the campaign, if any. */
+    Optional<TrialHandle> claimNext(String campaign, String worker, String device);
+
+    /** Enqueues and claims in one go: how {@code train} records its single run. */
+    default TrialHandle start(String campaign, Map<String, Object> params, String worker, String device) {
+        Trial t = enqueue(campaign, params);
+        return claim(t.id(), worker, device).orElseThrow(() ->
+                new IllegalStateException("trial " + t.label() + " was claimed by another worker"));
+    }
+
+    Optional<Trial> trial(long trialId);
+
+    Optional<Trial> trial(String campaign, int number);
+
+    /** One sorted, filtered page of a campaign's trials (sorted and paged by the store, not in caller memory). */
+    Page<Trial> trials(TrialQuery query);
+
+    /** The COMPLETE trial with the best objective in the campaign's direction. */
+    Optional<Trial> best(String campaign);
+
+    /** Epoch curves of the given trials, each in epoch order; trials without epochs are absent. */
+    Map<Long, List<EpochMetrics>> epochs(Collection<Long> trialIds);
+
+    /** Trials of the campaign by state; every state is a key (0 when none). */
+    Map<TrialState, Long> countByState(String campaign);
+
+    /** The names {@link TrialQuery#sort()} accepts for this campaign: metric keys then param names. */
+    List<String> sortKeys(String campaign);
+
+    Optional<TrialReport> report(long trialId);
+
+    /**
+     * Marks RUNNING trials whose last heartbeat is older than {@code grace} (by the store's clock) as FAILED with
+     * reason "worker lost"; with {@code requeue}, enqueues a WAITING copy of each (same params, new number,
+     * {@code requeuedFrom} set). Returns the trials it failed.
+     */
+    List<Trial> reclaimStale(Duration grace, boolean requeue);
+
+    /** Deletes a campaign with all its trials; returns the number of trials deleted. Only on the user's request. */
+    int deleteCampaign(String name);
+
+    @Override
+    void close();
+}

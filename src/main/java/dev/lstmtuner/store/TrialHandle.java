@@ -1,0 +1,38 @@
+package dev.lstmtuner.store;
+
+import dev.lstmtuner.train.EpochMetrics;
+import dev.lstmtuner.train.FinalMetrics;
+
+/**
+ * The single live handle of a RUNNING trial, held by the worker that claimed it. Each call checks that the trial is
+ * still RUNNING: once it finished (or was reclaimed as lost) every call throws {@link IllegalStateException}.
+ */
+public interface TrialHandle {
+    long trialId();
+
+    int number();
+
+    String campaign();
+
+    /** Records one epoch and refreshes the heartbeat. */
+    void reportEpoch(EpochMetrics epoch);
+
+    /** Tells the store this worker is alive (written with the store's clock). */
+    void heartbeat();
+
+    void recordProvenance(Provenance provenance);
+
+    void addArtifact(Artifact artifact);
+
+    /** Finishes as COMPLETE with final metrics and the objective value. */
+    void complete(FinalMetrics metrics, double objective);
+
+    /** Finishes as PRUNED at {@code epoch}; its epoch curve stays for samplers. */
+    void prune(int epoch, String reason);
+
+    /** Finishes as FAILED with a reason and stack trace (may be null). */
+    void fail(String reason, String stack);
+
+    /** The trial as stored now. */
+    Trial snapshot();
+}

@@ -1,0 +1,459 @@
+package dev.lstmtuner.store;
+
+import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.train.EpochMetrics;
+import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.train.ForecastMetrics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** One contract, run against every Store implementation (see the subclasses). */
+abstract class StoreContractTest {
+    protected Store store;
+
+    protected abstract Store newStore() throws Exception;
+
+    @BeforeEach
+    void open() throws Exception {
+        store = newStore();
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
+    }
+
+    static FinalMetrics metrics(double testRmse, double skill) {
+        return new FinalMetrics(new ForecastMetrics(testRmse * 0.8, testRmse, 1.5, 0.3, 0.55),
+                new ForecastMetrics(testRmse, testRmse * 1.1, 1.7, 0.2, 0.5), skill, testRmse * 0.9, 12_345L,
+                10, 7, 3.5, 400);
+    }
+
+    private Campaign campaign(String name) {
+        return store.createCampaign(new CampaignSpec(name, "{\"units\":[8]}", "{\"lr\":\"log\"}", "random", "median",
+                50, null, Direction.MINIMIZE));
+    }
+
+    private TrialHandle completed(String campaign, Map<String, Object> params, double objective) {
+        TrialHandle h = store.start(campaign, params, "w", "cpu");
+        h.complete(metrics(objective * 2, 0.1), objective);
+        return h;
+    }
+
+    @Test
+    void createdCampaignIsReadBackWithDefaultsFilled() {
+        Campaign c = campaign("c1");
+        assertThat(store.campaign("c1")).contains(c);
+        assertThat(c.objective()).isEqualTo("val_rmse");
+        assertThat(c.budget()).isEqualTo(50);
+        assertThat(c.createdAt()).isNotNull();
+        assertThat(store.campaign("nope")).isEmpty();
+    }
+
+    @Test
+    void campaignNameCanBeTakenOnlyOnce() {
+        campaign("c1");
+        assertThatThrownBy(() -> campaign("c1")).isInstanceOf(BadInputException.class).hasMessageContaining("c1");
+    }
+
+    @Test
+    void trialNumbersCountFromOneWithinEachCampaign() {
+        campaign("a");
+        campaign("b");
+        assertThat(store.enqueue("a", Map.of()).number()).isEqualTo(1);
+        assertThat(store.enqueue("b", Map.of()).number()).isEqualTo(1);
+        Trial second = store.enqueue("a", Map.of());
+        assertThat(second.number()).isEqualTo(2);
+        assertThat(second.state()).isEqualTo(TrialState.WAITING);
+        assertThat(store.trial("a", 2)).map(Trial::id).contains(second.id());
+    }
+
+    @Test
+    void enqueueIntoUnknownCampaignIsBadInput() {
+        assertThatThrownBy(() -> store.enqueue("ghost", Map.of())).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("ghost");
+    }
+
+    @Test
+    void paramsComeBackInOrderAsPlainJsonValues() {
+        campaign("c");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("zeta", 0.5);
+        params.put("units", List.of(64, 32));
+        params.put("layer_impl", "fast");
+        params.put("batch_norm", true);
+        params.put("batch_size", 32);
+        Trial t = store.trial(store.enqueue("c", params).id()).orElseThrow();
+        assertThat(t.params()).containsExactlyEntriesOf(params);
+        assertThat(new ArrayList<>(t.params().keySet())).containsExactly("zeta", "units", "layer_impl", "batch_norm",
+                "batch_size");
+    }
+
+    @Test
+    void aWaitingTrialIsClaimedOnlyOnce() {
+        campaign("c");
+        Trial t = store.enqueue("c", Map.of("lr", 0.1));
+        TrialHandle h = store.claim(t.id(), "w1", "cpu").orElseThrow();
+        assertThat(store.claim(t.id(), "w2", "cpu")).isEmpty();
+        Trial running = h.snapshot();
+        assertThat(running.state()).isEqualTo(TrialState.RUNNING);
+        assertThat(running.worker()).isEqualTo("w1");
+        assertThat(running.device()).isEqualTo("cpu");
+        assertThat(running.startedAt()).isNotNull();
+        assertThat(running.heartbeatAt()).isNotNull();
+    }
+
+    @Test
+    void claimNextTakesTheLowestWaitingNumberAndEmptiesTheQueue() {
+        campaign("c");
+        store.enqueue("c", Map.of("i", 1));
+        store.enqueue("c", Map.of("i", 2));
+        assertThat(store.claimNext("c", "w", "cpu")).map(TrialHandle::number).contains(1);
+        assertThat(store.claimNext("c", "w", "cpu")).map(TrialHandle::number).contains(2);
+        assertThat(store.claimNext("c", "w", "cpu")).isEmpty();
+    }
+
+    @Test
+    void completedTrialKeepsMetricsEpochsArtifactsAndProvenance() {
+        campaign("c");
+        TrialHandle h = store.start("c", Map.of("lr", 0.01), "worker-1", "cpu");
+        h.reportEpoch(new EpochMetrics(1, 0.5, 0.6, 120.0, 1000));
+        h.reportEpoch(new EpochMetrics(2, 0.4, 0.5, 110.0, 900));
+        Provenance p = new Provenance("{\"seed\":7}", 7, new DataFingerprint("ab".repeat(32), 1000, 5000, 42),
+                "0.1.0", "deadbeef", "17", "1.0.0-M2.1", "CPU", "Linux 6", "amd64", 2, "host-a");
+        h.recordProvenance(p);
+        Artifact a = new Artifact("model", "results/artifacts/c/1/model.zip", "cd".repeat(32), 2048);
+        h.addArtifact(a);
+        FinalMetrics m = metrics(150, 0.05);
+        h.complete(m, 110.0);
+
+        TrialReport r = store.report(h.trialId()).orElseThrow();
+        assertThat(r.trial().state()).isEqualTo(TrialState.COMPLETE);
+        assertThat(r.trial().objective()).isEqualTo(110.0);
+        assertThat(r.trial().metrics()).isEqualTo(m);
+        assertThat(r.trial().finishedAt()).isNotNull();
+        assertThat(r.epochs()).containsExactly(new EpochMetrics(1, 0.5, 0.6, 120.0, 1000),
+                new EpochMetrics(2, 0.4, 0.5, 110.0, 900));
+        assertThat(r.artifacts()).containsExactly(a);
+        assertThat(r.provenance()).isEqualTo(p);
+    }
+
+    @Test
+    void aFinishedTrialCanNeverBeUpdatedAgain() {
+        campaign("c");
+        TrialHandle h = completed("c", Map.of(), 1.0);
+        assertThatThrownBy(() -> h.reportEpoch(new EpochMetrics(1, 1, 1, 1, 1)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("COMPLETE");
+        assertThatThrownBy(() -> h.fail("late", null)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> h.prune(1, "late")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(h::heartbeat).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> h.complete(metrics(1, 1), 0.5)).isInstanceOf(IllegalStateException.class);
+        assertThat(store.trial(h.trialId()).orElseThrow().objective()).isEqualTo(1.0);
+    }
+
+    @Test
+    void prunedTrialKeepsItsCurveButHasNoObjective() {
+        campaign("c");
+        TrialHandle h = store.start("c", Map.of("lr", 0.5), "w", "cpu");
+        h.reportEpoch(new EpochMetrics(1, 0.9, 0.9, 300.0, 10));
+        h.reportEpoch(new EpochMetrics(2, 0.8, 0.95, 310.0, 10));
+        h.prune(2, "worse than median at epoch 2");
+        Trial t = h.snapshot();
+        assertThat(t.state()).isEqualTo(TrialState.PRUNED);
+        assertThat(t.objective()).isNull();
+        assertThat(t.prunedEpoch()).isEqualTo(2);
+        assertThat(t.failureReason()).contains("median");
+        assertThat(store.epochs(List.of(t.id())).get(t.id())).extracting(EpochMetrics::valRmse)
+                .containsExactly(300.0, 310.0);
+    }
+
+    @Test
+    void failedTrialKeepsReasonAndStack() {
+        campaign("c");
+        TrialHandle h = store.start("c", Map.of(), "w", "cpu");
+        h.fail("loss became NaN at epoch 3", "java.lang.ArithmeticException\n\tat X");
+        Trial t = h.snapshot();
+        assertThat(t.state()).isEqualTo(TrialState.FAILED);
+        assertThat(t.failureReason()).isEqualTo("loss became NaN at epoch 3");
+        assertThat(t.failureStack()).startsWith("java.lang.ArithmeticException");
+    }
+
+    @Test
+    void leaderboardPutsCompletedTrialsBeforePrunedFailedAndUnfinishedOnes() {
+        campaign("c");
+        store.start("c", Map.of("lr", 0.1), "w", "cpu").fail("boom", null);
+        completed("c", Map.of("lr", 0.2), 5.0);
+        store.start("c", Map.of("lr", 0.3), "w", "cpu").prune(1, "bad");
+        store.enqueue("c", Map.of("lr", 0.4));
+        completed("c", Map.of("lr", 0.5), 3.0);
+        store.start("c", Map.of("lr", 0.6), "w", "cpu");
+
+        Page<Trial> page = store.trials(TrialQuery.of("c"));
+        assertThat(page.total()).isEqualTo(6);
+        assertThat(page.items()).extracting(Trial::number).containsExactly(5, 2, 3, 1, 6, 4);
+        // even sorting the "wrong" way keeps completed trials first
+        assertThat(store.trials(TrialQuery.of("c").descending(true)).items()).extracting(Trial::number)
+                .startsWith(2, 5);
+    }
+
+    @Test
+    void sortsByAnyFinalMetricInItsNaturalDirection() {
+        campaign("c");
+        TrialHandle a = store.start("c", Map.of(), "w", "cpu");
+        a.complete(metrics(10, 0.3), 10);
+        TrialHandle b = store.start("c", Map.of(), "w", "cpu");
+        b.complete(metrics(20, 0.6), 20);
+        TrialHandle c = store.start("c", Map.of(), "w", "cpu");
+        c.complete(metrics(15, 0.1), 15);
+        assertThat(store.trials(TrialQuery.of("c").sortBy("test_rmse")).items()).extracting(Trial::number)
+                .containsExactly(1, 3, 2);
+        assertThat(store.trials(TrialQuery.of("c").sortBy("skill")).items()).extracting(Trial::number)
+                .containsExactly(2, 1, 3);
+        assertThat(store.trials(TrialQuery.of("c").sortBy("skill").descending(false)).items())
+                .extracting(Trial::number).containsExactly(3, 1, 2);
+    }
+
+    @Test
+    void sortsByParamNumericallyNotAsText() {
+        campaign("c");
+        completed("c", Map.of("batch_size", 128, "impl", "fast"), 1);
+        completed("c", Map.of("batch_size", 16, "impl", "stock"), 2);
+        completed("c", Map.of("batch_size", 64, "impl", "fast"), 3);
+        assertThat(store.trials(TrialQuery.of("c").sortBy("batch_size")).items())
+                .extracting(t -> t.params().get("batch_size")).containsExactly(16, 64, 128);
+        assertThat(store.trials(TrialQuery.of("c").sortBy("batch_size").descending(true)).items())
+                .extracting(t -> t.params().get("batch_size")).containsExactly(128, 64, 16);
+        assertThat(store.trials(TrialQuery.of("c").sortBy("impl")).items())
+                .extracting(Trial::number).containsExactly(1, 3, 2);
+    }
+
+    @Test
+    void filtersByStateAndPagesWithTheFullTotal() {
+        campaign("c");
+        for (int i = 1; i <= 7; i++) completed("c", Map.of("x", i), 10 - i);
+        store.start("c", Map.of("x", 99), "w", "cpu").fail("boom", null);
+        Page<Trial> page = store.trials(TrialQuery.of("c").state(TrialState.COMPLETE).page(3, 3));
+        assertThat(page.total()).isEqualTo(7);
+        assertThat(page.items()).extracting(t -> t.params().get("x")).containsExactly(4, 3, 2);
+        Page<Trial> failed = store.trials(TrialQuery.of("c").state(TrialState.FAILED).sortBy("x"));
+        assertThat(failed.total()).isEqualTo(1);
+        assertThat(failed.items()).extracting(Trial::state).containsExactly(TrialState.FAILED);
+        assertThat(store.trials(TrialQuery.of("c").page(5, 100)).items()).isEmpty();
+    }
+
+    @Test
+    void anUnknownSortKeyIsRejectedWithTheValidKeys() {
+        campaign("c");
+        store.enqueue("c", Map.of("learning_rate", 0.1));
+        assertThatThrownBy(() -> store.trials(TrialQuery.of("c").sortBy("val_rmse; DROP TABLE trial")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("test_rmse").hasMessageContaining("learning_rate");
+        assertThat(store.sortKeys("c")).contains("val_rmse", "skill", "learning_rate");
+    }
+
+    @Test
+    void bestFollowsTheCampaignDirection() {
+        store.createCampaign(new CampaignSpec("max", null, null, "random", "none", null, "skill",
+                Direction.MAXIMIZE));
+        completed("max", Map.of(), 0.2);
+        completed("max", Map.of(), 0.7);
+        completed("max", Map.of(), 0.5);
+        store.start("max", Map.of(), "w", "cpu").fail("x", null);
+        assertThat(store.best("max")).map(Trial::objective).contains(0.7);
+        assertThat(store.trials(TrialQuery.of("max")).items()).extracting(Trial::objective)
+                .startsWith(0.7, 0.5, 0.2);
+        campaign("min");
+        assertThat(store.best("min")).isEmpty();
+        completed("min", Map.of(), 0.2);
+        completed("min", Map.of(), 0.1);
+        assertThat(store.best("min")).map(Trial::objective).contains(0.1);
+    }
+
+    @Test
+    void countsEveryStateAndSummarizesCampaigns() {
+        campaign("c");
+        store.enqueue("c", Map.of());
+        store.start("c", Map.of(), "w", "cpu");
+        completed("c", Map.of(), 4.0);
+        completed("c", Map.of(), 2.0);
+        Map<TrialState, Long> counts = store.countByState("c");
+        assertThat(counts).containsEntry(TrialState.WAITING, 1L).containsEntry(TrialState.RUNNING, 1L)
+                .containsEntry(TrialState.COMPLETE, 2L).containsEntry(TrialState.PRUNED, 0L)
+                .containsEntry(TrialState.FAILED, 0L);
+        campaign("empty");
+        List<CampaignSummary> all = store.campaigns();
+        assertThat(all).extracting(s -> s.campaign().name()).containsExactlyInAnyOrder("c", "empty");
+        CampaignSummary c = all.stream().filter(s -> s.campaign().name().equals("c")).findFirst().orElseThrow();
+        assertThat(c.total()).isEqualTo(4);
+        assertThat(c.best().objective()).isEqualTo(2.0);
+    }
+
+    @Test
+    void epochCurvesOfSeveralTrialsComeBackPerTrialInEpochOrder() {
+        campaign("c");
+        TrialHandle a = store.start("c", Map.of(), "w", "cpu");
+        TrialHandle b = store.start("c", Map.of(), "w", "cpu");
+        TrialHandle none = store.start("c", Map.of(), "w", "cpu");
+        for (int e = 1; e <= 3; e++) {
+            a.reportEpoch(new EpochMetrics(e, 1.0 / e, 1.0 / e, 10.0 / e, 5));
+            b.reportEpoch(new EpochMetrics(e, 2.0 / e, 2.0 / e, 20.0 / e, 5));
+        }
+        Map<Long, List<EpochMetrics>> curves = store.epochs(List.of(b.trialId(), a.trialId(), none.trialId()));
+        assertThat(curves.keySet()).containsExactly(b.trialId(), a.trialId());
+        assertThat(curves.get(a.trialId())).extracting(EpochMetrics::epoch).containsExactly(1, 2, 3);
+        assertThat(curves.get(b.trialId())).extracting(EpochMetrics::valRmse).containsExactly(20.0, 10.0, 20.0 / 3);
+    }
+
+    @Test
+    void anEpochIsReportedOnlyOnce() {
+        campaign("c");
+        TrialHandle h = store.start("c", Map.of(), "w", "cpu");
+        h.reportEpoch(new EpochMetrics(1, 1, 1, 1, 1));
+        assertThatThrownBy(() -> h.reportEpoch(new EpochMetrics(1, 2, 2, 2, 2)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("already reported");
+    }
+
+    @Test
+    void reclaimStaleFailsSilentWorkersAndRequeuesACopy() throws Exception {
+        campaign("c");
+        TrialHandle lost = store.start("c", Map.of("lr", 0.3), "dead-worker", "cpu");
+        Thread.sleep(60);
+        TrialHandle alive = store.start("c", Map.of("lr", 0.1), "live-worker", "cpu");
+        alive.heartbeat();
+
+        assertThat(store.reclaimStale(Duration.ofHours(1), false)).isEmpty();
+        List<Trial> reclaimed = store.reclaimStale(Duration.ofMillis(30), true);
+
+        assertThat(reclaimed).extracting(Trial::id).containsExactly(lost.trialId());
+        Trial failed = store.trial(lost.trialId()).orElseThrow();
+        assertThat(failed.state()).isEqualTo(TrialState.FAILED);
+        assertThat(failed.failureReason()).isEqualTo("worker lost");
+        assertThat(alive.snapshot().state()).isEqualTo(TrialState.RUNNING);
+        Trial copy = store.trial("c", 3).orElseThrow();
+        assertThat(copy.state()).isEqualTo(TrialState.WAITING);
+        assertThat(copy.params()).isEqualTo(failed.params());
+        assertThat(copy.requeuedFrom()).isEqualTo(lost.trialId());
+        assertThatThrownBy(() -> lost.reportEpoch(new EpochMetrics(1, 1, 1, 1, 1)))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void deletingACampaignRemovesOnlyItsTrials() {
+        campaign("gone");
+        campaign("kept");
+        TrialHandle h = completed("gone", Map.of("a", 1), 1);
+        completed("gone", Map.of("a", 2), 2);
+        completed("kept", Map.of("a", 3), 3);
+        assertThat(store.deleteCampaign("gone")).isEqualTo(2);
+        assertThat(store.campaign("gone")).isEmpty();
+        assertThat(store.trial(h.trialId())).isEmpty();
+        assertThat(store.trials(TrialQuery.of("kept")).total()).isEqualTo(1);
+        assertThatThrownBy(() -> store.deleteCampaign("gone")).isInstanceOf(BadInputException.class);
+    }
+
+    @Test
+    void fourThreadsEnqueueingAndClaimingTwoHundredTrialsEachClaimEveryTrialExactlyOnce() throws Exception {
+        campaign("race");
+        int threads = 4;
+        int perThread = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CyclicBarrier start = new CyclicBarrier(threads);
+            List<Future<List<Trial>>> enqueued = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int worker = t;
+                enqueued.add(pool.submit(() -> {
+                    start.await();
+                    List<Trial> mine = new ArrayList<>();
+                    for (int i = 0; i < perThread; i++) mine.add(store.enqueue("race", Map.of("w", worker, "i", i)));
+                    return mine;
+                }));
+            }
+            Set<Integer> numbers = new HashSet<>();
+            List<Long> ids = new ArrayList<>();
+            for (Future<List<Trial>> f : enqueued) {
+                for (Trial t : f.get(60, TimeUnit.SECONDS)) {
+                    numbers.add(t.number());
+                    ids.add(t.id());
+                }
+            }
+            assertThat(numbers).hasSize(threads * perThread);
+            assertThat(Collections.max(numbers)).isEqualTo(threads * perThread);
+
+            // every thread tries to claim every trial, in a different order: exactly one wins each
+            Map<Long, AtomicInteger> wins = new ConcurrentHashMap<>();
+            ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+            List<Future<?>> claims = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<Long> order = new ArrayList<>(ids);
+                Collections.rotate(order, t * perThread);
+                claims.add(pool.submit(() -> {
+                    start.await();
+                    for (long id : order) {
+                        try {
+                            store.claim(id, Thread.currentThread().getName(), "cpu")
+                                    .ifPresent(h -> wins.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet());
+                        } catch (RuntimeException e) {
+                            errors.add(e.toString());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : claims) f.get(120, TimeUnit.SECONDS);
+            assertThat(errors).isEmpty();
+            assertThat(wins).hasSize(threads * perThread);
+            assertThat(wins.values()).allMatch(n -> n.get() == 1);
+            assertThat(store.countByState("race")).containsEntry(TrialState.RUNNING, (long) threads * perThread)
+                    .containsEntry(TrialState.WAITING, 0L);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void workersDrainingTheQueueWithClaimNextNeverShareATrial() throws Exception {
+        campaign("queue");
+        for (int i = 0; i < 100; i++) store.enqueue("queue", Map.of("i", i));
+        int threads = 4;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            ConcurrentLinkedQueue<Long> claimed = new ConcurrentLinkedQueue<>();
+            List<Future<?>> fs = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                fs.add(pool.submit(() -> {
+                    for (var h = store.claimNext("queue", "w", "cpu"); h.isPresent();
+                         h = store.claimNext("queue", "w", "cpu")) {
+                        claimed.add(h.get().trialId());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : fs) f.get(120, TimeUnit.SECONDS);
+            assertThat(claimed).hasSize(100).doesNotHaveDuplicates();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
