@@ -13,7 +13,7 @@ LT.el = function (tag, attrs, ...children) {
     else if (k === 'text') e.textContent = v;
     else e.setAttribute(k, v === true ? '' : String(v));
   }
-  for (const c of children.flat()) {
+  for (const c of children.flat(Infinity)) {
     if (c === null || c === undefined || c === false) continue;
     e.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
   }
@@ -48,7 +48,7 @@ LT.fmt = function (v, digits) {
 LT.time = (iso) => iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '–';
 
 LT.replace = function (container, ...children) {
-  container.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined));
+  container.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined));
 };
 
 LT.error = function (container, err) {

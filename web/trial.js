@@ -85,8 +85,7 @@ async function load() {
   LT.replace(charts.head,
     LT.el('h1', {}, LT.link(LT.campaignHref(t.campaign), t.campaign), ' / trial #' + t.number, ' ', LT.stateBadge(t.state), d.best ? ' ★ best' : ''),
     LT.el('p', {}, 'objective ' + d.objective_name + ' (' + d.direction + '): ', LT.el('strong', {id: 'objective'}, LT.fmt(t.objective)),
-      ' · worker ' + (t.worker || '–') + ' · started ' + LT.time(t.started_at) + ' · finished ' + LT.time(t.finished_at),
-),
+      ' · worker ' + (t.worker || '–') + ' · started ' + LT.time(t.started_at) + ' · finished ' + LT.time(t.finished_at)),
     t.failure_reason ? LT.el('p', {class: 'error'}, t.state + ': ' + t.failure_reason) : null);
   curveChart(charts.curveChart, curve, d.curve);
   charts.flag.className = d.curve.overfitting ? 'flag' : 'ok';

@@ -21,10 +21,28 @@ import java.util.Map;
 public final class LeaderboardServer {
     /** How long reads are cached: polling browsers cost the store at most one query per key per second. */
     public static final long DEFAULT_TTL_MS = 1_000;
+    /** The default bind address: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
     /** Most trials one epochs request may ask for. */
     public static final int MAX_CURVES = 10;
 
     private LeaderboardServer() {
+    }
+
+    /**
+     * Creates and starts the server (what {@code serve} and {@code search --serve} call); warns on {@code warnings}
+     * when bound to anything but loopback, because the API has no authentication.
+     */
+    public static Javalin serve(Store store, String host, int port, java.io.PrintStream warnings) {
+        if (!isLoopback(host)) {
+            warnings.println("warning: the leaderboard listens on " + host + ", so anyone who can reach this machine"
+                    + " can read every campaign (there is no login); use --bind 127.0.0.1 to keep it local");
+        }
+        return create(store).start(host, port);
+    }
+
+    static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
     }
 
     public static Javalin create(Store store) {

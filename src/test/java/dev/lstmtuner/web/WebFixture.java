@@ -57,9 +57,13 @@ public final class WebFixture {
             params.put("units", List.of(32, 64, 128).get(rnd.nextInt(3)));
             params.put("dropout", Math.round(rnd.nextDouble() * 40) / 100.0);
             params.put("scaler", rnd.nextBoolean() ? "standard" : "minmax");
+            int kind = n - i; // 3: pruned, 2: failed, 1: running, 0: waiting
+            if (n >= 5 && kind == 0) {
+                store.enqueue(name, params);
+                continue;
+            }
             TrialHandle h = store.start(name, params, "worker-1", "cpu");
             double quality = Math.abs(Math.log10(lr) + 3) + 0.3 * rnd.nextDouble(); // best near lr = 1e-3
-            int kind = n - i; // 3: pruned, 2: failed, 1: running, 0: waiting
             if (n >= 5 && kind < 4) {
                 if (kind == 3) {
                     epochs(h, 3, quality, rnd);
