@@ -106,11 +106,15 @@ function renderTable(page) {
     (page.total ? (page.offset + 1) + '–' + to : '0') + ' of ' + page.total + ' trials (★ best; failed and pruned trials always rank after completed ones)'), next);
 }
 
+let tableSeq = 0;
+
 async function loadTable() {
+  const seq = ++tableSeq; // a slower, older response must not overwrite a newer one
   const q = {campaign: S.name, sort: S.sort, order: S.order, state: S.state, limit: S.limit, offset: S.offset};
   for (const [k, [lo, hi]] of Object.entries(S.ranges)) { q['min.' + k] = lo; q['max.' + k] = hi; }
   try {
-    renderTable(await LT.api('/api/trials?' + LT.q(q)));
+    const page = await LT.api('/api/trials?' + LT.q(q));
+    if (seq === tableSeq) renderTable(page);
   } catch (e) {
     LT.error(ui.table, e);
   }

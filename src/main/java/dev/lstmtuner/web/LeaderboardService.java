@@ -123,7 +123,7 @@ public final class LeaderboardService {
             items = matches.subList(from, Math.min(matches.size(), from + r.limit()));
         }
         String next = r.offset() + r.limit() < total ? Cursor.encode(r.offset() + r.limit()) : null;
-        Long best = store.best(r.campaign()).map(Trial::id).orElse(null);
+        Long best = cache.get("best|" + r.campaign(), () -> store.best(r.campaign()).map(Trial::id).orElse(null));
         List<String> keys = sortKeys(r.campaign());
         return new TrialPage(r.campaign(), r.sort() == null ? Metric.OBJECTIVE.key() : r.sort(),
                 r.descending() == null ? "best" : r.descending() ? "desc" : "asc", total, r.offset(), r.limit(),

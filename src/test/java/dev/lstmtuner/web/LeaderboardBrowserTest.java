@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -92,17 +93,21 @@ class LeaderboardBrowserTest {
 
         driver.findElement(By.cssSelector("th[data-sort='learning_rate']")).click();
         wait.until(ExpectedConditions.attributeContains(By.cssSelector("th[data-sort='learning_rate']"), "class", "sorted"));
-        List<WebElement> rows = driver.findElements(By.cssSelector("#leaderboard tbody tr"));
         List<String> states = new ArrayList<>();
         List<Double> completeRates = new ArrayList<>();
-        int lrColumn = columnIndex("learning_rate");
-        for (WebElement r : rows) {
-            String state = r.getAttribute("data-state");
-            states.add(state);
-            if (state.equals("complete")) {
-                completeRates.add(Double.parseDouble(r.findElements(By.tagName("td")).get(lrColumn).getText()));
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            states.clear();
+            completeRates.clear();
+            int lrColumn = columnIndex("learning_rate");
+            for (WebElement r : d.findElements(By.cssSelector("#leaderboard tbody tr"))) {
+                String state = r.getAttribute("data-state");
+                states.add(state);
+                if (state.equals("complete")) {
+                    completeRates.add(Double.parseDouble(r.findElements(By.tagName("td")).get(lrColumn).getText()));
+                }
             }
-        }
+            return true;
+        });
         assertThat(completeRates).hasSize(8).isSorted();
         assertThat(states.subList(0, 8)).containsOnly("complete");
         assertThat(states.indexOf("failed")).isGreaterThan(states.lastIndexOf("complete"));
