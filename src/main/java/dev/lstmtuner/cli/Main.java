@@ -9,11 +9,14 @@ import picocli.CommandLine.Command;
         description = "Hyperparameter search and experiment tracking for LSTM price forecasters.",
         subcommands = {
                 TrainCommand.class,
+                SearchCommand.class,
+                WorkerCommand.class,
                 CampaignsCommand.class,
                 TrialsCommand.class,
                 ShowCommand.class,
                 ExportCommand.class,
                 DeleteCommand.class,
+                ServeCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

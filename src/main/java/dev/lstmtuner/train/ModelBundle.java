@@ -46,9 +46,9 @@ public final class ModelBundle {
             Files.createDirectories(dir);
             Path p = dir.resolve(PREDICTIONS);
             try (Writer w = Files.newBufferedWriter(p)) {
-                w.write("time_ms,last_close,predicted,actual\n");
+                w.write("time,last_close,predicted,actual\n"); // time: the anchor bar (last known close), ISO-8601 UTC
                 for (int i = 0; i < f.predicted().length; i++) {
-                    w.write(String.format(Locale.ROOT, "%d,%s,%s,%s%n", f.timeMs()[i], f.lastClose()[i],
+                    w.write(String.format(Locale.ROOT, "%s,%s,%s,%s%n", java.time.Instant.ofEpochMilli(f.timeMs()[i]), f.lastClose()[i],
                             f.predicted()[i], f.actual()[i]));
                 }
             }

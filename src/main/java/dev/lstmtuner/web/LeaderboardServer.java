@@ -1,0 +1,126 @@
+package dev.lstmtuner.web;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.store.Store;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The leaderboard web app: static pages from the classpath folder {@code web/}, ECharts from its WebJar, and a
+ * read-only JSON API (GET only; nothing here writes the store). Build it with {@link #create}, then
+ * {@code start(host, port)}.
+ */
+public final class LeaderboardServer {
+    /** How long reads are cached: polling browsers cost the store at most one query per key per second. */
+    public static final long DEFAULT_TTL_MS = 1_000;
+    /** The default bind address: this machine only. */
+    public static final String LOOPBACK = "127.0.0.1";
+    /** Most trials one epochs request may ask for. */
+    public static final int MAX_CURVES = 10;
+
+    private LeaderboardServer() {
+    }
+
+    /**
+     * Creates and starts the server (what {@code serve} and {@code search --serve} call); warns on {@code warnings}
+     * when bound to anything but loopback, because the API has no authentication.
+     */
+    public static Javalin serve(Store store, String host, int port, java.io.PrintStream warnings) {
+        if (!isLoopback(host)) {
+            warnings.println("warning: the leaderboard listens on " + host + ", so anyone who can reach this machine"
+                    + " can read every campaign (there is no login); use --bind 127.0.0.1 to keep it local");
+        }
+        return create(store).start(host, port);
+    }
+
+    static boolean isLoopback(String host) {
+        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+    }
+
+    public static Javalin create(Store store) {
+        return create(store, DEFAULT_TTL_MS);
+    }
+
+    public static Javalin create(Store store, long ttlMs) {
+        LeaderboardService service = new LeaderboardService(store, ttlMs);
+        TrialDetails details = new TrialDetails(service);
+        Comparison comparison = new Comparison(service, details);
+        CampaignCharts charts = new CampaignCharts(service);
+        SymbolTable symbols = new SymbolTable(service);
+
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.staticFiles.add("/web", Location.CLASSPATH);
+            config.staticFiles.enableWebjars();
+            config.jsonMapper(new JavalinJackson().updateMapper(m ->
+                    m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)));
+        });
+        app.before(ctx -> {
+            // data is only ever inserted as text by the pages; the policy is a second line of defence
+            ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+            ctx.header("X-Content-Type-Options", "nosniff");
+        });
+        app.get("/api/campaigns", ctx -> ctx.json(service.campaigns(ctx.queryParam("symbol"))));
+        app.get("/api/campaign", ctx -> {
+            String name = RequestParams.required(ctx, "name");
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("campaign", service.campaign(name));
+            out.put("params", service.paramNames(name));
+            out.put("sort_keys", service.sortKeys(name));
+            ctx.json(out);
+        });
+        app.get("/api/trials", ctx -> ctx.json(service.trials(trialsRequest(ctx))));
+        app.get("/api/trials/{id}", ctx -> ctx.json(details.detail(RequestParams.pathId(ctx, "id"))));
+        app.get("/api/trials/{id}/predictions", ctx -> {
+            long id = RequestParams.pathId(ctx, "id");
+            int max = RequestParams.intParam(ctx, "max", 2_000, 10, 100_000);
+            ctx.json(PredictionsView.of(id, details.predictions(id), max));
+        });
+        app.get("/api/epochs", ctx -> ctx.json(details.epochs(RequestParams.ids(ctx, "ids", 1, MAX_CURVES))));
+        app.get("/api/compare", ctx -> ctx.json(comparison.compare(RequestParams.ids(ctx, "ids", 2, 4))));
+        app.get("/api/charts", ctx -> ctx.json(charts.charts(RequestParams.required(ctx, "campaign"))));
+        app.get("/api/symbols", ctx -> ctx.json(symbols.rows(ctx.queryParam("group"))));
+
+        app.exception(ApiException.class, (e, ctx) -> {
+            Map<String, Object> body = new HashMap<>();
+            body.put("error", e.getMessage());
+            if (e.parameter() != null) body.put("parameter", e.parameter());
+            ctx.status(e.status()).json(body);
+        });
+        app.exception(BadInputException.class, (e, ctx) ->
+                ctx.status(400).json(Map.of("error", e.getMessage())));
+        return app;
+    }
+
+    static TrialsRequest trialsRequest(Context ctx) {
+        String campaign = RequestParams.required(ctx, "campaign");
+        String sort = ctx.queryParam("sort");
+        if (sort != null && sort.isBlank()) sort = null;
+        int limit = RequestParams.intParam(ctx, "limit", 50, 1, 1_000);
+        int offset = RequestParams.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        String cursor = ctx.queryParam("cursor");
+        if (cursor != null && !cursor.isBlank()) offset = Cursor.decode(cursor);
+        Map<String, Double[]> ranges = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+            String k = e.getKey();
+            boolean min = k.startsWith("min."), max = k.startsWith("max.");
+            if (!min && !max) continue;
+            String key = k.substring(4);
+            Double v = RequestParams.doubleParam(ctx, k);
+            if (v == null) continue;
+            Double[] r = ranges.computeIfAbsent(key, x -> new Double[2]);
+            r[min ? 0 : 1] = v;
+        }
+        String symbol = ctx.queryParam("symbol");
+        return new TrialsRequest(campaign, sort, RequestParams.descending(ctx), RequestParams.state(ctx),
+                symbol == null || symbol.isBlank() ? null : symbol.trim(), ranges, limit, offset);
+    }
+}

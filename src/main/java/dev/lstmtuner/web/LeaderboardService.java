@@ -1,0 +1,184 @@
+package dev.lstmtuner.web;
+
+import dev.lstmtuner.store.Campaign;
+import dev.lstmtuner.store.CampaignSummary;
+import dev.lstmtuner.store.Metric;
+import dev.lstmtuner.store.Page;
+import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.Trial;
+import dev.lstmtuner.store.TrialQuery;
+import dev.lstmtuner.store.TrialState;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Read-only queries behind the API, cached for {@code ttlMs} so polling browsers never slow a running search.
+ * Sorting and paging happen in the store; only filtered requests (symbol, ranges) scan the store's sorted pages.
+ */
+public final class LeaderboardService {
+    /** Page size when scanning a whole campaign. */
+    static final int SCAN_PAGE = 5_000;
+    private final Store store;
+    private final ReadCache cache;
+
+    public LeaderboardService(Store store, long ttlMs) {
+        this(store, ttlMs, Clock.systemUTC());
+    }
+
+    LeaderboardService(Store store, long ttlMs, Clock clock) {
+        this.store = store;
+        this.cache = new ReadCache(ttlMs, clock);
+    }
+
+    Store store() {
+        return store;
+    }
+
+    ReadCache cache() {
+        return cache;
+    }
+
+    public List<CampaignRow> campaigns(String symbol) {
+        List<CampaignRow> all = cache.get("campaigns", () -> store.campaigns().stream().map(this::row).toList());
+        if (symbol == null || symbol.isBlank()) return all;
+        return all.stream().filter(c -> c.symbol().equalsIgnoreCase(symbol.trim())).toList();
+    }
+
+    private CampaignRow row(CampaignSummary s) {
+        String ended = null;
+        long inFlight = s.counts().getOrDefault(TrialState.RUNNING, 0L) + s.counts().getOrDefault(TrialState.WAITING, 0L);
+        if (inFlight == 0 && s.total() > 0) {
+            // the latest of each final state's highest-numbered trial: trials are numbered as they are queued
+            java.time.Instant latest = null;
+            for (TrialState st : new TrialState[]{TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAILED}) {
+                if (s.counts().getOrDefault(st, 0L) == 0) continue;
+                for (Trial t : store.trials(TrialQuery.of(s.campaign().name()).sortBy(Metric.NUMBER.key())
+                        .descending(true).state(st).page(1, 0)).items()) {
+                    if (t.finishedAt() != null && (latest == null || t.finishedAt().isAfter(latest))) latest = t.finishedAt();
+                }
+            }
+            ended = TrialRow.time(latest);
+        }
+        return CampaignRow.of(s, ended);
+    }
+
+    public Campaign requireCampaign(String name) {
+        return cache.get("campaign|" + name, () -> store.campaign(name)).orElseThrow(() ->
+                ApiException.notFound("no campaign named '" + name + "'"));
+    }
+
+    public CampaignRow campaign(String name) {
+        requireCampaign(name);
+        return campaigns(null).stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseGet(() -> store.campaigns().stream().filter(s -> s.campaign().name().equals(name))
+                        .map(this::row).findFirst().orElseThrow(() -> ApiException.notFound("no campaign named '" + name + "'")));
+    }
+
+    /** The whitelist of sort and range keys: metric keys then param names. */
+    public List<String> sortKeys(String campaign) {
+        requireCampaign(campaign);
+        return cache.get("keys|" + campaign, () -> store.sortKeys(campaign));
+    }
+
+    public List<String> paramNames(String campaign) {
+        return sortKeys(campaign).stream().filter(k -> Metric.byKey(k).isEmpty()).toList();
+    }
+
+    public TrialPage trials(TrialsRequest r) {
+        Campaign c = requireCampaign(r.campaign());
+        List<String> keys = sortKeys(r.campaign());
+        if (r.sort() != null && !keys.contains(r.sort()) && !r.sort().equals(c.objective())) {
+            throw ApiException.badParameter("sort", "cannot sort by '" + r.sort() + "': use one of " + String.join(", ", keys));
+        }
+        for (String k : r.ranges().keySet()) {
+            if (!keys.contains(k)) {
+                throw ApiException.badParameter("min." + k, "cannot filter by '" + k + "': use one of " + String.join(", ", keys));
+            }
+        }
+        return cache.get(r.cacheKey(), () -> load(r, c));
+    }
+
+    private TrialPage load(TrialsRequest r, Campaign c) {
+        TrialQuery q = new TrialQuery(r.campaign(), r.sort(), r.descending(), r.state(), r.limit(), r.offset());
+        List<Trial> items;
+        long total;
+        if (!r.filtered()) {
+            Page<Trial> p = store.trials(q);
+            items = p.items();
+            total = p.total();
+        } else {
+            String campaignSymbol = CampaignRow.symbolOf(c);
+            List<Trial> matches = new ArrayList<>();
+            for (int off = 0; ; off += SCAN_PAGE) {
+                Page<Trial> p = store.trials(q.page(SCAN_PAGE, off));
+                for (Trial t : p.items()) if (matches(t, r, campaignSymbol)) matches.add(t);
+                if (p.items().size() < SCAN_PAGE) break;
+            }
+            total = matches.size();
+            int from = Math.min(r.offset(), matches.size());
+            items = matches.subList(from, Math.min(matches.size(), from + r.limit()));
+        }
+        String next = r.offset() + r.limit() < total ? Cursor.encode(r.offset() + r.limit()) : null;
+        Long best = cache.get("best|" + r.campaign(), () -> store.best(r.campaign()).map(Trial::id).orElse(null));
+        List<String> keys = sortKeys(r.campaign());
+        return new TrialPage(r.campaign(), r.sort() == null ? Metric.OBJECTIVE.key() : r.sort(),
+                r.descending() == null ? "best" : r.descending() ? "desc" : "asc", total, r.offset(), r.limit(),
+                next, best, items.stream().map(TrialRow::of).toList(),
+                keys.stream().filter(k -> Metric.byKey(k).isEmpty()).toList(),
+                Metric.keys().stream().filter(k -> !k.equals("number")).toList());
+    }
+
+    private static boolean matches(Trial t, TrialsRequest r, String campaignSymbol) {
+        if (r.symbol() != null) {
+            Object s = t.params().get("symbol");
+            String sym = s != null ? s.toString() : campaignSymbol;
+            if (!sym.equalsIgnoreCase(r.symbol())) return false;
+        }
+        for (Map.Entry<String, Double[]> e : r.ranges().entrySet()) {
+            Double v = value(t, e.getKey());
+            if (v == null) return false;
+            Double lo = e.getValue()[0], hi = e.getValue()[1];
+            if (lo != null && v < lo || hi != null && v > hi) return false;
+        }
+        return true;
+    }
+
+    /** A trial's numeric value for a sort key (metric or param); null when absent or not a number. */
+    static Double value(Trial t, String key) {
+        if (key.equals(Metric.OBJECTIVE.key())) return t.objective();
+        if (key.equals(Metric.NUMBER.key())) return (double) t.number();
+        if (Metric.byKey(key).isPresent()) return TrialRow.metrics(t).get(key);
+        Object p = t.params().get(key);
+        return p instanceof Number n ? n.doubleValue() : null;
+    }
+
+    /** Every trial of the campaign in number order, cached (charts, importance). */
+    public List<Trial> allTrials(String campaign) {
+        requireCampaign(campaign);
+        return cache.get("all|" + campaign, () -> {
+            Map<Long, Trial> out = new java.util.HashMap<>();
+            TrialQuery q = TrialQuery.of(campaign).sortBy(Metric.NUMBER.key()).descending(false);
+            for (int off = 0; ; off += SCAN_PAGE) {
+                Page<Trial> p = store.trials(q.page(SCAN_PAGE, off));
+                // a trial finishing mid-scan moves between rank classes: keep one copy of each
+                p.items().forEach(t -> out.put(t.id(), t));
+                if (p.items().size() < SCAN_PAGE) break;
+            }
+            return out.values().stream().sorted(java.util.Comparator.comparingInt(Trial::number)).toList();
+        });
+    }
+
+    public Trial trial(long id) {
+        return cache.get("trial|" + id, () -> store.trial(id)).orElseThrow(() ->
+                ApiException.notFound("no trial with id " + id));
+    }
+
+    static boolean sameValue(Object a, Object b) {
+        if (a instanceof Number x && b instanceof Number y) return x.doubleValue() == y.doubleValue();
+        return Objects.equals(a, b);
+    }
+}

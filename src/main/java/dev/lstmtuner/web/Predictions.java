@@ -1,0 +1,69 @@
+package dev.lstmtuner.web;
+
+import dev.lstmtuner.config.BadInputException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A trial's test-split predictions, read from its "predictions" artifact (CSV with header
+ * {@code time,last_close,predicted,actual}); {@code lastClose} is the persistence forecast.
+ */
+public record Predictions(List<String> time, double[] lastClose, double[] predicted, double[] actual) {
+    public static final String ARTIFACT_KIND = "predictions";
+
+    public int size() {
+        return predicted.length;
+    }
+
+    /** Model errors, predicted − actual. */
+    public double[] errors() {
+        double[] e = new double[size()];
+        for (int i = 0; i < e.length; i++) e[i] = predicted[i] - actual[i];
+        return e;
+    }
+
+    public static Predictions read(Path file) {
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header == null) throw new BadInputException(file + " is empty: expected a header time,last_close,predicted,actual");
+            List<String> cols = List.of(header.trim().toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*"));
+            int ti = cols.indexOf("time"), li = cols.indexOf("last_close"), pi = cols.indexOf("predicted"),
+                    ai = cols.indexOf("actual");
+            if (ti < 0 || li < 0 || pi < 0 || ai < 0) {
+                throw new BadInputException(file + " line 1: header '" + header
+                        + "' lacks one of time, last_close, predicted, actual");
+            }
+            List<String> time = new ArrayList<>();
+            List<double[]> rows = new ArrayList<>();
+            String line;
+            int no = 1;
+            while ((line = in.readLine()) != null) {
+                no++;
+                if (line.isBlank()) continue;
+                String[] f = line.split(",", -1);
+                try {
+                    time.add(f[ti].trim());
+                    rows.add(new double[]{Double.parseDouble(f[li]), Double.parseDouble(f[pi]), Double.parseDouble(f[ai])});
+                } catch (RuntimeException e) {
+                    throw new BadInputException(file + " line " + no + ": '" + line + "' is not time,last_close,predicted,actual");
+                }
+            }
+            double[] l = new double[rows.size()], p = new double[rows.size()], a = new double[rows.size()];
+            for (int i = 0; i < rows.size(); i++) {
+                l[i] = rows.get(i)[0];
+                p[i] = rows.get(i)[1];
+                a[i] = rows.get(i)[2];
+            }
+            return new Predictions(List.copyOf(time), l, p, a);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read predictions " + file, e);
+        }
+    }
+}

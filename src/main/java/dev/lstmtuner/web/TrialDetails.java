@@ -1,0 +1,112 @@
+package dev.lstmtuner.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lstmtuner.store.Artifact;
+import dev.lstmtuner.store.Campaign;
+import dev.lstmtuner.store.Trial;
+import dev.lstmtuner.store.TrialReport;
+import dev.lstmtuner.train.EpochMetrics;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Trial detail, epoch curves and test-split predictions, read from the store and the trial's artifact files. */
+public final class TrialDetails {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final LeaderboardService service;
+
+    public TrialDetails(LeaderboardService service) {
+        this.service = service;
+    }
+
+    public TrialReport report(long id) {
+        return service.cache().get("report|" + id, () -> service.store().report(id))
+                .orElseThrow(() -> ApiException.notFound("no trial with id " + id));
+    }
+
+    public TrialDetail detail(long id) {
+        TrialReport r = report(id);
+        Trial t = r.trial();
+        Campaign c = service.requireCampaign(t.campaign());
+        String config = config(r, c);
+        boolean best = service.store().best(t.campaign()).map(b -> b.id() == id).orElse(false);
+        List<TrialDetail.ArtifactRow> artifacts = r.artifacts().stream().map(a -> new TrialDetail.ArtifactRow(a.kind(),
+                Path.of(a.path()).getFileName().toString(), a.path(), a.sha256(), a.sizeBytes())).toList();
+        return new TrialDetail(TrialRow.of(t), best, c.objective(), c.direction().label(), config,
+                reproduce(t, config), r.provenance(), artifacts, predictionsFile(r).isPresent(),
+                Overfitting.analyze(r.epochs(), Overfitting.DEFAULT_K), t.failureStack());
+    }
+
+    /**
+     * The full config the trial ran with: the recorded provenance config, else the campaign's base config with the
+     * trial's params laid over it.
+     */
+    static String config(TrialReport r, Campaign c) {
+        try {
+            JsonNode node;
+            if (r.provenance() != null && r.provenance().configJson() != null) {
+                node = MAPPER.readTree(r.provenance().configJson());
+            } else {
+                JsonNode base = CampaignRow.config(c.configJson());
+                ObjectNode merged = base.isObject() ? ((ObjectNode) base).deepCopy() : MAPPER.createObjectNode();
+                r.trial().params().forEach((k, v) -> merged.set(k, MAPPER.valueToTree(v)));
+                node = merged;
+            }
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (Exception e) {
+            return r.provenance() != null ? r.provenance().configJson() : c.configJson();
+        }
+    }
+
+    /** A command that writes the config to a file and trains it again (POSIX shell quoting). */
+    static String reproduce(Trial t, String config) {
+        String file = "trial-" + t.campaign().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + t.number() + ".json";
+        String compact;
+        try {
+            compact = MAPPER.writeValueAsString(MAPPER.readTree(config));
+        } catch (Exception e) {
+            compact = config;
+        }
+        return "printf '%s\\n' " + shellQuote(compact) + " > " + file + " && lstm-tuner train --config " + file;
+    }
+
+    static String shellQuote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+
+    public Map<String, List<EpochMetrics>> epochs(Collection<Long> ids) {
+        for (Long id : ids) service.trial(id);
+        Map<Long, List<EpochMetrics>> byId = service.cache().get("epochs|" + ids, () -> service.store().epochs(ids));
+        Map<String, List<EpochMetrics>> out = new LinkedHashMap<>();
+        for (Long id : ids) out.put(Long.toString(id), byId.getOrDefault(id, List.of()));
+        return out;
+    }
+
+    static Optional<Path> predictionsFile(TrialReport r) {
+        return r.artifacts().stream().filter(a -> a.kind().equals(Predictions.ARTIFACT_KIND))
+                .map(Artifact::path).map(Path::of).filter(Files::isRegularFile).findFirst();
+    }
+
+    /** The trial's test-split predictions; 404 when it has no readable predictions artifact. */
+    public Predictions predictions(long id) {
+        TrialReport r = report(id);
+        Path file = predictionsFile(r).orElseThrow(() -> ApiException.notFound("trial " + r.trial().label()
+                + " has no predictions artifact (only COMPLETE trials evaluated on the test split have one)"));
+        return service.cache().get("pred|" + id, () -> Predictions.read(file));
+    }
+
+    /** The horizon the trial forecast at (for the Diebold–Mariano lags); 1 when unknown. */
+    int horizon(long id) {
+        TrialReport r = report(id);
+        JsonNode cfg = CampaignRow.config(config(r, service.requireCampaign(r.trial().campaign())));
+        JsonNode h = cfg.get("horizon");
+        return h != null && h.canConvertToInt() && h.asInt() >= 1 ? h.asInt() : 1;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.lstmtuner.web;
+
+import dev.lstmtuner.store.TrialState;
+
+import java.util.Map;
+
+/**
+ * One leaderboard request: sort key (null = objective) and order (null = best first), optional state, symbol and
+ * inclusive ranges per param or metric ({@code [min, max]}, either end null), and the page.
+ */
+public record TrialsRequest(String campaign, String sort, Boolean descending, TrialState state, String symbol,
+                            Map<String, Double[]> ranges, int limit, int offset) {
+
+    boolean filtered() {
+        return symbol != null || !ranges.isEmpty();
+    }
+
+    String cacheKey() {
+        StringBuilder b = new StringBuilder("trials|").append(campaign).append('|').append(sort).append('|')
+                .append(descending).append('|').append(state).append('|').append(symbol).append('|')
+                .append(limit).append('|').append(offset);
+        ranges.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                b.append('|').append(e.getKey()).append('=').append(e.getValue()[0]).append(',').append(e.getValue()[1]));
+        return b.toString();
+    }
+}

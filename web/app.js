@@ -1,0 +1,109 @@
+// Shared helpers for the leaderboard pages. Data is only ever inserted as text (textContent), never as HTML.
+'use strict';
+
+const LT = {};
+
+/** Builds an element; string/number children become text nodes, so user data can never become markup. */
+LT.el = function (tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === 'class') e.className = v;
+    else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+    else if (k === 'text') e.textContent = v;
+    else e.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children.flat(Infinity)) {
+    if (c === null || c === undefined || c === false) continue;
+    e.appendChild(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+};
+
+LT.param = (name) => new URLSearchParams(location.search).get(name);
+
+/** GET a JSON API path; rejects with the server's error message. */
+LT.api = async function (path) {
+  const r = await fetch(path, {headers: {Accept: 'application/json'}});
+  const body = await r.json().catch(() => ({}));
+  if (!r.ok) throw new Error(body.error || ('HTTP ' + r.status));
+  return body;
+};
+
+LT.q = (obj) => Object.entries(obj).filter(([, v]) => v !== null && v !== undefined && v !== '')
+  .map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v)).join('&');
+
+LT.fmt = function (v, digits) {
+  if (v === null || v === undefined) return '–';
+  if (typeof v === 'number') {
+    if (Number.isInteger(v)) return String(v);
+    const a = Math.abs(v);
+    if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(digits === undefined ? 3 : digits);
+    return v.toFixed(digits === undefined ? 4 : digits);
+  }
+  if (typeof v === 'object') return JSON.stringify(v);
+  return String(v);
+};
+
+LT.time = (iso) => iso ? iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z') : '–';
+
+LT.replace = function (container, ...children) {
+  container.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined));
+};
+
+LT.error = function (container, err) {
+  LT.replace(container, LT.el('p', {class: 'error'}, 'Error: ' + err.message));
+};
+
+LT.stateBadge = (state) => LT.el('span', {class: 'state state-' + state}, state);
+
+LT.link = (href, text) => LT.el('a', {href}, text);
+LT.trialHref = (id) => 'trial.html?' + LT.q({id});
+LT.campaignHref = (name) => 'campaign.html?' + LT.q({name});
+
+LT.copyButton = function (getText, label) {
+  const b = LT.el('button', {class: 'copy', type: 'button'}, label || 'Copy');
+  b.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(getText());
+      b.textContent = 'Copied';
+    } catch (e) {
+      b.textContent = 'Select and copy manually';
+    }
+    setTimeout(() => { b.textContent = label || 'Copy'; }, 1500);
+  });
+  return b;
+};
+
+/** Calls fn every ms while keepGoing() says so; pauses in background tabs. */
+LT.poll = function (fn, ms, keepGoing) {
+  const tick = async () => {
+    if (!keepGoing()) return;
+    if (!document.hidden) {
+      try { await fn(); } catch (e) { /* the next tick retries */ }
+    }
+    setTimeout(tick, ms);
+  };
+  setTimeout(tick, ms);
+};
+
+/** An ECharts instance that resizes with the window. */
+LT.chart = function (div) {
+  const c = echarts.init(div);
+  window.addEventListener('resize', () => c.resize());
+  return c;
+};
+
+LT.METRIC_LABELS = {
+  objective: 'objective', val_rmse: 'best val RMSE', test_mae: 'MAE', test_rmse: 'RMSE', test_mape: 'MAPE %',
+  test_r2: 'R²', direction_accuracy: 'dir. acc.', persistence_rmse: 'persist. RMSE', skill: 'skill',
+  params_count: 'params', epochs: 'epochs', best_epoch: 'best epoch', training_seconds: 'train s'
+};
+LT.metricLabel = (k) => LT.METRIC_LABELS[k] || k;
+
+LT.header = function (active) {
+  const nav = LT.el('nav', {},
+    LT.el('a', {href: 'index.html', class: active === 'campaigns' ? 'active' : null}, 'Campaigns'),
+    LT.el('a', {href: 'symbols.html', class: active === 'symbols' ? 'active' : null}, 'Symbols'));
+  document.body.prepend(LT.el('header', {}, LT.el('strong', {}, 'lstm-tuner leaderboard'), nav));
+};
