@@ -8,6 +8,7 @@ import dev.lstmtuner.search.sampler.Samplers;
 import dev.lstmtuner.search.sampler.TpeSampler;
 import dev.lstmtuner.search.space.SearchSpace;
 import dev.lstmtuner.store.TrialState;
+import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -93,6 +94,16 @@ class SamplerTest {
         assertThat(rates.stream().mapToDouble(r -> Math.log10((Double) r)).sorted().toArray())
                 .containsExactly(new double[]{-4, -3, -2}, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(grid.sample(SMALL, past, 0, 30)).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void gridFollowsArbitersGridOrder() {
+        GridSearchCandidateGenerator arbiter = new GridSearchCandidateGenerator(SMALL.asArbiterSpace(), 3,
+                GridSearchCandidateGenerator.Mode.Sequential, null);
+        Set<Map<String, Object>> fromArbiter = new java.util.LinkedHashSet<>();
+        while (arbiter.hasMoreCandidates()) fromArbiter.add((Map<String, Object>) arbiter.getCandidate().getValue());
+        assertThat(new GridSampler(3).points(SMALL)).containsExactlyElementsOf(fromArbiter);
     }
 
     @Test
