@@ -212,7 +212,7 @@ class SamplerTest {
             genetic += bestAfter(Samplers.byName("genetic", Map.of()), FOUR_D, SamplerTest::quadratic, 500 + s, 60);
             random += bestAfter(new RandomSampler(), FOUR_D, SamplerTest::quadratic, 500 + s, 60);
         }
-        assertThat(genetic).as("genetic %s vs random %s", genetic / 20, random / 20).isLessThan(random);
+        assertThat(genetic).as("genetic %s vs random %s", genetic / 20, random / 20).isLessThan(0.8 * random);
     }
 
     @Test
