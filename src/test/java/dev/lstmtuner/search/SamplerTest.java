@@ -216,6 +216,16 @@ class SamplerTest {
     }
 
     @Test
+    void samplersByNameReadsTheDirection() {
+        Sampler max = Samplers.byName("tpe", Map.of("direction", "maximize", "n_startup", 5));
+        Sampler min = Samplers.byName("tpe", Map.of("n_startup", 5));
+        double maxBest = bestAfter(max, FOUR_D, p -> -quadratic(p), 3, 40, Direction.MAXIMIZE);
+        double minBest = bestAfter(min, FOUR_D, p -> -quadratic(p), 3, 40, Direction.MAXIMIZE);
+        // minimizing -quadratic drives TPE away from the optimum
+        assertThat(maxBest).isGreaterThan(minBest);
+    }
+
+    @Test
     void samplersByNameRefusesUnknownNamesAndOptions() {
         assertThat(Samplers.byName("tpe", Map.of("n_startup", 5)).name()).isEqualTo("tpe");
         assertThat(Samplers.byName("grid", null).name()).isEqualTo("grid");
