@@ -9,6 +9,7 @@ import dev.lstmtuner.search.sampler.Samplers;
 import dev.lstmtuner.search.sampler.TpeSampler;
 import dev.lstmtuner.search.space.SearchSpace;
 import dev.lstmtuner.store.TrialState;
+import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -94,6 +95,16 @@ class SamplerTest {
         assertThat(rates.stream().mapToDouble(r -> Math.log10((Double) r)).sorted().toArray())
                 .containsExactly(new double[]{-4, -3, -2}, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(grid.sample(SMALL, past, 0, 30)).isEmpty();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void gridFollowsArbitersGridOrder() {
+        GridSearchCandidateGenerator arbiter = new GridSearchCandidateGenerator(SMALL.asArbiterSpace(), 3,
+                GridSearchCandidateGenerator.Mode.Sequential, null);
+        Set<Map<String, Object>> fromArbiter = new java.util.LinkedHashSet<>();
+        while (arbiter.hasMoreCandidates()) fromArbiter.add((Map<String, Object>) arbiter.getCandidate().getValue());
+        assertThat(new GridSampler(3).points(SMALL)).containsExactlyElementsOf(fromArbiter);
     }
 
     @Test
@@ -202,7 +213,17 @@ class SamplerTest {
             genetic += bestAfter(Samplers.byName("genetic", Map.of()), FOUR_D, SamplerTest::quadratic, 500 + s, 60);
             random += bestAfter(new RandomSampler(), FOUR_D, SamplerTest::quadratic, 500 + s, 60);
         }
-        assertThat(genetic).as("genetic %s vs random %s", genetic / 20, random / 20).isLessThan(random);
+        assertThat(genetic).as("genetic %s vs random %s", genetic / 20, random / 20).isLessThan(0.8 * random);
+    }
+
+    @Test
+    void samplersByNameReadsTheDirection() {
+        Sampler max = Samplers.byName("tpe", Map.of("direction", "maximize", "n_startup", 5));
+        Sampler min = Samplers.byName("tpe", Map.of("n_startup", 5));
+        double maxBest = bestAfter(max, FOUR_D, p -> -quadratic(p), 3, 40, Direction.MAXIMIZE);
+        double minBest = bestAfter(min, FOUR_D, p -> -quadratic(p), 3, 40, Direction.MAXIMIZE);
+        // minimizing -quadratic drives TPE away from the optimum
+        assertThat(maxBest).isGreaterThan(minBest);
     }
 
     @Test

@@ -95,14 +95,18 @@ class SearchSpaceTest {
                 {"params": {
                   "l2": {"type": "float", "low": 1e-6, "high": 1e-3, "log": true, "when": "bidirectional == true"},
                   "bidirectional": {"type": "bool"},
-                  "dense_units": {"type": "int", "low": 0, "high": 64, "step": 16}
+                  "dense_units": {"type": "int", "low": 0, "high": 64, "step": 16},
+                  "scaler": {"type": "categorical", "values": ["standard", "minmax"]}
                 }}""", "cond.json");
-        assertThat(space.names()).containsExactly("bidirectional", "l2", "dense_units"); // l2 moved after what it depends on
+        // l2 moves after what it depends on
+        assertThat(space.names()).containsExactly("bidirectional", "l2", "dense_units", "scaler");
         SplittableRandom rng = new SplittableRandom(3);
         for (int i = 0; i < 200; i++) {
-            Map<String, Object> p = space.decode(randomPoint(rng, 3));
+            Map<String, Object> p = space.decode(randomPoint(rng, 4));
             assertThat(p.containsKey("l2")).isEqualTo(Boolean.TRUE.equals(p.get("bidirectional")));
             assertThat((Integer) p.get("dense_units")).isIn(0, 16, 32, 48, 64);
+            RunConfig c = ConfigLoader.withOverrides(RunConfig.DEFAULTS, space.toConfigOverrides(p), "trial " + i);
+            assertThat(c.scaler()).isEqualTo(p.get("scaler"));
         }
     }
 

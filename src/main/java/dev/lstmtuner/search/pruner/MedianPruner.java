@@ -50,7 +50,8 @@ public final class MedianPruner implements Pruner {
         if (values.isEmpty()) return Decision.CONTINUE;
         double best = Curves.bestUpTo(curve, epoch, direction);
         double median = median(values);
-        if (Double.isNaN(best) || direction.isBetter(median, best)) {
+        if (Double.isNaN(best)) return Decision.prune(metric + " is NaN at every epoch up to " + epoch);
+        if (direction.isBetter(median, best)) {
             return Decision.prune(metric + " " + Curves.fmt(best) + " (best up to epoch " + epoch + ") is worse than the median "
                     + Curves.fmt(median) + " of " + values.size() + " trials at epoch " + epoch);
         }

@@ -4,69 +4,87 @@ import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.search.PastTrial;
 import dev.lstmtuner.search.space.SearchSpace;
+import org.apache.commons.math3.random.JDKRandomGenerator;
+import org.apache.commons.math3.random.RandomGenerator;
+import org.deeplearning4j.arbiter.optimize.generator.genetic.ChromosomeFactory;
+import org.deeplearning4j.arbiter.optimize.generator.genetic.Chromosome;
+import org.deeplearning4j.arbiter.optimize.generator.genetic.crossover.UniformCrossover;
+import org.deeplearning4j.arbiter.optimize.generator.genetic.crossover.parentselection.RandomTwoParentSelection;
+import org.deeplearning4j.arbiter.optimize.generator.genetic.exceptions.GeneticGenerationException;
+import org.deeplearning4j.arbiter.optimize.generator.genetic.mutation.RandomMutationOperator;
+import org.deeplearning4j.arbiter.optimize.generator.genetic.population.PopulationModel;
+import org.deeplearning4j.arbiter.optimize.generator.genetic.selection.GeneticSelectionOperator;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
- * A steady-state genetic search over the unit cube of the space: the population is the best {@code populationSize}
- * COMPLETE trials; a child takes each coordinate from one of two tournament-selected parents (uniform crossover) and
- * redraws each with probability {@code mutationRate}. Until the population is full, trials are random.
- * Not Arbiter's GeneticSearchCandidateGenerator: that keeps its population inside the generator object, fed by
- * reportResults, while this one must be rebuilt from past trials on every call.
+ * Genetic search with Arbiter's operators (population model with least-fit culling, random two-parent selection,
+ * uniform crossover, random mutation) over the unit cube of the space. Arbiter's GeneticSearchCandidateGenerator keeps
+ * its population inside one long-lived object fed by reportResults; here the population model is rebuilt on every
+ * call by adding the COMPLETE trials in trial order, and the operators share one RNG seeded by (seed, trial number),
+ * so the sampler stays a pure function of its arguments. Until Arbiter's population is ready to breed, trials are random.
  */
 public final class GeneticSampler implements Sampler {
-    private static final int ATTEMPTS = 20;
+    private static final int ATTEMPTS = 10;
 
     private final int populationSize;
     private final double mutationRate;
-    private final int tournamentSize;
+    private final double crossoverRate;
     private final Direction direction;
 
-    public GeneticSampler(int populationSize, double mutationRate, int tournamentSize, Direction direction) {
-        if (populationSize < 2) throw new BadInputException("genetic sampler: population must be at least 2, got " + populationSize);
+    public GeneticSampler(int populationSize, double mutationRate, double crossoverRate, Direction direction) {
+        if (populationSize < 3) throw new BadInputException("genetic sampler: population must be at least 3, got " + populationSize);
         if (!(mutationRate >= 0 && mutationRate <= 1)) {
             throw new BadInputException("genetic sampler: mutation_rate must be in [0, 1], got " + mutationRate);
         }
-        if (tournamentSize < 1) throw new BadInputException("genetic sampler: tournament must be at least 1, got " + tournamentSize);
+        if (!(crossoverRate >= 0 && crossoverRate <= 1)) {
+            throw new BadInputException("genetic sampler: crossover_rate must be in [0, 1], got " + crossoverRate);
+        }
         this.populationSize = populationSize;
         this.mutationRate = mutationRate;
-        this.tournamentSize = tournamentSize;
+        this.crossoverRate = crossoverRate;
         this.direction = direction;
     }
 
     @Override
     public Optional<Map<String, Object>> sample(SearchSpace space, List<PastTrial> past, long seed, int trialNumber) {
-        List<PastTrial> population = past.stream().filter(PastTrial::isComplete)
-                .sorted(Comparator.comparingDouble((PastTrial t) -> direction.asLoss(t.objective()))
-                        .thenComparingInt(PastTrial::number))
-                .limit(populationSize).toList();
-        if (population.size() < populationSize) return new RandomSampler().sample(space, past, seed, trialNumber);
+        PopulationModel population = new PopulationModel.Builder().populationSize(populationSize).build();
+        population.initializeInstance(true); // fitness is the loss (direction applied), so smaller is fitter
+        past.stream().filter(PastTrial::isComplete).sorted(Comparator.comparingInt(PastTrial::number))
+                .forEach(t -> population.add(new Chromosome(space.encode(t.params()), direction.asLoss(t.objective()))));
+        if (!population.isReadyToBreed()) return new RandomSampler().sample(space, past, seed, trialNumber);
         var taken = Points.taken(past);
         Map<String, Object> child = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            SplittableRandom rng = new SplittableRandom(Seeds.mix(seed, trialNumber, attempt, 0x6E6));
-            double[] a = space.encode(tournament(population, rng).params());
-            double[] b = space.encode(tournament(population, rng).params());
-            double[] u = new double[a.length];
-            for (int i = 0; i < u.length; i++) {
-                u[i] = rng.nextBoolean() ? a[i] : b[i];
-                if (rng.nextDouble() < mutationRate) u[i] = rng.nextDouble();
-            }
-            child = space.decode(u);
-            if (!taken.contains(Points.key(child))) break;
+            double[] genes = breed(population, space.dimensions(), Seeds.mix(seed, trialNumber, attempt, 0x6E6));
+            if (genes == null) break;
+            child = space.decode(genes);
+            if (!taken.contains(Points.key(child))) return Optional.of(child);
         }
-        return Optional.of(child);
+        // Arbiter found no new genes, or they all decode to existing trials (small discrete spaces)
+        return child != null ? Optional.of(child) : new RandomSampler().sample(space, past, seed, trialNumber);
     }
 
-    /** Population is sorted best first, so the lowest index drawn wins. */
-    private PastTrial tournament(List<PastTrial> population, SplittableRandom rng) {
-        int best = population.size();
-        for (int i = 0; i < tournamentSize; i++) best = Math.min(best, rng.nextInt(population.size()));
-        return population.get(best);
+    private double[] breed(PopulationModel population, int dimensions, long rngSeed) {
+        RandomGenerator rng = new JDKRandomGenerator();
+        rng.setSeed(rngSeed);
+        ChromosomeFactory factory = new ChromosomeFactory();
+        factory.initializeInstance(dimensions);
+        GeneticSelectionOperator selection = new GeneticSelectionOperator.Builder()
+                .crossoverOperator(new UniformCrossover.Builder().crossoverRate(crossoverRate).randomGenerator(rng)
+                        .parentSelection(new RandomTwoParentSelection(rng)).build())
+                .mutationOperator(new RandomMutationOperator.Builder().mutationRate(mutationRate).randomGenerator(rng).build())
+                .randomGenerator(rng)
+                .build();
+        selection.initializeInstance(population, factory);
+        try {
+            return selection.buildNextGenes();
+        } catch (GeneticGenerationException e) {
+            return null;
+        }
     }
 
     @Override

@@ -29,9 +29,9 @@ public final class Samplers {
                 yield new RandomSampler();
             }
             case "genetic" -> {
-                o.allow("population", "mutation_rate", "tournament");
+                o.allow("population", "mutation_rate", "crossover_rate");
                 yield new GeneticSampler(o.integer("population", 10), o.number("mutation_rate", 0.1),
-                        o.integer("tournament", 3), direction);
+                        o.number("crossover_rate", 0.85), direction);
             }
             case "tpe" -> {
                 o.allow("n_startup", "gamma", "candidates");
