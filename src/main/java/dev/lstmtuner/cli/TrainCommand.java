@@ -5,11 +5,21 @@ import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.Dataset;
+import dev.lstmtuner.search.TrialExecutor;
+import dev.lstmtuner.store.CampaignSpec;
+import dev.lstmtuner.store.Direction;
+import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.TrialHandle;
+import dev.lstmtuner.store.TrialState;
+import dev.lstmtuner.train.EpochListener;
 import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.train.NativeRuntime;
+import dev.lstmtuner.train.Trainer;
 import dev.lstmtuner.train.ForecastMetrics;
 import dev.lstmtuner.train.TrainingFailedException;
 import dev.lstmtuner.train.TrialRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -18,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -44,6 +55,15 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-store", description = "Do not record this run in the experiment store.")
     boolean noStore;
 
+    @Mixin
+    StoreOptions storeOptions;
+
+    @Option(names = "--name", description = "Name of the one-trial campaign that records this run (default: train-<config>-<time>).")
+    String name;
+
+    @Option(names = "--artifacts", defaultValue = "results/artifacts", description = "Folder for the model and predictions (default: ${DEFAULT-VALUE}).")
+    Path artifacts;
+
     @Option(names = "--json", description = "Print the final metrics as JSON instead of tables.")
     boolean json;
 
@@ -53,16 +73,39 @@ public final class TrainCommand implements Callable<Integer> {
         RunConfig c = resolveConfig();
         boolean interactive = System.console() != null && !json;
 
+        // data problems are bad input (exit 2) and must not leave a failed run behind: check them before recording
         TrialRunner.Prepared prepared = TrialRunner.prepare(c);
         if (!json) printData(out, c, prepared);
         EpochProgress progress = new EpochProgress(out, c.maxEpochs(), interactive);
+        EpochListener listener = json ? m -> EpochListener.Verdict.CONTINUE : progress;
+        Trainer.BatchProgress batches = json ? (e, b, n, t) -> { } : progress;
         TrialRunner.Outcome outcome;
-        try {
-            outcome = TrialRunner.run(c, prepared, json ? m -> dev.lstmtuner.train.EpochListener.Verdict.CONTINUE : progress,
-                    json ? (e, b, n, t) -> { } : progress);
-        } catch (TrainingFailedException e) {
-            spec.commandLine().getErr().println("training failed: " + e.getMessage());
-            return 1;
+        if (noStore) {
+            try {
+                outcome = TrialRunner.run(c, prepared, listener, batches);
+            } catch (TrainingFailedException e) {
+                spec.commandLine().getErr().println("training failed: " + e.getMessage());
+                return 1;
+            }
+        } else {
+            try (Store store = storeOptions.open()) {
+                String campaign = campaignName();
+                store.createCampaign(CampaignSpec.single(campaign, ConfigLoader.toJson(c)));
+                TrialHandle handle = store.start(campaign, Map.of(), WorkerCommand.hostName() + "-" + ProcessHandle.current().pid(),
+                        NativeRuntime.device());
+                TrialExecutor.Outcome o = new TrialExecutor(store, 5000).execute(handle,
+                        new TrialExecutor.Plan(c, null, CampaignSpec.DEFAULT_OBJECTIVE, Direction.MINIMIZE,
+                                artifacts.resolve(campaign).resolve("1"), true), x -> prepared, listener, batches);
+                if (o.state() != TrialState.COMPLETE) {
+                    spec.commandLine().getErr().println("training failed: " + o.reason()
+                            + "\n(recorded as trial " + campaign + "/1: see `lstm-tuner show " + campaign + "/1`)");
+                    return 1;
+                }
+                store.endCampaign(campaign, "single training run complete");
+                outcome = o.run();
+                if (!json) out.println("recorded as trial " + campaign + "/1 in " + storeOptions.describe()
+                        + " (see `lstm-tuner show " + campaign + "/1`)");
+            }
         }
         if (json) {
             out.println(ConfigLoader.mapper().valueToTree(outcome.metrics()).toPrettyString());
@@ -72,6 +115,13 @@ public final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private String campaignName() {
+        if (name != null) return name;
+        String stem = config == null ? "defaults" : config.getFileName().toString().replaceFirst("\\.json$", "");
+        return "train-" + stem + "-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
     }
 
     private RunConfig resolveConfig() {

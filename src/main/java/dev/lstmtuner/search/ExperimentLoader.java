@@ -83,6 +83,7 @@ public final class ExperimentLoader {
             throw new BadInputException(source + ": \"name\" must be 1-80 letters, digits, '.', '_' or '-', got " + root.get("name"));
         }
         RunConfig base = config(root.get("config"), source, baseDir);
+        dev.lstmtuner.features.FeatureBuilder.checkNames(base.features());
         String spaceJson;
         String spaceSource;
         JsonNode spaceNode = root.get("space");
@@ -107,6 +108,11 @@ public final class ExperimentLoader {
         if (p != null) pruner = typeAndOptions(p, prunerOptions, source, "pruner");
 
         String objective = text(root, "objective", source, "val_rmse");
+        if (!objective.equals("val_rmse") && !objective.equals("val_loss")) {
+            // a test-split metric as the objective would let the search select on the test data
+            throw new BadInputException(source + ": \"objective\" must be val_rmse or val_loss (validation split), got \""
+                    + objective + "\"; test metrics are for the final evaluation only");
+        }
         String dir = text(root, "direction", source, "minimize");
         Direction direction = switch (dir) {
             case "minimize" -> Direction.MINIMIZE;
