@@ -69,7 +69,11 @@ public final class Predictor {
             throw new BadInputException(pre + ": lists " + p.features().size() + " features but the network in "
                     + ModelBundle.MODEL + " takes " + nIn + "; the files do not belong together, export the trial again");
         }
-        FeatureBuilder.checkNames(p.features());
+        try {
+            FeatureBuilder.checkNames(p.features());
+        } catch (BadInputException e) {
+            throw new BadInputException(pre + ": " + e.getMessage() + "; the file is corrupt or from another version");
+        }
         return new Predictor(dir, net, p, config);
     }
 
