@@ -60,16 +60,21 @@ class PredictorTest {
         for (int k = 0; k < f.n(); k++) byTime.put(f.anchorTimeMs()[k], k);
 
         List<String> lines = Files.readAllLines(bundle.resolve(ModelBundle.PREDICTIONS));
-        assertThat(lines.get(0)).isEqualTo("time_ms,last_close,predicted,actual");
+        assertThat(lines.get(0)).endsWith(",last_close,predicted,actual");
         assertThat(lines).hasSize(outcome.prepared().dataset().test().n() + 1);
         for (String line : lines.subList(1, lines.size())) {
             String[] c = line.split(",");
-            Integer k = byTime.get(Long.parseLong(c[0]));
+            Integer k = byTime.get(anchorMs(c[0]));
             assertThat(k).as("anchor %s", c[0]).isNotNull();
             assertThat(f.predicted()[k]).as("predicted at %s", c[0]).isEqualTo(Double.parseDouble(c[2]));
             assertThat(f.lastClose()[k]).isEqualTo(Double.parseDouble(c[1]));
             assertThat(f.actual()[k]).isEqualTo(Double.parseDouble(c[3]));
         }
+    }
+
+    /** The anchor column: epoch milliseconds or ISO-8601 UTC, whichever predictions.csv holds. */
+    private static long anchorMs(String cell) {
+        return cell.chars().allMatch(Character::isDigit) ? Long.parseLong(cell) : java.time.Instant.parse(cell).toEpochMilli();
     }
 
     @Test
