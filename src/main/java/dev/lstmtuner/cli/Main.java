@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 DeleteCommand.class,
                 ServeCommand.class,
+                PredictCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

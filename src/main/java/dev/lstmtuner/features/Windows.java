@@ -33,10 +33,7 @@ public final class Windows {
         }
         int size = series.size();
         int first = fm.firstRow();
-        if (first + fm.rows() != size) {
-            throw new IllegalArgumentException("feature matrix (" + first + " + " + fm.rows()
-                    + " rows) does not belong to a series of " + size + " bars");
-        }
+        checkBelongs(series, fm);
         int rows = size - first;
         int trainEnd = first + (int) Math.floor(rows * split.get(0));
         int valEnd = first + (int) Math.floor(rows * (split.get(0) + split.get(1)));
@@ -64,10 +61,7 @@ public final class Windows {
         }
 
         int largest = Math.max(count[0], Math.max(count[1], count[2]));
-        if ((long) largest * fm.width() * timeSteps > Integer.MAX_VALUE - 8) {
-            throw new BadInputException("too much data for one array: " + largest + " windows in one split x "
-                    + fm.width() + " features x time_steps " + timeSteps + "; set max_rows or lower time_steps");
-        }
+        checkArraySize(largest, "in one split", fm.width(), timeSteps);
         double[] close = series.close();
         Scaler featureScaler = Scalers.fit(scaler, fm.values(), 0, trainEnd - first, fm.width());
         double[] trainTargets = new double[count[0]];
@@ -97,16 +91,73 @@ public final class Windows {
         return seg;
     }
 
-    private static Dataset.Split split(Series series, FeatureMatrix fm, int[] anchors, int n, int timeSteps,
-                                       int horizon, String target, Scaler fs, Scaler ts) {
+    /**
+     * Inputs for a trained model: every window whose bars t - timeSteps + 1 .. t lie in one gap-free stretch, scaled
+     * with the model's saved feature scaler (nothing is fitted), including the last bar's window whose target lies
+     * beyond the data. Windows are scaled exactly as {@link #build} scales them, so the same bars give the same
+     * floats.
+     */
+    public static Inputs inputs(Series series, FeatureMatrix fm, int timeSteps, int horizon, Scaler featureScaler) {
+        if (timeSteps < 1) throw new BadInputException("time_steps must be at least 1, got " + timeSteps);
+        if (horizon < 1) throw new BadInputException("horizon must be at least 1, got " + horizon);
+        if (featureScaler.shift().length != fm.width() || featureScaler.scale().length != fm.width()) {
+            throw new IllegalArgumentException("feature scaler has " + featureScaler.shift().length
+                    + " columns but the feature matrix " + fm.width());
+        }
+        int size = series.size();
+        int first = fm.firstRow();
+        checkBelongs(series, fm);
+        int[] segment = segments(series);
+        int[] anchors = new int[size];
+        int n = 0;
+        for (int t = first + timeSteps - 1; t < size; t++) {
+            if (segment[t - timeSteps + 1] == segment[t]) anchors[n++] = t;
+        }
+        if (n == 0) {
+            throw new BadInputException(series.source() + ": no complete window: " + (size - first)
+                    + " bars left after dropping " + first + " warm-up bars, and time_steps " + timeSteps
+                    + " needs that many gap-free bars in a row; use more data");
+        }
+        checkArraySize(n, "", fm.width(), timeSteps);
+        double[] close = series.close();
+        double[] actualClose = new double[n];
+        for (int k = 0; k < n; k++) {
+            int t = anchors[k];
+            boolean known = t + horizon < size && segment[t + horizon] == segment[t];
+            actualClose[k] = known ? close[t + horizon] : Double.NaN;
+        }
+        Anchored a = anchored(series, fm, anchors, n, timeSteps, featureScaler);
+        return new Inputs(fm.names(), timeSteps, horizon, n, a.x, a.anchor, a.time, a.close, actualClose);
+    }
+
+    private static void checkBelongs(Series series, FeatureMatrix fm) {
+        if (fm.firstRow() + fm.rows() != series.size()) {
+            throw new IllegalArgumentException("feature matrix (" + fm.firstRow() + " + " + fm.rows()
+                    + " rows) does not belong to a series of " + series.size() + " bars");
+        }
+    }
+
+    private static void checkArraySize(int windows, String where, int width, int timeSteps) {
+        if ((long) windows * width * timeSteps > Integer.MAX_VALUE - 8) {
+            throw new BadInputException("too much data for one array: " + windows + " windows"
+                    + (where.isEmpty() ? "" : " " + where) + " x " + width + " features x time_steps " + timeSteps
+                    + "; set max_rows or lower time_steps");
+        }
+    }
+
+    /** Scaled NCW windows ending at the given anchors, with each anchor's index, time and close. */
+    private record Anchored(float[] x, int[] anchor, long[] time, double[] close) {
+    }
+
+    /** The one place windows are cut and scaled: training splits and prediction inputs share it. */
+    private static Anchored anchored(Series series, FeatureMatrix fm, int[] anchors, int n, int timeSteps, Scaler fs) {
         int width = fm.width();
         double[][] v = fm.values();
         int first = fm.firstRow();
         float[] x = new float[n * width * timeSteps];
-        float[] y = new float[n];
         int[] anchor = new int[n];
         long[] time = new long[n];
-        double[] anchorClose = new double[n], actualClose = new double[n];
+        double[] anchorClose = new double[n];
         double[] close = series.close();
         for (int k = 0; k < n; k++) {
             int t = anchors[k];
@@ -115,12 +166,24 @@ public final class Windows {
                 int base = (k * width + f) * timeSteps;
                 for (int s = 0; s < timeSteps; s++) x[base + s] = (float) fs.apply(f, v[row0 + s][f]);
             }
-            y[k] = (float) ts.apply(0, target(close, t, horizon, target));
             anchor[k] = t;
             time[k] = series.timeMs()[t];
             anchorClose[k] = close[t];
+        }
+        return new Anchored(x, anchor, time, anchorClose);
+    }
+
+    private static Dataset.Split split(Series series, FeatureMatrix fm, int[] anchors, int n, int timeSteps,
+                                       int horizon, String target, Scaler fs, Scaler ts) {
+        Anchored a = anchored(series, fm, anchors, n, timeSteps, fs);
+        float[] y = new float[n];
+        double[] actualClose = new double[n];
+        double[] close = series.close();
+        for (int k = 0; k < n; k++) {
+            int t = anchors[k];
+            y[k] = (float) ts.apply(0, target(close, t, horizon, target));
             actualClose[k] = close[t + horizon];
         }
-        return new Dataset.Split(n, x, y, anchor, time, anchorClose, actualClose);
+        return new Dataset.Split(n, a.x, y, a.anchor, a.time, a.close, actualClose);
     }
 }

@@ -1,12 +1,9 @@
 package dev.lstmtuner.train;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.Dataset;
-import dev.lstmtuner.features.Scaler;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
@@ -91,25 +88,7 @@ public final class ModelBundle {
     }
 
     static String preprocessingJson(Dataset ds) {
-        ObjectNode n = ConfigLoader.mapper().createObjectNode();
-        ArrayNode names = n.putArray("features");
-        ds.featureNames().forEach(names::add);
-        n.put("time_steps", ds.timeSteps());
-        n.put("horizon", ds.horizon());
-        n.put("target", ds.target());
-        n.set("feature_scaler", scaler(ds.featureScaler()));
-        n.set("target_scaler", scaler(ds.targetScaler()));
-        return n.toPrettyString();
-    }
-
-    private static ObjectNode scaler(Scaler s) {
-        ObjectNode n = ConfigLoader.mapper().createObjectNode();
-        n.put("kind", s.kind());
-        ArrayNode shift = n.putArray("shift");
-        for (double v : s.shift()) shift.add(v);
-        ArrayNode scale = n.putArray("scale");
-        for (double v : s.scale()) scale.add(v);
-        return n;
+        return Preprocessing.of(ds).toJson();
     }
 
     public static FileInfo info(String kind, Path p) throws IOException {

@@ -183,4 +183,56 @@ class WindowsTest {
         assertThat(d.featureScaler().scale()[0]).isEqualTo(1.0);
         for (float x : d.train().x()) assertThat(Float.isFinite(x)).isTrue();
     }
+
+    @Test
+    void inputsWithTheSavedScalerEqualTheTrainingWindowsFloatForFloat() {
+        Series s = TestSeries.randomWalk(400, 31);
+        FeatureMatrix fm = FeatureBuilder.build(s, FEATURES);
+        int steps = 12, h = 2;
+        Dataset d = Windows.build(s, fm, steps, h, "log_return", SPLIT, "standard");
+        Inputs in = Windows.inputs(s, fm, steps, h, d.featureScaler());
+        int per = fm.width() * steps;
+        for (Dataset.Split sp : List.of(d.train(), d.val(), d.test())) {
+            for (int k = 0; k < sp.n(); k++) {
+                int j = Arrays.binarySearch(in.anchor(), sp.anchor()[k]);
+                assertThat(j).isNotNegative();
+                assertThat(Arrays.copyOfRange(in.x(), j * per, (j + 1) * per))
+                        .isEqualTo(Arrays.copyOfRange(sp.x(), k * per, (k + 1) * per));
+                assertThat(in.actualClose()[j]).isEqualTo(sp.actualClose()[k]);
+                assertThat(in.anchorTimeMs()[j]).isEqualTo(sp.anchorTimeMs()[k]);
+            }
+        }
+        // every bar from the first full window to the end anchors one input, the last h with unknown outcome
+        assertThat(in.n()).isEqualTo(fm.rows() - steps + 1);
+        assertThat(in.anchor()[in.n() - 1]).isEqualTo(s.size() - 1);
+        for (int k = 0; k < in.n(); k++) assertThat(in.hasActual(k)).isEqualTo(k < in.n() - h);
+    }
+
+    @Test
+    void inputsSkipWindowsAcrossAGapAndLeaveTargetsAcrossItUnknown() {
+        Series s = TestSeries.randomWalk(200, 21, 99);
+        FeatureMatrix fm = FeatureBuilder.build(s, List.of("log_return_1", "hl_range"));
+        int steps = 10, h = 2;
+        Scaler scaler = Windows.build(s, fm, steps, h, "log_return", SPLIT, "standard").featureScaler();
+        Inputs in = Windows.inputs(s, fm, steps, h, scaler);
+        // windows over bars 99 | 100 (anchors 100 .. 108) are skipped
+        assertThat(Arrays.stream(in.anchor()).filter(t -> t >= 100 && t <= 108)).isEmpty();
+        assertThat(in.n()).isEqualTo(200 - 1 - steps + 1 - 9);
+        for (int k = 0; k < in.n(); k++) {
+            int t = in.anchor()[k];
+            boolean known = (t + h <= 99 || t >= 100) && t + h < 200;
+            assertThat(in.hasActual(k)).as("anchor %d", t).isEqualTo(known);
+            if (known) assertThat(in.actualClose()[k]).isEqualTo(s.close()[t + h]);
+        }
+    }
+
+    @Test
+    void inputsNeedOneGapFreeWindow() {
+        Series s = TestSeries.randomWalk(120, 5);
+        FeatureMatrix fm = FeatureBuilder.build(s, List.of("log_return_1"));
+        Scaler scaler = new Scaler("standard", new double[]{0}, new double[]{1});
+        assertThatThrownBy(() -> Windows.inputs(s, fm, 500, 1, scaler))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("no complete window")
+                .hasMessageContaining("time_steps 500");
+    }
 }

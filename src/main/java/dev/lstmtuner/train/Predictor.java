@@ -1,0 +1,133 @@
+package dev.lstmtuner.train;
+
+import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.data.Series;
+import dev.lstmtuner.features.FeatureBuilder;
+import dev.lstmtuner.features.FeatureMatrix;
+import dev.lstmtuner.features.Inputs;
+import dev.lstmtuner.features.Windows;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A saved model ({@link ModelBundle}'s folder) loaded for forecasting. It builds features with the saved spec,
+ * scales them with the saved scaler and runs windows through {@link Forecasts} exactly as evaluation did, so the
+ * forecasts for the trial's own test windows equal its {@code predictions.csv} bit for bit.
+ */
+public final class Predictor {
+    private final Path dir;
+    private final MultiLayerNetwork network;
+    private final Preprocessing preprocessing;
+    private final RunConfig config;
+
+    private Predictor(Path dir, MultiLayerNetwork network, Preprocessing preprocessing, RunConfig config) {
+        this.dir = dir;
+        this.network = network;
+        this.preprocessing = preprocessing;
+        this.config = config;
+    }
+
+    /**
+     * One forecast per window, in time order: made at anchor bar time {@code anchorTimeMs[k]} for
+     * {@code targetTimeMs[k]} (anchor + horizon bars). {@code actual[k]} is NaN where that bar is not in the data.
+     */
+    public record Forecast(long[] anchorTimeMs, long[] targetTimeMs, double[] lastClose, double[] predicted,
+                           double[] actual) {
+        public int n() {
+            return predicted.length;
+        }
+
+        public boolean hasActual(int k) {
+            return !Double.isNaN(actual[k]);
+        }
+    }
+
+    /** Reads and checks the folder: manifest checksums (if any), preprocessing, config, then the network. */
+    public static Predictor load(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": model folder not found; pass the folder export-model wrote "
+                    + "(it holds " + ModelBundle.MODEL + ", " + ModelBundle.PREPROCESSING + ", " + ModelBundle.CONFIG + ")");
+        }
+        ManifestCheck.verify(dir);
+        Path pre = dir.resolve(ModelBundle.PREPROCESSING);
+        Preprocessing p = Preprocessing.parse(read(pre), pre.toString());
+        Path cfg = dir.resolve(ModelBundle.CONFIG);
+        read(cfg);
+        RunConfig config = ConfigLoader.load(cfg);
+        MultiLayerNetwork net = ModelBundle.readModel(dir);
+        long nIn = inputSize(net);
+        if (nIn >= 0 && nIn != p.features().size()) {
+            throw new BadInputException(pre + ": lists " + p.features().size() + " features but the network in "
+                    + ModelBundle.MODEL + " takes " + nIn + "; the files do not belong together, export the trial again");
+        }
+        try {
+            FeatureBuilder.checkNames(p.features());
+        } catch (BadInputException e) {
+            throw new BadInputException(pre + ": " + e.getMessage() + "; the file is corrupt or from another version");
+        }
+        return new Predictor(dir, net, p, config);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public MultiLayerNetwork network() {
+        return network;
+    }
+
+    public Preprocessing preprocessing() {
+        return preprocessing;
+    }
+
+    /** The trial's resolved config (its data, gap policy, max_rows and threads are the defaults for predict). */
+    public RunConfig config() {
+        return config;
+    }
+
+    /** Forecasts for every gap-free window of the series, the last one being the forecast beyond its end. */
+    public Forecast predict(Series series) {
+        // the same thread count as the trial: the arithmetic, and so the last bits, stay the same
+        NativeRuntime.useThreads(config.threads());
+        Preprocessing p = preprocessing;
+        FeatureMatrix fm = FeatureBuilder.build(series, p.features());
+        Inputs in = Windows.inputs(series, fm, p.timeSteps(), p.horizon(), p.featureScaler());
+        float[] scaled = Forecasts.predictScaled(network, in.x(), in.anchor(), in.n(), in.features(), in.timeSteps());
+        double[] predicted = Forecasts.toPrices(p.targetScaler(), p.target(), in.anchorClose(), scaled);
+        long[] targetTime = new long[in.n()];
+        for (int k = 0; k < in.n(); k++) targetTime[k] = in.anchorTimeMs()[k] + p.horizon() * series.intervalMs();
+        return new Forecast(in.anchorTimeMs(), targetTime, in.anchorClose(), predicted, in.actualClose());
+    }
+
+    private static String read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new BadInputException(file + ": missing; a model folder needs " + ModelBundle.MODEL + ", "
+                    + ModelBundle.PREPROCESSING + " and " + ModelBundle.CONFIG + "; export the trial again");
+        }
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Features the first layer takes, looking through wrappers; -1 if it cannot tell. */
+    private static long inputSize(MultiLayerNetwork net) {
+        Layer l = net.getLayerWiseConfigurations().getConf(0).getLayer();
+        while (true) {
+            if (l instanceof BaseWrapperLayer w) l = w.getUnderlying();
+            else if (l instanceof Bidirectional b) l = b.getFwd();
+            else break;
+        }
+        return l instanceof FeedForwardLayer f ? f.getNIn() : -1;
+    }
+}

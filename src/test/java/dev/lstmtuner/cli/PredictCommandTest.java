@@ -1,0 +1,113 @@
+package dev.lstmtuner.cli;
+
+import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.data.DataSource;
+import dev.lstmtuner.data.GapPolicy;
+import dev.lstmtuner.data.Series;
+import dev.lstmtuner.train.EpochListener;
+import dev.lstmtuner.train.ModelBundle;
+import dev.lstmtuner.train.TrialRunner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PredictCommandTest {
+    @TempDir
+    static Path shared;
+    @TempDir
+    Path dir;
+
+    static RunConfig config;
+    static Path model;
+
+    @BeforeAll
+    static void saveATinyModel() {
+        config = ConfigLoader.withOverrides(RunConfig.DEFAULTS, Map.of("max_rows", 1200,
+                "features", List.of("log_return_1", "hl_range"), "time_steps", 8, "units", List.of(4),
+                "dense_units", 0, "dropout", 0.0, "max_epochs", 2, "patience", 0), "test");
+        TrialRunner.Outcome o = TrialRunner.run(config, TrialRunner.prepare(config),
+                m -> EpochListener.Verdict.CONTINUE, (e, b, n, t) -> { });
+        model = shared.resolve("model");
+        ModelBundle.writeModel(model, o.network(), o.prepared().dataset(), config);
+    }
+
+    private static Series data() {
+        return DataSource.load(null, GapPolicy.SKIP_WINDOWS, config.maxRows()).series();
+    }
+
+    @Test
+    void predictPrintsTheNextStepForecastAndTheRecentErrorBesidePersistence() {
+        Series s = data();
+        long next = s.timeMs()[s.size() - 1] + s.intervalMs();
+        TrainCommandTest.Result r = TrainCommandTest.run("predict", "--model", model.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("forecast for " + Format.time(next) + " (1 bar after " + Format.time(next - s.intervalMs()))
+                .contains("recent error on the last 100 windows").contains("persistence").contains("RMSE")
+                .contains("skill vs persistence").doesNotContain("the last 1 forecasts");
+    }
+
+    @Test
+    void lastPrintsThatManyForecastsWithTheNewestOutcomeUnknown() {
+        TrainCommandTest.Result r = TrainCommandTest.run("predict", "--model", model.toString(), "--last", "3");
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        String table = r.out().substring(r.out().indexOf("the last 3 forecasts:"), r.out().indexOf("recent error"));
+        List<String> rows = table.lines().filter(l -> l.startsWith("  20")).toList();
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(2)).endsWith(" -");
+        assertThat(rows.get(1)).doesNotEndWith(" -");
+    }
+
+    @Test
+    void outWritesEveryForecastAsCsvWithTimestampsAndActuals() throws Exception {
+        Path csv = dir.resolve("out/forecasts.csv");
+        TrainCommandTest.Result r = TrainCommandTest.run("predict", "--model", model.toString(), "--out", csv.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines.get(0)).isEqualTo("anchor_time,target_time,last_close,predicted_close,actual_close");
+        Series s = data();
+        String[] lastRow = lines.get(lines.size() - 1).split(",", -1);
+        assertThat(Instant.parse(lastRow[0]).toEpochMilli()).isEqualTo(s.timeMs()[s.size() - 1]);
+        assertThat(Instant.parse(lastRow[1]).toEpochMilli()).isEqualTo(s.timeMs()[s.size() - 1] + s.intervalMs());
+        assertThat(lastRow[4]).isEmpty();
+        String[] before = lines.get(lines.size() - 2).split(",", -1);
+        assertThat(Double.parseDouble(before[4])).isEqualTo(s.close()[s.size() - 1]);
+        assertThat(r.out()).contains("wrote " + (lines.size() - 1) + " forecasts");
+    }
+
+    @Test
+    void badDataCsvExitsWithCodeTwoNamingTheLine() throws Exception {
+        Path csv = Files.writeString(dir.resolve("new.csv"), "timestamp,open,high,low,close,volume\n"
+                + "2022-01-01T00:00:00Z,10,11,9,10.5,100\n"
+                + "2022-01-01T01:00:00Z,10,11,9,oops,100\n");
+        TrainCommandTest.Result r = TrainCommandTest.run("predict", "--model", model.toString(), "--data", csv.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("new.csv").contains("line 3");
+    }
+
+    @Test
+    void missingModelFileExitsWithCodeTwoNamingIt() throws Exception {
+        Path broken = Files.createDirectories(dir.resolve("broken"));
+        for (String f : List.of(ModelBundle.PREPROCESSING, ModelBundle.CONFIG)) {
+            Files.copy(model.resolve(f), broken.resolve(f));
+        }
+        TrainCommandTest.Result r = TrainCommandTest.run("predict", "--model", broken.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("model.zip").contains("missing");
+    }
+
+    @Test
+    void modelOptionIsRequired() {
+        TrainCommandTest.Result r = TrainCommandTest.run("predict");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--model");
+    }
+}
