@@ -17,6 +17,9 @@ import picocli.CommandLine.Command;
                 ExportCommand.class,
                 DeleteCommand.class,
                 ServeCommand.class,
+                BestCommand.class,
+                ReproduceCommand.class,
+                ExportModelCommand.class,
                 PredictCommand.class,
                 CommandLine.HelpCommand.class
         })

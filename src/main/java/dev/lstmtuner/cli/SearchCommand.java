@@ -82,8 +82,14 @@ public final class SearchCommand implements Callable<Integer> {
                 Campaign c = store.campaign(resume).orElseThrow(() -> new BadInputException(
                         "no campaign named \"" + resume + "\"; list them with `lstm-tuner campaigns`"));
                 if (c.endedAt() != null) {
-                    out.println("campaign " + resume + " already ended: " + c.endReason());
-                    return 0;
+                    long left = store.countByState(resume).get(dev.lstmtuner.store.TrialState.WAITING);
+                    if (left == 0) {
+                        out.println("campaign " + resume + " already ended (" + c.endReason() + ") and has no waiting trials");
+                        return 0;
+                    }
+                    // e.g. the wall-time budget ran out with interrupted trials re-queued: a resume gets a fresh wall clock
+                    out.println("campaign " + resume + " ended (" + c.endReason() + "); resuming its " + left + " waiting trial(s)");
+                    store.reopenCampaign(resume);
                 }
                 campaigns.add(resume);
             } else {

@@ -95,7 +95,8 @@ public final class TrialExecutor {
             handle.reportEpoch(m);
             if (listener != null) listener.onEpoch(m);
             curve.add(PastTrials.value(m, metricOf(plan)));
-            if (plan.pruner() == null) return EpochListener.Verdict.CONTINUE;
+            // the last epoch is never pruned: the run is complete and its metrics are worth keeping
+            if (plan.pruner() == null || m.epoch() >= c.maxEpochs()) return EpochListener.Verdict.CONTINUE;
             List<PastTrial> others = PastTrials.of(store, PastTrials.all(store, handle.campaign()), metricOf(plan))
                     .stream().filter(t -> t.number() != handle.number()).toList();
             double[] values = curve.stream().mapToDouble(Double::doubleValue).toArray();

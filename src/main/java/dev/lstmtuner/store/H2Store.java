@@ -580,6 +580,18 @@ public final class H2Store implements Store {
     }
 
     @Override
+    public void reopenCampaign(String name) {
+        tx(c -> {
+            require(c, name);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE campaign SET ended_at = NULL, end_reason = NULL WHERE name = ?")) {
+                ps.setString(1, name);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
     public int deleteCampaign(String name) {
         return tx(c -> {
             long id = require(c, name).id();

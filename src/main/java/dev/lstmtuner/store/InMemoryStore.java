@@ -255,6 +255,13 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
+    public synchronized void reopenCampaign(String name) {
+        Campaign c = require(name);
+        campaigns.put(name, new Campaign(c.id(), c.name(), c.configJson(), c.spaceJson(), c.sampler(), c.pruner(),
+                c.budget(), c.objective(), c.direction(), c.createdAt(), c.settingsJson(), c.groupName(), null, null));
+    }
+
+    @Override
     public synchronized int deleteCampaign(String name) {
         Campaign c = require(name);
         int before = trials.size();

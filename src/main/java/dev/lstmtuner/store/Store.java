@@ -74,6 +74,9 @@ public interface Store extends AutoCloseable {
     /** Marks the campaign over (budget reached, failing, ...) with the reason; workers then stop claiming. */
     void endCampaign(String name, String reason);
 
+    /** Opens an ended campaign again (a resume after its wall-time budget ran out). */
+    void reopenCampaign(String name);
+
     /** Deletes a campaign with all its trials; returns the number of trials deleted. Only on the user's request. */
     int deleteCampaign(String name);
 

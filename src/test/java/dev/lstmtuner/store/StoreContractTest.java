@@ -386,6 +386,9 @@ abstract class StoreContractTest {
         assertThat(after.endedAt()).isNotNull();
         assertThat(after.endReason()).isEqualTo("trial budget of 5 reached");
         assertThatThrownBy(() -> store.endCampaign("missing", "x")).isInstanceOf(dev.lstmtuner.config.BadInputException.class);
+        store.reopenCampaign("ended");
+        assertThat(store.campaign("ended").orElseThrow().endedAt()).isNull();
+        assertThat(store.campaign("ended").orElseThrow().endReason()).isNull();
     }
 
     @Test
