@@ -142,7 +142,8 @@ public final class SearchCommand implements Callable<Integer> {
         Coordinator coordinator = new Coordinator(store, plan, n, Duration.ofSeconds(staleAfter), 0);
         LiveView view = new LiveView(out, System.console() != null, campaign, plan.experiment().budget(), n);
         AtomicBoolean interrupted = new AtomicBoolean();
-        WorkerPool pool = new WorkerPool(cmd, n, plan.base().threads(), Path.of("results", "logs", campaign), out);
+        WorkerPool pool = new WorkerPool(cmd, n, plan.base().threads(),
+                artifacts.toAbsolutePath().getParent().resolve("logs").resolve(campaign), out);
         Thread hook = new Thread(() -> {
             interrupted.set(true);
             pool.close();

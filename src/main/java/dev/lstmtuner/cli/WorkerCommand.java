@@ -26,7 +26,7 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--campaign", required = true, description = "Campaign to work on.")
     String campaign;
 
-    @Option(names = "--worker-id", description = "Name recorded with each trial (default: host-pid).")
+    @Option(names = "--worker-id", description = "Name recorded with each trial, followed by -pid<process id> (default: the host name).")
     String workerId;
 
     @Option(names = "--device", defaultValue = "cpu", description = "Device label recorded with each trial (default: ${DEFAULT-VALUE}).")
@@ -44,7 +44,8 @@ public final class WorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        String id = workerId != null ? workerId : hostName() + "-" + ProcessHandle.current().pid();
+        // the process id in the name tells which process to look at (or kill) for a running trial
+        String id = (workerId != null ? workerId : hostName()) + "-pid" + ProcessHandle.current().pid();
         try (Store store = storeOptions.open()) {
             Worker worker = new Worker(store, campaign, id, device, artifacts, Duration.ofMillis(heartbeatMs), out);
             Thread hook = new Thread(() -> worker.interrupt("worker " + id + " was stopped"), "worker-shutdown");

@@ -67,9 +67,8 @@ class CampaignKillTest {
                         .filter(t -> !s.epochs(List.of(t.id())).isEmpty()).findFirst();
                 if (running.isEmpty()) continue;
                 String worker = running.get().worker();
-                Optional<ProcessHandle> victim = ProcessHandle.current().children()
-                        .filter(p -> p.info().arguments().map(a -> String.join(" ", a).contains(worker)).orElse(false))
-                        .findFirst();
+                long pid = Long.parseLong(worker.substring(worker.lastIndexOf("-pid") + 4));
+                Optional<ProcessHandle> victim = ProcessHandle.current().children().filter(p -> p.pid() == pid).findFirst();
                 if (victim.isPresent()) {
                     killedPid = victim.get().pid();
                     new ProcessBuilder("kill", "-9", String.valueOf(killedPid)).start().waitFor();
