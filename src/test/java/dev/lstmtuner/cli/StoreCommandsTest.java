@@ -42,7 +42,9 @@ class StoreCommandsTest {
 
     @BeforeEach
     void seed() throws Exception {
-        storeArg = dir.resolve("store").toString();
+        // a plain file URL (no AUTO_SERVER): each command opens the store afresh, and starting H2's TCP server
+        // for every one of them would only slow the test; the default AUTO_SERVER URL is covered by the store tests
+        storeArg = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
         Path model = Files.writeString(dir.resolve("model.zip"), "weights");
         try (Store store = StoreFactory.open(storeArg)) {
             for (String name : List.of("train-a", "train-b")) {
