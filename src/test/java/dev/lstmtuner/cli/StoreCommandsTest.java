@@ -122,7 +122,7 @@ class StoreCommandsTest {
         assertThat(rows).extracting(l -> l.trim().split("\\s+")[0]).containsExactly("3", "2", "1", "4");
         assertThat(bySize.out()).contains("4 of 4 trials");
 
-        JsonNode failed = JSON.readTree(run("trials", "search", "--state", "FAILED", "--json").out());
+        JsonNode failed = JSON.readTree(run("trials", "search", "--state", "failed", "--json").out());
         assertThat(failed.get("total").asInt()).isEqualTo(1);
         assertThat(failed.get("trials").get(0).get("failure_reason").asText()).contains("NaN");
 
