@@ -79,6 +79,23 @@ CREATE INDEX trial_rank_test_mae_idx ON trial (campaign_id, rank_class, test_mae
 CREATE INDEX trial_state_test_mae_idx ON trial (campaign_id, state, test_mae NULLS LAST, number);
 CREATE INDEX trial_rank_skill_desc_idx ON trial (campaign_id, rank_class, skill DESC NULLS LAST, number);
 CREATE INDEX trial_state_skill_desc_idx ON trial (campaign_id, state, skill DESC NULLS LAST, number);
+-- the other metric keys, so that sorting by any of them in its natural order stays an index read
+CREATE INDEX trial_rank_test_mape_idx ON trial (campaign_id, rank_class, test_mape NULLS LAST, number);
+CREATE INDEX trial_state_test_mape_idx ON trial (campaign_id, state, test_mape NULLS LAST, number);
+CREATE INDEX trial_rank_test_r2_desc_idx ON trial (campaign_id, rank_class, test_r2 DESC NULLS LAST, number);
+CREATE INDEX trial_state_test_r2_desc_idx ON trial (campaign_id, state, test_r2 DESC NULLS LAST, number);
+CREATE INDEX trial_rank_direction_accuracy_desc_idx ON trial (campaign_id, rank_class, direction_accuracy DESC NULLS LAST, number);
+CREATE INDEX trial_state_direction_accuracy_desc_idx ON trial (campaign_id, state, direction_accuracy DESC NULLS LAST, number);
+CREATE INDEX trial_rank_persistence_rmse_idx ON trial (campaign_id, rank_class, persistence_rmse NULLS LAST, number);
+CREATE INDEX trial_state_persistence_rmse_idx ON trial (campaign_id, state, persistence_rmse NULLS LAST, number);
+CREATE INDEX trial_rank_params_count_idx ON trial (campaign_id, rank_class, params_count NULLS LAST, number);
+CREATE INDEX trial_state_params_count_idx ON trial (campaign_id, state, params_count NULLS LAST, number);
+CREATE INDEX trial_rank_epochs_idx ON trial (campaign_id, rank_class, epochs NULLS LAST, number);
+CREATE INDEX trial_state_epochs_idx ON trial (campaign_id, state, epochs NULLS LAST, number);
+CREATE INDEX trial_rank_best_epoch_idx ON trial (campaign_id, rank_class, best_epoch NULLS LAST, number);
+CREATE INDEX trial_state_best_epoch_idx ON trial (campaign_id, state, best_epoch NULLS LAST, number);
+CREATE INDEX trial_rank_training_seconds_idx ON trial (campaign_id, rank_class, training_seconds NULLS LAST, number);
+CREATE INDEX trial_state_training_seconds_idx ON trial (campaign_id, state, training_seconds NULLS LAST, number);
 
 -- params again, one row per trial and name, so any param can be sorted and filtered on in SQL;
 -- campaign_id, state and rank_class are copies from trial (kept in step) so a page needs no sort over the join
