@@ -65,18 +65,41 @@ CREATE TABLE trial (
 );
 
 CREATE INDEX trial_claim_idx ON trial (campaign_id, state, number);
+CREATE INDEX trial_rank_number_idx ON trial (campaign_id, rank_class, number);
 CREATE INDEX trial_stale_idx ON trial (state, heartbeat_at);
--- the usual leaderboard sort keys, each with the campaign and rank class (all states) or state (state filter) first
-CREATE INDEX trial_rank_objective_idx ON trial (campaign_id, rank_class, objective);
-CREATE INDEX trial_state_objective_idx ON trial (campaign_id, state, objective);
-CREATE INDEX trial_rank_val_rmse_idx ON trial (campaign_id, rank_class, best_val_rmse);
-CREATE INDEX trial_state_val_rmse_idx ON trial (campaign_id, state, best_val_rmse);
-CREATE INDEX trial_rank_test_rmse_idx ON trial (campaign_id, rank_class, test_rmse);
-CREATE INDEX trial_state_test_rmse_idx ON trial (campaign_id, state, test_rmse);
-CREATE INDEX trial_rank_test_mae_idx ON trial (campaign_id, rank_class, test_mae);
-CREATE INDEX trial_state_test_mae_idx ON trial (campaign_id, state, test_mae);
-CREATE INDEX trial_rank_skill_idx ON trial (campaign_id, rank_class, skill);
-CREATE INDEX trial_state_skill_idx ON trial (campaign_id, state, skill);
+-- Leaderboard sort keys. H2 reads a page straight from an index (no sort of the campaign) only when the ORDER BY
+-- is exactly the index: campaign, rank class (all states) or state (one state), the key in its natural direction
+-- with NULLS LAST, then the trial number. H2Store builds its ORDER BY to match; other keys or directions still
+-- work but sort the campaign's rows.
+CREATE INDEX trial_rank_objective_idx ON trial (campaign_id, rank_class, objective NULLS LAST, number);
+CREATE INDEX trial_state_objective_idx ON trial (campaign_id, state, objective NULLS LAST, number);
+CREATE INDEX trial_rank_objective_desc_idx ON trial (campaign_id, rank_class, objective DESC NULLS LAST, number);
+CREATE INDEX trial_state_objective_desc_idx ON trial (campaign_id, state, objective DESC NULLS LAST, number);
+CREATE INDEX trial_rank_best_val_rmse_idx ON trial (campaign_id, rank_class, best_val_rmse NULLS LAST, number);
+CREATE INDEX trial_state_best_val_rmse_idx ON trial (campaign_id, state, best_val_rmse NULLS LAST, number);
+CREATE INDEX trial_rank_test_rmse_idx ON trial (campaign_id, rank_class, test_rmse NULLS LAST, number);
+CREATE INDEX trial_state_test_rmse_idx ON trial (campaign_id, state, test_rmse NULLS LAST, number);
+CREATE INDEX trial_rank_test_mae_idx ON trial (campaign_id, rank_class, test_mae NULLS LAST, number);
+CREATE INDEX trial_state_test_mae_idx ON trial (campaign_id, state, test_mae NULLS LAST, number);
+CREATE INDEX trial_rank_skill_desc_idx ON trial (campaign_id, rank_class, skill DESC NULLS LAST, number);
+CREATE INDEX trial_state_skill_desc_idx ON trial (campaign_id, state, skill DESC NULLS LAST, number);
+-- the other metric keys, so that sorting by any of them in its natural order stays an index read
+CREATE INDEX trial_rank_test_mape_idx ON trial (campaign_id, rank_class, test_mape NULLS LAST, number);
+CREATE INDEX trial_state_test_mape_idx ON trial (campaign_id, state, test_mape NULLS LAST, number);
+CREATE INDEX trial_rank_test_r2_desc_idx ON trial (campaign_id, rank_class, test_r2 DESC NULLS LAST, number);
+CREATE INDEX trial_state_test_r2_desc_idx ON trial (campaign_id, state, test_r2 DESC NULLS LAST, number);
+CREATE INDEX trial_rank_direction_accuracy_desc_idx ON trial (campaign_id, rank_class, direction_accuracy DESC NULLS LAST, number);
+CREATE INDEX trial_state_direction_accuracy_desc_idx ON trial (campaign_id, state, direction_accuracy DESC NULLS LAST, number);
+CREATE INDEX trial_rank_persistence_rmse_idx ON trial (campaign_id, rank_class, persistence_rmse NULLS LAST, number);
+CREATE INDEX trial_state_persistence_rmse_idx ON trial (campaign_id, state, persistence_rmse NULLS LAST, number);
+CREATE INDEX trial_rank_params_count_idx ON trial (campaign_id, rank_class, params_count NULLS LAST, number);
+CREATE INDEX trial_state_params_count_idx ON trial (campaign_id, state, params_count NULLS LAST, number);
+CREATE INDEX trial_rank_epochs_idx ON trial (campaign_id, rank_class, epochs NULLS LAST, number);
+CREATE INDEX trial_state_epochs_idx ON trial (campaign_id, state, epochs NULLS LAST, number);
+CREATE INDEX trial_rank_best_epoch_idx ON trial (campaign_id, rank_class, best_epoch NULLS LAST, number);
+CREATE INDEX trial_state_best_epoch_idx ON trial (campaign_id, state, best_epoch NULLS LAST, number);
+CREATE INDEX trial_rank_training_seconds_idx ON trial (campaign_id, rank_class, training_seconds NULLS LAST, number);
+CREATE INDEX trial_state_training_seconds_idx ON trial (campaign_id, state, training_seconds NULLS LAST, number);
 
 -- params again, one row per trial and name, so any param can be sorted and filtered on in SQL;
 -- campaign_id, state and rank_class are copies from trial (kept in step) so a page needs no sort over the join
@@ -90,8 +113,14 @@ CREATE TABLE trial_param (
     rank_class  TINYINT NOT NULL,
     PRIMARY KEY (trial_id, name)
 );
-CREATE INDEX trial_param_rank_idx ON trial_param (campaign_id, name, rank_class, num_value, str_value);
-CREATE INDEX trial_param_state_idx ON trial_param (campaign_id, name, state, num_value, str_value);
+CREATE INDEX trial_param_rank_idx ON trial_param (campaign_id, name, rank_class, num_value NULLS LAST,
+    str_value NULLS LAST, trial_id);
+CREATE INDEX trial_param_rank_desc_idx ON trial_param (campaign_id, name, rank_class, num_value DESC NULLS LAST,
+    str_value DESC NULLS LAST, trial_id);
+CREATE INDEX trial_param_state_idx ON trial_param (campaign_id, name, state, num_value NULLS LAST,
+    str_value NULLS LAST, trial_id);
+CREATE INDEX trial_param_state_desc_idx ON trial_param (campaign_id, name, state, num_value DESC NULLS LAST,
+    str_value DESC NULLS LAST, trial_id);
 
 -- the param names seen in a campaign: the sort-key whitelist
 CREATE TABLE campaign_param (

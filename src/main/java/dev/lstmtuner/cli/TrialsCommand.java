@@ -36,8 +36,9 @@ public final class TrialsCommand implements Callable<Integer> {
             description = "Override the key's natural order (best first).")
     String order;
 
-    @Option(names = "--state", paramLabel = "<state>", description = "Only this state: ${COMPLETION-CANDIDATES}.")
-    TrialState state;
+    @Option(names = "--state", paramLabel = "<state>",
+            description = "Only this state: waiting, running, complete, pruned or failed.")
+    String state;
 
     @Option(names = "--limit", defaultValue = "20", description = "Rows per page (default ${DEFAULT-VALUE}).")
     int limit;
@@ -54,7 +55,8 @@ public final class TrialsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        TrialQuery q = new TrialQuery(campaign, sort, parseOrder(order), state, requirePositive(limit), Math.max(0, offset));
+        TrialQuery q = new TrialQuery(campaign, sort, parseOrder(order), parseState(state), requirePositive(limit),
+                Math.max(0, offset));
         try (Store store = storeOptions.open()) {
             Page<Trial> page = store.trials(q);
             if (json) {
@@ -98,6 +100,16 @@ public final class TrialsCommand implements Callable<Integer> {
             default -> throw new dev.lstmtuner.config.BadInputException(
                     "--order '" + order + "' is not known: use asc or desc");
         };
+    }
+
+    static TrialState parseState(String state) {
+        if (state == null) return null;
+        try {
+            return TrialState.valueOf(state.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new dev.lstmtuner.config.BadInputException("--state '" + state
+                    + "' is not a trial state: use waiting, running, complete, pruned or failed");
+        }
     }
 
     private static int requirePositive(int limit) {

@@ -328,19 +328,22 @@ public final class H2Store implements Store {
         String col = "t." + key.metric().column();
         String dir = key.descending() ? " DESC" : "";
         String where = " WHERE t.campaign_id = ?" + (q.state() != null ? " AND t.state = ?" : "");
+        String sortCols = key.metric() == Metric.NUMBER ? col + dir : col + dir + " NULLS LAST, t.number";
         String order = q.state() != null
-                ? " ORDER BY t.campaign_id, t.state, " + col + dir + " NULLS LAST, t.number"
-                : " ORDER BY t.campaign_id, t.rank_class, " + col + dir + " NULLS LAST, t.number";
-        List<Trial> items = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT " + TRIAL_COLUMNS + TRIAL_FROM + where + order + " LIMIT ? OFFSET ?")) {
+                ? " ORDER BY t.campaign_id, t.state, " + sortCols
+                : " ORDER BY t.campaign_id, t.rank_class, " + sortCols;
+        // ids first from trial alone: with the campaign join in the same query H2 gives up the index order
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.id FROM trial t" + where + order
+                + " LIMIT ? OFFSET ?")) {
             int i = bindWhere(ps, camp.id(), q.state(), null);
             ps.setInt(i++, q.limit());
             ps.setInt(i, q.offset());
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) items.add(trial(rs));
+                while (rs.next()) ids.add(rs.getLong(1));
             }
         }
+        List<Trial> items = fetchInOrder(c, ids);
         long total = count(c, "SELECT COUNT(*) FROM trial t" + where, camp.id(), q.state(), null);
         return new Page<>(items, total, q.offset(), q.limit());
     }
@@ -362,22 +365,26 @@ public final class H2Store implements Store {
                 while (rs.next()) ids.add(rs.getLong(1));
             }
         }
+        List<Trial> items = fetchInOrder(c, ids);
+        long total = count(c, "SELECT COUNT(*) FROM trial_param p" + where, camp.id(), q.state(), key.param());
+        return new Page<>(items, total, q.offset(), q.limit());
+    }
+
+    /** The trials with these ids, in the given order. */
+    private static List<Trial> fetchInOrder(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) return List.of();
         Map<Long, Trial> byId = new LinkedHashMap<>();
-        if (!ids.isEmpty()) {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT " + TRIAL_COLUMNS + TRIAL_FROM + " WHERE t.id = ANY(?)")) {
-                ps.setArray(1, c.createArrayOf("BIGINT", ids.toArray()));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Trial t = trial(rs);
-                        byId.put(t.id(), t);
-                    }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + TRIAL_COLUMNS + TRIAL_FROM + " WHERE t.id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("BIGINT", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Trial t = trial(rs);
+                    byId.put(t.id(), t);
                 }
             }
         }
-        List<Trial> items = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-        long total = count(c, "SELECT COUNT(*) FROM trial_param p" + where, camp.id(), q.state(), key.param());
-        return new Page<>(items, total, q.offset(), q.limit());
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     private static int bindWhere(PreparedStatement ps, long campaignId, TrialState state, String param)

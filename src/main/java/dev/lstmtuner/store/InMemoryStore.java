@@ -173,8 +173,10 @@ public final class InMemoryStore implements Store {
                             Comparator.nullsLast(d))
                     .thenComparing(t -> ParamsJson.text(t.params().get(key.param())), Comparator.nullsLast(s));
         }
+        // ties: trial number for metrics, trial id for params (as the SQL indexes have it)
         return Comparator.<Trial>comparingInt(t -> SortKey.rankClass(t.state())).thenComparing(byValue)
-                .thenComparingInt(Trial::number);
+                .thenComparing(key.param() == null ? Comparator.comparingInt(Trial::number)
+                        : Comparator.comparingLong(Trial::id));
     }
 
     private List<String> paramNames(Campaign c) {

@@ -1,5 +1,6 @@
 package dev.lstmtuner.store;
 
+import dev.lstmtuner.train.EpochListener;
 import dev.lstmtuner.train.EpochMetrics;
 import dev.lstmtuner.train.FinalMetrics;
 
@@ -41,4 +42,12 @@ public interface TrialHandle {
 
     /** The trial as stored now. */
     Trial snapshot();
+
+    /** Records every epoch of a training run (never stops it; combine with pruners via EpochListener.all). */
+    default EpochListener epochListener() {
+        return m -> {
+            reportEpoch(m);
+            return EpochListener.Verdict.CONTINUE;
+        };
+    }
 }

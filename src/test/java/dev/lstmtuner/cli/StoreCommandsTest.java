@@ -42,7 +42,9 @@ class StoreCommandsTest {
 
     @BeforeEach
     void seed() throws Exception {
-        storeArg = dir.resolve("store").toString();
+        // a plain file URL (no AUTO_SERVER): each command opens the store afresh, and starting H2's TCP server
+        // for every one of them would only slow the test; the default AUTO_SERVER URL is covered by the store tests
+        storeArg = "jdbc:h2:file:" + dir.resolve("store").toAbsolutePath();
         Path model = Files.writeString(dir.resolve("model.zip"), "weights");
         try (Store store = StoreFactory.open(storeArg)) {
             for (String name : List.of("train-a", "train-b")) {
@@ -120,7 +122,7 @@ class StoreCommandsTest {
         assertThat(rows).extracting(l -> l.trim().split("\\s+")[0]).containsExactly("3", "2", "1", "4");
         assertThat(bySize.out()).contains("4 of 4 trials");
 
-        JsonNode failed = JSON.readTree(run("trials", "search", "--state", "FAILED", "--json").out());
+        JsonNode failed = JSON.readTree(run("trials", "search", "--state", "failed", "--json").out());
         assertThat(failed.get("total").asInt()).isEqualTo(1);
         assertThat(failed.get("trials").get(0).get("failure_reason").asText()).contains("NaN");
 

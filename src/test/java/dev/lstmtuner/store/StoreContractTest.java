@@ -140,7 +140,7 @@ abstract class StoreContractTest {
         campaign("c");
         TrialHandle h = store.start("c", Map.of("lr", 0.01), "worker-1", "cpu");
         h.reportEpoch(new EpochMetrics(1, 0.5, 0.6, 120.0, 1000));
-        h.reportEpoch(new EpochMetrics(2, 0.4, 0.5, 110.0, 900));
+        assertThat(h.epochListener().onEpoch(new EpochMetrics(2, 0.4, 0.5, 110.0, 900)).stop()).isFalse();
         Provenance p = new Provenance("{\"seed\":7}", 7, new DataFingerprint.Fingerprint("ab".repeat(32), 1000, 5000, 42),
                 "0.1.0", "deadbeef", "17", "1.0.0-M2.1", "CPU", "Linux 6", "amd64", 2, "host-a");
         h.recordProvenance(p);
