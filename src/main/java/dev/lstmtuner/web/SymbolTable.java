@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * The multi-symbol view: a campaign group is the campaigns whose names start with the group prefix (all campaigns
- * when none is given); per symbol it keeps the best trial, by test RMSE (objectives may differ between campaigns).
+ * when none is given); per symbol it keeps the best trial by its campaign's objective (a validation metric: choosing by a test metric
+ * would select on the test split that the table then reports).
  */
 public final class SymbolTable {
     private final LeaderboardService service;
@@ -30,7 +31,7 @@ public final class SymbolTable {
                     m.get("direction_accuracy"), m.get("persistence_rmse"), m.get("skill"),
                     m.get("training_seconds"), m.get("epochs"));
             bySymbol.merge(c.symbol(), row, (old, neu) ->
-                    neu.rmse() != null && (old.rmse() == null || neu.rmse() < old.rmse()) ? neu : old);
+                    neu.objective() != null && (old.objective() == null || neu.objective() < old.objective()) ? neu : old);
         }
         List<SymbolRow> out = new ArrayList<>(bySymbol.values());
         out.sort(java.util.Comparator.comparing(SymbolRow::symbol));

@@ -65,7 +65,7 @@ public final class TrialDetails {
         }
     }
 
-    /** A command that writes the config to a file and trains it again (POSIX shell quoting). */
+    /** The reproduce command, and one that writes the config to a file and trains it again (POSIX shell quoting). */
     static String reproduce(Trial t, String config) {
         String file = "trial-" + t.campaign().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + t.number() + ".json";
         String compact;
@@ -74,7 +74,9 @@ public final class TrialDetails {
         } catch (Exception e) {
             compact = config;
         }
-        return "printf '%s\\n' " + shellQuote(compact) + " > " + file + " && lstm-tuner train --config " + file;
+        return "bin/lstm-tuner reproduce " + shellQuote(t.label()) + "\n"
+                + "# or without the store:\n"
+                + "printf '%s\\n' " + shellQuote(compact) + " > " + file + " && bin/lstm-tuner train --config " + file;
     }
 
     static String shellQuote(String s) {
