@@ -81,23 +81,28 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         INDArray gW = gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         INDArray gRW = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
         INDArray gB = gradientViews.get(LSTMParamInitializer.BIAS_KEY);
+        DataType type = work.type;
         int mb = work.mb;
+        int n = work.n;
+        int nIn = work.nIn;
         int steps = work.steps;
         int rows = mb * steps;
-        INDArray dz = work.z.rows(0, rows);
-        // all-steps weight gradients: one GEMM each
-        Nd4j.gemm(work.x.rows(0, rows), dz, gW, true, false, 1.0, 0.0);
+        // all-steps weight gradients, one GEMM each. Column-major [r, c] gradients are row-major [c, r]:
+        // dW^T = dZ^T X, dRW^T = dZ[1..]^T H[..T-1]
+        Gemm.gemm(type, true, false, 4 * n, nIn, rows, work.z.row(0), 4 * n, work.x.row(0), nIn, 0.0, Gemm.of(gW), nIn);
         if (steps > 1) {
-            Nd4j.gemm(work.h.rows(0, rows - mb), work.z.rows(mb, rows - mb), gRW, true, false, 1.0, 0.0);
+            Gemm.gemm(type, true, false, 4 * n, n, rows - mb, work.z.row(mb), 4 * n, work.h.row(0), n, 0.0,
+                    Gemm.of(gRW), n);
         } else {
             gRW.assign(0);
         }
-        gB.assign(Nd4j.createFromArray(work.biasGrad).castTo(work.type).reshape(gB.shape()));
-        // input gradient for all steps: one GEMM
-        Nd4j.gemm(dz, getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY), work.dx.rows(0, rows), false, true, 1.0, 0.0);
-        INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, work.type,
-                new long[] {mb, work.nIn, steps}, 'f');
-        epsNext.assign(work.dx.shaped(steps, mb, work.nIn).permute(1, 2, 0));
+        gB.assign(Nd4j.createFromArray(work.biasGrad).castTo(type).reshape(gB.shape()));
+        // input gradient for all steps, one GEMM: dX = dZ W^T (W's column-major memory is W^T row-major)
+        Gemm.gemm(type, false, false, rows, nIn, 4 * n, work.z.row(0), 4 * n,
+                Gemm.of(getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY)), nIn, 0.0, work.dx.row(0), nIn);
+        INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, type,
+                new long[] {mb, nIn, steps}, 'f');
+        epsNext.assign(work.dx.shaped(steps, mb, nIn).permute(1, 2, 0));
 
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(LSTMParamInitializer.INPUT_WEIGHT_KEY, gW);
@@ -117,7 +122,17 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
                 && TimeSeriesUtils.getFormatFromRnnLayer(conf) == RNNFormat.NCW
                 && conf.getGateActivationFn() instanceof ActivationSigmoid
                 && activationKind(conf.getActivationFn()) >= 0
-                && (type == DataType.FLOAT || type == DataType.DOUBLE);
+                && (type == DataType.FLOAT || type == DataType.DOUBLE)
+                && columnMajor(getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY))
+                && columnMajor(getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY))
+                && (gradientViews == null
+                    || columnMajor(gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY))
+                    && columnMajor(gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY)));
+    }
+
+    /** The raw GEMMs read parameters (and write their gradients) as dense column-major matrices, as DL4J lays them out. */
+    private static boolean columnMajor(INDArray a) {
+        return a.rank() == 2 && a.stride(0) == 1 && a.stride(1) == a.size(0);
     }
 
     private static int activationKind(IActivation a) {
@@ -137,64 +152,101 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
     private void forward() {
         INDArray w = getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         INDArray rw = getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
-        INDArray b = getParam(LSTMParamInitializer.BIAS_KEY);
         int mb = (int) input.size(0);
         int nIn = (int) input.size(1);
         int steps = (int) input.size(2);
         int n = (int) rw.size(0);
-        work.prepare(w.dataType(), mb, nIn, n, steps);
+        DataType type = w.dataType();
+        work.prepare(type, mb, nIn, n, steps);
+        work.kind = activationKind(layerConf().getActivationFn());
+        INDArray b = getParam(LSTMParamInitializer.BIAS_KEY);
+        for (int k = 0; k < 4 * n; k++) {
+            work.bias[k] = b.getDouble(k);
+        }
         int rows = mb * steps;
         int g4 = 4 * n;
-        int kind = activationKind(layerConf().getActivationFn());
+        // rows ordered (t, example): one GEMM gives every step's input projection, Z = X W
+        work.x.shaped(steps, mb, nIn).assign(input.castTo(type).permute(2, 0, 1));
+        org.bytedeco.javacpp.Pointer rwT = Gemm.of(rw);
+        Gemm.gemm(type, false, true, rows, g4, nIn, work.x.row(0), nIn, Gemm.of(w), nIn, 0.0, work.z.row(0), g4);
+        for (int t = 0; t < steps; t++) {
+            if (t > 0) {
+                // Z_t += H_{t-1} RW (RW's column-major memory is RW^T row-major)
+                Gemm.gemm(type, false, true, mb, g4, n, work.h.row((t - 1) * mb), n, rwT, n, 1.0, work.z.row(t * mb), g4);
+            }
+            work.z.read((long) t * mb * g4, work.gates, t * mb * g4, mb * g4);
+            forwardStep(work, t);
+            work.h.write((long) t * mb * n, work.hStep, 0, mb * n);
+        }
+    }
 
-        // rows ordered (t, example): one GEMM gives every step's input projection
-        work.x.shaped(steps, mb, nIn).assign(input.permute(2, 0, 1));
-        INDArray zAll = work.z.rows(0, rows);
-        Nd4j.gemm(work.x.rows(0, rows), w, zAll, false, false, 1.0, 0.0);
-        zAll.addiRowVector(b);
-
+    /** Gate maths of one step, in place on the pre-activations; writes c_t, act(c_t) and h_t. */
+    private static void forwardStep(LstmWork work, int t) {
+        int mb = work.mb;
+        int n = work.n;
+        int g4 = 4 * n;
+        int kind = work.kind;
         double[] gates = work.gates;
         double[] cell = work.cell;
         double[] cellAct = work.cellAct;
         double[] hStep = work.hStep;
-        for (int t = 0; t < steps; t++) {
-            if (t > 0) {
-                Nd4j.gemm(work.h.rows((t - 1) * mb, mb), rw, work.z.rows(t * mb, mb), false, false, 1.0, 1.0);
+        double[] bias = work.bias;
+        for (int e = 0; e < mb; e++) {
+            int r = t * mb + e;
+            int gi = r * g4;
+            int ci = r * n;
+            int pi = ci - mb * n;
+            for (int j = 0; j < n; j++) {
+                double a = activate(kind, gates[gi + j] + bias[j]);
+                double f = sigmoid(gates[gi + n + j] + bias[n + j]);
+                double o = sigmoid(gates[gi + 2 * n + j] + bias[2 * n + j]);
+                double g = sigmoid(gates[gi + 3 * n + j] + bias[3 * n + j]);
+                gates[gi + j] = a;
+                gates[gi + n + j] = f;
+                gates[gi + 2 * n + j] = o;
+                gates[gi + 3 * n + j] = g;
+                double c = g * a + (t > 0 ? f * cell[pi + j] : 0.0);
+                double tc = activate(kind, c);
+                cell[ci + j] = c;
+                cellAct[ci + j] = tc;
+                hStep[e * n + j] = o * tc;
             }
-            work.z.read((long) t * mb * g4, gates, t * mb * g4, mb * g4);
-            for (int e = 0; e < mb; e++) {
-                int r = t * mb + e;
-                int gi = r * g4;
-                int ci = r * n;
-                int pi = ci - mb * n;
-                for (int j = 0; j < n; j++) {
-                    double a = activate(kind, gates[gi + j]);
-                    double f = sigmoid(gates[gi + n + j]);
-                    double o = sigmoid(gates[gi + 2 * n + j]);
-                    double g = sigmoid(gates[gi + 3 * n + j]);
-                    gates[gi + j] = a;
-                    gates[gi + n + j] = f;
-                    gates[gi + 2 * n + j] = o;
-                    gates[gi + 3 * n + j] = g;
-                    double c = g * a + (t > 0 ? f * cell[pi + j] : 0.0);
-                    double tc = activate(kind, c);
-                    cell[ci + j] = c;
-                    cellAct[ci + j] = tc;
-                    hStep[e * n + j] = o * tc;
-                }
-            }
-            work.h.write((long) t * mb * n, hStep, 0, mb * n);
         }
     }
 
     /** Backprop through time; leaves dZ for all steps in work.z (overwriting the pre-activations) and db. */
     private void backward(INDArray epsilon) {
-        INDArray rw = getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
+        org.bytedeco.javacpp.Pointer rw = Gemm.of(getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY));
+        DataType type = work.type;
         int mb = work.mb;
         int n = work.n;
         int steps = work.steps;
         int g4 = 4 * n;
-        int kind = activationKind(layerConf().getActivationFn());
+        java.util.Arrays.fill(work.biasGrad, 0.0);
+        java.util.Arrays.fill(work.dcNext, 0, mb * n, 0.0);
+        java.util.Arrays.fill(work.dh, 0, mb * n, 0.0);
+
+        work.epsRows.shaped(steps, mb, n).assign(epsilon.permute(2, 0, 1));
+        work.epsRows.read(0, work.eps, 0, steps * mb * n);
+        for (int t = steps - 1; t >= 0; t--) {
+            if (t < steps - 1) {
+                work.dhRows.read(0, work.dh, 0, mb * n);
+            }
+            backwardStep(work, t);
+            work.z.write((long) t * mb * g4, work.dzStep, 0, mb * g4);
+            if (t > 0) {
+                // recurrent part of dh_{t-1} = dZ_t RW^T (RW's memory is RW^T row-major)
+                Gemm.gemm(type, false, false, mb, n, g4, work.z.row(t * mb), g4, rw, n, 0.0, work.dhRows.row(0), n);
+            }
+        }
+    }
+
+    /** Gate gradients dZ_t of one step from dh (recurrent part) + eps_t and the carried cell gradient. */
+    private static void backwardStep(LstmWork work, int t) {
+        int mb = work.mb;
+        int n = work.n;
+        int g4 = 4 * n;
+        int kind = work.kind;
         double[] gates = work.gates;
         double[] cell = work.cell;
         double[] cellAct = work.cellAct;
@@ -203,50 +255,34 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         double[] dcNext = work.dcNext;
         double[] dz = work.dzStep;
         double[] db = work.biasGrad;
-        java.util.Arrays.fill(db, 0.0);
-        java.util.Arrays.fill(dcNext, 0, mb * n, 0.0);
-
-        work.epsRows.shaped(steps, mb, n).assign(epsilon.permute(2, 0, 1));
-        work.epsRows.read(0, eps, 0, steps * mb * n);
-        for (int t = steps - 1; t >= 0; t--) {
-            if (t < steps - 1) {
-                work.dhRows.read(0, dh, 0, mb * n);
-            } else {
-                java.util.Arrays.fill(dh, 0, mb * n, 0.0);
-            }
-            for (int e = 0; e < mb; e++) {
-                int r = t * mb + e;
-                int gi = r * g4;
-                int ci = r * n;
-                int pi = ci - mb * n;
-                int di = e * g4;
-                for (int j = 0; j < n; j++) {
-                    double dhj = dh[e * n + j] + eps[ci + j];
-                    double a = gates[gi + j];
-                    double f = gates[gi + n + j];
-                    double o = gates[gi + 2 * n + j];
-                    double g = gates[gi + 3 * n + j];
-                    double tc = cellAct[ci + j];
-                    double dc = dhj * o * derivative(kind, tc) + dcNext[e * n + j];
-                    double cPrev = t > 0 ? cell[pi + j] : 0.0;
-                    double dzi = dc * g * derivative(kind, a);
-                    double dzf = dc * cPrev * f * (1 - f);
-                    double dzo = dhj * tc * o * (1 - o);
-                    double dzg = dc * a * g * (1 - g);
-                    dz[di + j] = dzi;
-                    dz[di + n + j] = dzf;
-                    dz[di + 2 * n + j] = dzo;
-                    dz[di + 3 * n + j] = dzg;
-                    db[j] += dzi;
-                    db[n + j] += dzf;
-                    db[2 * n + j] += dzo;
-                    db[3 * n + j] += dzg;
-                    dcNext[e * n + j] = dc * f;
-                }
-            }
-            work.z.write((long) t * mb * g4, dz, 0, mb * g4);
-            if (t > 0) {
-                Nd4j.gemm(work.z.rows(t * mb, mb), rw, work.dhRows.rows(0, mb), false, true, 1.0, 0.0);
+        for (int e = 0; e < mb; e++) {
+            int r = t * mb + e;
+            int gi = r * g4;
+            int ci = r * n;
+            int pi = ci - mb * n;
+            int di = e * g4;
+            for (int j = 0; j < n; j++) {
+                double dhj = dh[e * n + j] + eps[ci + j];
+                double a = gates[gi + j];
+                double f = gates[gi + n + j];
+                double o = gates[gi + 2 * n + j];
+                double g = gates[gi + 3 * n + j];
+                double tc = cellAct[ci + j];
+                double dc = dhj * o * derivative(kind, tc) + dcNext[e * n + j];
+                double cPrev = t > 0 ? cell[pi + j] : 0.0;
+                double dzi = dc * g * derivative(kind, a);
+                double dzf = dc * cPrev * f * (1 - f);
+                double dzo = dhj * tc * o * (1 - o);
+                double dzg = dc * a * g * (1 - g);
+                dz[di + j] = dzi;
+                dz[di + n + j] = dzf;
+                dz[di + 2 * n + j] = dzo;
+                dz[di + 3 * n + j] = dzg;
+                db[j] += dzi;
+                db[n + j] += dzf;
+                db[2 * n + j] += dzo;
+                db[3 * n + j] += dzg;
+                dcNext[e * n + j] = dc * f;
             }
         }
     }
@@ -258,7 +294,8 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
     private static double activate(int kind, double x) {
         switch (kind) {
             case TANH:
-                return Math.tanh(x);
+                // via exp, which the JIT intrinsifies; StrictMath.tanh was a fifth of the layer's time
+                return 1.0 - 2.0 / (Math.exp(2.0 * x) + 1.0);
             case SIGMOID:
                 return sigmoid(x);
             default:

@@ -13,6 +13,8 @@ final class LstmWork {
     int nIn;
     int n;
     int steps;
+    /** Cell/input activation: see FastLstmLayer's TANH, SIGMOID, IDENTITY. */
+    int kind;
 
     /** Inputs, rows (t, example), [T*mb, nIn]. */
     NativeRows x;
@@ -36,6 +38,7 @@ final class LstmWork {
     double[] dcNext = new double[0];
     double[] dzStep = new double[0];
     double[] biasGrad = new double[0];
+    double[] bias = new double[0];
 
     void prepare(DataType type, int mb, int nIn, int n, int steps) {
         if (type != this.type || nIn != this.nIn || n != this.n) {
@@ -66,7 +69,10 @@ final class LstmWork {
         dh = grow(dh, mb * n);
         dcNext = grow(dcNext, mb * n);
         dzStep = grow(dzStep, mb * 4 * n);
-        biasGrad = grow(biasGrad, 4 * n);
+        if (biasGrad.length != 4 * n) {
+            biasGrad = new double[4 * n];
+            bias = new double[4 * n];
+        }
     }
 
     private static double[] grow(double[] a, int len) {

@@ -42,9 +42,9 @@ final class NativeRows {
         }
     }
 
-    /** A [rows, cols] view starting at row {@code firstRow}. */
-    INDArray rows(int firstRow, int rows) {
-        return Nd4j.create(base.data(), new long[] {rows, cols}, new long[] {cols, 1}, (long) firstRow * cols, 'c', type);
+    /** Native address of the first element of row {@code row}, for {@link Gemm}. */
+    org.bytedeco.javacpp.Pointer row(int row) {
+        return Gemm.at(type, base.data().addressPointer(), (long) row * cols);
     }
 
     /** A c-order view with the given shape over the leading elements (for reshaping [T*mb, cols] as [T, mb, cols]). */
