@@ -3,7 +3,7 @@ package dev.lstmtuner.bench;
 import dev.lstmtuner.model.FastLstm;
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
+import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
@@ -61,7 +61,8 @@ final class BenchNets {
         Nd4j.getRandom().setSeed(7);
         INDArray x = Nd4j.rand(DataType.FLOAT, w.windows(), w.features(), w.steps());
         INDArray y = Nd4j.rand(DataType.FLOAT, w.windows(), 1);
-        List<DataSet> batches = new ArrayList<>(new DataSet(x, y).asList());
-        return new ListDataSetIterator<>(batches, w.batch());
+        // batched once up front, as a trainer holding its windows in memory would: epochs time the network only
+        List<DataSet> batches = new ArrayList<>(new DataSet(x, y).batchBy(w.batch()));
+        return new ExistingDataSetIterator(batches);
     }
 }

@@ -96,7 +96,7 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         } else {
             gRW.assign(0);
         }
-        gB.assign(Nd4j.createFromArray(work.biasGrad).castTo(type).reshape(gB.shape()));
+        Gemm.put(gB, work.biasGrad, 4 * n);
         // input gradient for all steps, one GEMM: dX = dZ W^T (W's column-major memory is W^T row-major)
         Gemm.gemm(type, false, false, rows, nIn, 4 * n, work.z.row(0), 4 * n,
                 Gemm.of(getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY)), nIn, 0.0, work.dx.row(0), nIn);
@@ -125,9 +125,15 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
                 && (type == DataType.FLOAT || type == DataType.DOUBLE)
                 && columnMajor(getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY))
                 && columnMajor(getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY))
+                && dense(getParam(LSTMParamInitializer.BIAS_KEY))
                 && (gradientViews == null
                     || columnMajor(gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY))
-                    && columnMajor(gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY)));
+                    && columnMajor(gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY))
+                    && dense(gradientViews.get(LSTMParamInitializer.BIAS_KEY)));
+    }
+
+    private static boolean dense(INDArray rowVector) {
+        return rowVector.rank() == 2 && rowVector.size(0) == 1 && (rowVector.stride(1) == 1 || rowVector.size(1) == 1);
     }
 
     /** The raw GEMMs read parameters (and write their gradients) as dense column-major matrices, as DL4J lays them out. */
@@ -159,10 +165,7 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         DataType type = w.dataType();
         work.prepare(type, mb, nIn, n, steps);
         work.kind = activationKind(layerConf().getActivationFn());
-        INDArray b = getParam(LSTMParamInitializer.BIAS_KEY);
-        for (int k = 0; k < 4 * n; k++) {
-            work.bias[k] = b.getDouble(k);
-        }
+        Gemm.get(getParam(LSTMParamInitializer.BIAS_KEY), work.bias, 4 * n);
         int rows = mb * steps;
         int g4 = 4 * n;
         // rows ordered (t, example): one GEMM gives every step's input projection, Z = X W

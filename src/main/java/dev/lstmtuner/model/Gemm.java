@@ -30,6 +30,34 @@ final class Gemm {
         return at(a.dataType(), a.data().addressPointer(), 0);
     }
 
+    /** Copies the first {@code len} elements of a dense array into {@code dst}. */
+    static void get(INDArray src, double[] dst, int len) {
+        Pointer p = of(src);
+        if (p instanceof FloatPointer f) {
+            float[] tmp = new float[len];
+            f.get(tmp, 0, len);
+            for (int i = 0; i < len; i++) {
+                dst[i] = tmp[i];
+            }
+        } else {
+            ((DoublePointer) p).get(dst, 0, len);
+        }
+    }
+
+    /** Writes {@code src[0..len)} into the first elements of a dense array. */
+    static void put(INDArray dst, double[] src, int len) {
+        Pointer p = of(dst);
+        if (p instanceof FloatPointer f) {
+            float[] tmp = new float[len];
+            for (int i = 0; i < len; i++) {
+                tmp[i] = (float) src[i];
+            }
+            f.put(tmp, 0, len);
+        } else {
+            ((DoublePointer) p).put(src, 0, len);
+        }
+    }
+
     /** C[m,n] = op(A)[m,k] op(B)[k,n] + beta C, all row-major with the given leading dimensions. */
     static void gemm(DataType type, boolean transA, boolean transB, int m, int n, int k,
                      Pointer a, int lda, Pointer b, int ldb, double beta, Pointer c, int ldc) {
