@@ -43,6 +43,11 @@ public final class EpochBench {
                     System.out.printf("%s %s epoch %d: %.2f s wall, %.2f s cpu (score %.5f)%n", model, impl, e + 1,
                             secs[e], cpu[e], net.score());
                 }
+                if (impl.equals("fast")) {
+                    long[] passes = dev.lstmtuner.model.FastLstmLayer.fastPassCounts();
+                    System.out.printf("%s fast: fast-path passes so far: %d forward, %d backward%n", model, passes[0],
+                            passes[1]);
+                }
                 double med = median(epochs > 1 ? Arrays.copyOfRange(secs, 1, epochs) : secs);
                 double cpuMed = median(epochs > 1 ? Arrays.copyOfRange(cpu, 1, epochs) : cpu);
                 medians.put(model + " " + impl, med);

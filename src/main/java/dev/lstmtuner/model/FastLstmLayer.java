@@ -34,6 +34,9 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
     private static final int SIGMOID = 1;
     private static final int IDENTITY = 2;
 
+    private static final java.util.concurrent.atomic.AtomicLong FAST_FORWARDS = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong FAST_BACKWARDS = new java.util.concurrent.atomic.AtomicLong();
+
     private final LstmWork work = new LstmWork();
     /** The (post-dropout) input whose forward state {@link #work} holds for backprop; null when none is held. */
     private INDArray forwardStateOf;
@@ -57,6 +60,7 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
         forward();
+        FAST_FORWARDS.incrementAndGet();
         forwardStateOf = training ? input : null;
         long mb = input.size(0);
         long t = input.size(2);
@@ -77,6 +81,7 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         }
         forwardStateOf = null;
         backward(epsilon);
+        FAST_BACKWARDS.incrementAndGet();
 
         INDArray gW = gradientViews.get(LSTMParamInitializer.INPUT_WEIGHT_KEY);
         INDArray gRW = gradientViews.get(LSTMParamInitializer.RECURRENT_WEIGHT_KEY);
@@ -132,8 +137,20 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
                     && dense(gradientViews.get(LSTMParamInitializer.BIAS_KEY)));
     }
 
-    private static boolean dense(INDArray rowVector) {
-        return rowVector.rank() == 2 && rowVector.size(0) == 1 && (rowVector.stride(1) == 1 || rowVector.size(1) == 1);
+    /** DL4J keeps the bias as a vector: [4n] (M2.1) or [1, 4n]. */
+    private static boolean dense(INDArray bias) {
+        if (bias.rank() == 1) {
+            return bias.stride(0) == 1;
+        }
+        return bias.rank() == 2 && bias.size(0) == 1 && (bias.stride(1) == 1 || bias.size(1) == 1);
+    }
+
+    /**
+     * How many forward and backward passes (all fast layers of this JVM together) took the fast path; the others
+     * fell back to the stock maths. For benchmarks and tests, to show which code ran.
+     */
+    public static long[] fastPassCounts() {
+        return new long[] {FAST_FORWARDS.get(), FAST_BACKWARDS.get()};
     }
 
     /** The raw GEMMs read parameters (and write their gradients) as dense column-major matrices, as DL4J lays them out. */

@@ -54,7 +54,12 @@ class FastLstmTest {
         INDArray x = features(s.type(), 5);
         INDArray y = labels(s.type(), 5);
         INDArray expected = gradient(nets[0], x, y, 11);
+        long[] before = FastLstmLayer.fastPassCounts();
         INDArray actual = gradient(nets[1], x, y, 11);
+        long[] after = FastLstmLayer.fastPassCounts();
+        int lstmLayers = s.units().length * (s.bidirectional() ? 2 : 1);
+        assertThat(after[0] - before[0]).as("fast forward passes").isEqualTo(lstmLayers);
+        assertThat(after[1] - before[1]).as("fast backward passes").isEqualTo(lstmLayers);
         assertThat(nets[1].score()).isCloseTo(nets[0].score(), org.assertj.core.data.Offset.offset(1e-10));
         assertThat(expected.amaxNumber().doubleValue()).isGreaterThan(1e-6);
         assertThat(actual.sub(expected).amaxNumber().doubleValue()).isLessThan(1e-9);
@@ -70,7 +75,9 @@ class FastLstmTest {
         assertThat(stockLstm).isNotInstanceOf(FastLstmLayer.class);
 
         INDArray expected = stockLstm.activate(x, false, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces());
+        long before = FastLstmLayer.fastPassCounts()[0];
         INDArray actual = fastLstm.activate(x, false, org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces());
+        assertThat(FastLstmLayer.fastPassCounts()[0]).isEqualTo(before + 1);
         assertThat(actual.shape()).containsExactly(MB, 5, STEPS);
         assertThat(actual.sub(expected).amaxNumber().doubleValue()).isLessThan(1e-5);
         assertThat(nets[1].output(x).sub(nets[0].output(x)).amaxNumber().doubleValue()).isLessThan(1e-5);
@@ -104,7 +111,9 @@ class FastLstmTest {
         mask.putScalar(new long[] {1, STEPS - 1}, 0.0);
         mask.putScalar(new long[] {1, STEPS - 2}, 0.0);
         INDArray expected = nets[0].output(x, false, mask, null);
+        long before = FastLstmLayer.fastPassCounts()[0];
         INDArray actual = nets[1].output(x, false, mask, null);
+        assertThat(FastLstmLayer.fastPassCounts()[0]).as("masked passes use the stock maths").isEqualTo(before);
         assertThat(actual.sub(expected).amaxNumber().doubleValue()).isLessThan(1e-12);
     }
 
