@@ -8,6 +8,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -27,12 +28,16 @@ final class BenchNets {
     private BenchNets() {
     }
 
-    /** big: LSTM 128-64-32 + Dense 16 + 1, 60x20, batch 64; small: LSTM(32) + 1, 30x20, batch 32. */
-    record Workload(String name, int[] units, int dense, int steps, int features, int windows, int batch) {
+    /**
+     * big: LSTM 128-64-32 with dropout 0.2 between them + Dense 16 + 1, 60x20, batch 64; small: LSTM(32) + 1, 30x20,
+     * batch 32 (as ../shared/bench/pytorch_epoch.py builds them).
+     */
+    record Workload(String name, int[] units, double dropBetween, int dense, int steps, int features, int windows,
+                    int batch) {
         static Workload of(String name) {
             return switch (name) {
-                case "big" -> new Workload("big", new int[] {128, 64, 32}, 16, 60, 20, 6000, 64);
-                case "small" -> new Workload("small", new int[] {32}, 0, 30, 20, 6000, 32);
+                case "big" -> new Workload("big", new int[] {128, 64, 32}, 0.2, 16, 60, 20, 6000, 64);
+                case "small" -> new Workload("small", new int[] {32}, 0, 0, 30, 20, 6000, 32);
                 default -> throw new IllegalArgumentException("workload must be big or small, got " + name);
             };
         }
@@ -45,6 +50,9 @@ final class BenchNets {
             LSTM.Builder b = fast ? new FastLstm.Builder() : new LSTM.Builder();
             Layer lstm = b.nOut(w.units()[i]).activation(Activation.TANH).dataFormat(RNNFormat.NCW).build();
             list.layer(i == w.units().length - 1 ? new LastTimeStep(lstm) : lstm);
+            if (i < w.units().length - 1 && w.dropBetween() > 0) {
+                list.layer(new DropoutLayer.Builder(1 - w.dropBetween()).build()); // DL4J takes the retain probability
+            }
         }
         if (w.dense() > 0) {
             list.layer(new DenseLayer.Builder().nOut(w.dense()).activation(Activation.RELU).build());
