@@ -8,7 +8,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
  * Resident memory over many epochs: {@code bench/run MemoryBench [small|big] [fast|stock] [epochs=200]}.
- * Prints VmRSS every 10 epochs and the growth from epoch 10 (after warm-up) to the end; flat within 10 % is the aim.
+ * Prints VmRSS every 10 epochs (with the Java heap and JavaCPP's native allocations, to tell heap growth from a
+ * native leak) and the growth from epoch 10 (after warm-up) to the end; flat within 10 % is the aim.
  */
 public final class MemoryBench {
     public static void main(String[] args) throws IOException {
@@ -27,8 +28,11 @@ public final class MemoryBench {
                 if (baseline < 0) {
                     baseline = last;
                 }
-                System.out.printf("%s %s epoch %d: VmRSS %d MB (score %.5f)%n", w.name(), fast ? "fast" : "stock", e,
-                        last / 1024, net.score());
+                Runtime rt = Runtime.getRuntime();
+                System.out.printf("%s %s epoch %d: VmRSS %d MB, Java heap %d MB used of %d MB committed, "
+                                + "JavaCPP native %d MB (score %.5f)%n", w.name(), fast ? "fast" : "stock", e, last / 1024,
+                        (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20,
+                        org.bytedeco.javacpp.Pointer.totalBytes() >> 20, net.score());
             }
         }
         if (baseline > 0) {
