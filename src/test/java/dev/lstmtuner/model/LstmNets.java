@@ -1,0 +1,62 @@
+package dev.lstmtuner.model;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.RNNFormat;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.Layer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.conf.layers.recurrent.LastTimeStep;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** Small forecaster-shaped networks for the fast-vs-stock LSTM tests. */
+final class LstmNets {
+    private LstmNets() {
+    }
+
+    record Spec(boolean fast, DataType type, int nIn, int steps, int[] units, boolean bidirectional,
+                double retainProb, boolean train) {
+        Spec withFast(boolean f) {
+            return new Spec(f, type, nIn, steps, units, bidirectional, retainProb, train);
+        }
+    }
+
+    static MultiLayerNetwork build(Spec s) {
+        IUpdater updater = s.train() ? new Adam(1e-2) : new NoOp();
+        NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
+                .seed(42)
+                .dataType(s.type())
+                .updater(updater)
+                .list();
+        for (int i = 0; i < s.units().length; i++) {
+            LSTM.Builder b = s.fast() ? new FastLstm.Builder() : new LSTM.Builder();
+            b.nOut(s.units()[i]).activation(Activation.TANH);
+            if (s.retainProb() > 0) {
+                b.dropOut(s.retainProb());
+            }
+            Layer layer = b.build();
+            if (s.bidirectional()) {
+                layer = new Bidirectional(Bidirectional.Mode.CONCAT, layer);
+            }
+            if (i == s.units().length - 1) {
+                layer = new LastTimeStep(layer);
+            }
+            list.layer(layer);
+        }
+        list.layer(new DenseLayer.Builder().nOut(3).activation(Activation.TANH).build());
+        list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1).activation(Activation.IDENTITY).build());
+        MultiLayerConfiguration conf = list.setInputType(InputType.recurrent(s.nIn(), s.steps(), RNNFormat.NCW)).build();
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
+        net.init();
+        return net;
+    }
+}
