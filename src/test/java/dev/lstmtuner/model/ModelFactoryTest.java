@@ -59,4 +59,19 @@ class ModelFactoryTest {
             assertThat(conf.getConf(i).getLayer()).isNotInstanceOf(DropoutLayer.class);
         }
     }
+
+    @Test
+    void fastAndStockLayersHoldTheSameParametersAndGiveTheSameOutputs() {
+        RunConfig fast = ConfigLoader.withOverrides(RunConfig.DEFAULTS, Map.of("units", java.util.List.of(6, 4),
+                "time_steps", 9, "dropout", 0.0, "layer_impl", "fast"), "t");
+        RunConfig stock = ConfigLoader.withOverrides(fast, Map.of("layer_impl", "stock"), "t");
+        MultiLayerNetwork f = ModelFactory.build(fast, 3);
+        MultiLayerNetwork s = ModelFactory.build(stock, 3);
+        assertThat(f.getLayer(0).conf().getLayer()).isInstanceOf(FastLstm.class);
+        assertThat(s.getLayer(0).conf().getLayer()).isNotInstanceOf(FastLstm.class);
+        assertThat(f.numParams()).isEqualTo(s.numParams());
+        assertThat(f.params()).isEqualTo(s.params()); // same seed, same initializer
+        INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 5, 3, 9);
+        assertThat(f.output(x, false).equalsWithEps(s.output(x, false), 1e-5)).isTrue();
+    }
 }
