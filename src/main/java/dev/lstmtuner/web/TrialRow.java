@@ -42,6 +42,11 @@ public record TrialRow(long id, String campaign, int number, String state, Doubl
             };
             if (m != Metric.OBJECTIVE && m != Metric.NUMBER) out.put(m.key(), finite(v));
         }
+        // the baseline's other scores, for the side-by-side table (not sort keys: persistence is the same for every
+        // trial on the same windows)
+        out.put("persistence_mae", f == null ? null : finite(f.persistence().mae()));
+        out.put("persistence_mape", f == null ? null : finite(f.persistence().mape()));
+        out.put("persistence_r2", f == null ? null : finite(f.persistence().r2()));
         return out;
     }
 
