@@ -39,7 +39,7 @@ final class EpochProgress implements EpochListener, Trainer.BatchProgress {
         if (best) bestVal = m.valLoss();
         out.printf(Locale.ROOT, "%sepoch %3d/%d %s train %.5f  val %.5f  val_rmse %s%s  %s (elapsed %s)%n",
                 interactive ? "\r" : "", m.epoch(), maxEpochs, bar(m.epoch(), maxEpochs), m.trainLoss(), m.valLoss(),
-                Format.num(m.valRmse()), best ? " *" : "  ", seconds(m.durationMs() * 1_000_000L),
+                Fmt.metric(m.valRmse()), best ? " *" : "  ", seconds(m.durationMs() * 1_000_000L),
                 seconds(System.nanoTime() - start));
         out.flush();
         return Verdict.CONTINUE;

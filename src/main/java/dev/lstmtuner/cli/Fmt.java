@@ -10,12 +10,38 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** How store values look in tables: short numbers, local times, compact params. */
+/** How values look in the terminal: short numbers, times, compact params, prices and percentages. */
 final class Fmt {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(java.time.ZoneOffset.UTC);
+
     private Fmt() {
+    }
+
+    /** Four significant digits at least, never scientific notation for prices. */
+    static String metric(double v) {
+        if (Double.isNaN(v)) return "n/a";
+        if (Double.isInfinite(v)) return v > 0 ? "inf" : "-inf";
+        double a = Math.abs(v);
+        if (a >= 1000) return String.format(Locale.ROOT, "%,.2f", v);
+        if (a >= 1) return String.format(Locale.ROOT, "%.4f", v);
+        if (a == 0) return "0";
+        if (a >= 1e-4) return String.format(Locale.ROOT, "%.6f", v);
+        return String.format(Locale.ROOT, "%.3e", v);
+    }
+
+    static String pct(double fraction) {
+        return Double.isNaN(fraction) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * fraction);
+    }
+
+    static String count(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
+    }
+
+    static String utc(long epochMs) {
+        return UTC.format(Instant.ofEpochMilli(epochMs));
     }
 
     static String num(Double v) {

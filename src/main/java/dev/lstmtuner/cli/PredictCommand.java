@@ -88,12 +88,12 @@ public final class PredictCommand implements Callable<Integer> {
         int k = f.n() - 1;
         long lastBar = s.timeMs()[s.size() - 1];
         if (f.anchorTimeMs()[k] != lastBar) {
-            w.println("no forecast from the last bar (" + Format.time(lastBar) + "): a gap lies within its "
+            w.println("no forecast from the last bar (" + Fmt.utc(lastBar) + "): a gap lies within its "
                     + "window; the latest forecast is from the last gap-free window");
         }
         w.printf(Locale.ROOT, "forecast for %s (%d bar%s after %s): %s  (last close %s, %s)%n",
-                Format.time(f.targetTimeMs()[k]), horizon, horizon == 1 ? "" : "s", Format.time(f.anchorTimeMs()[k]),
-                Format.num(f.predicted()[k]), Format.num(f.lastClose()[k]), change(f, k));
+                Fmt.utc(f.targetTimeMs()[k]), horizon, horizon == 1 ? "" : "s", Fmt.utc(f.anchorTimeMs()[k]),
+                Fmt.metric(f.predicted()[k]), Fmt.metric(f.lastClose()[k]), change(f, k));
     }
 
     private static String change(Predictor.Forecast f, int k) {
@@ -105,9 +105,9 @@ public final class PredictCommand implements Callable<Integer> {
         w.printf("%nthe last %d forecasts:%n", f.n() - from);
         w.printf("  %-18s %-18s %14s %14s %10s %14s%n", "made at", "for", "last close", "predicted", "change", "actual");
         for (int k = from; k < f.n(); k++) {
-            w.printf("  %-18s %-18s %14s %14s %10s %14s%n", Format.time(f.anchorTimeMs()[k]),
-                    Format.time(f.targetTimeMs()[k]), Format.num(f.lastClose()[k]), Format.num(f.predicted()[k]),
-                    change(f, k), f.hasActual(k) ? Format.num(f.actual()[k]) : "-");
+            w.printf("  %-18s %-18s %14s %14s %10s %14s%n", Fmt.utc(f.anchorTimeMs()[k]),
+                    Fmt.utc(f.targetTimeMs()[k]), Fmt.metric(f.lastClose()[k]), Fmt.metric(f.predicted()[k]),
+                    change(f, k), f.hasActual(k) ? Fmt.metric(f.actual()[k]) : "-");
         }
     }
 
@@ -133,12 +133,12 @@ public final class PredictCommand implements Callable<Integer> {
         }
         ForecastMetrics m = Metrics.of(pred, actual, anchor);
         ForecastMetrics pers = Metrics.of(anchor, actual, anchor);
-        w.printf("%nrecent error on the last %s windows with known outcomes (made %s .. %s):%n", Format.count(n),
-                Format.time(firstTime), Format.time(lastTime));
+        w.printf("%nrecent error on the last %s windows with known outcomes (made %s .. %s):%n", Fmt.count(n),
+                Fmt.utc(firstTime), Fmt.utc(lastTime));
         w.printf("  %-20s %14s %14s%n", "metric", "model", "persistence");
-        w.printf("  %-20s %14s %14s%n", "MAE", Format.num(m.mae()), Format.num(pers.mae()));
-        w.printf("  %-20s %14s %14s%n", "RMSE", Format.num(m.rmse()), Format.num(pers.rmse()));
-        w.printf("  %-20s %14s %14s%n", "direction accuracy", Format.pct(m.directionAccuracy()), Format.pct(pers.directionAccuracy()));
+        w.printf("  %-20s %14s %14s%n", "MAE", Fmt.metric(m.mae()), Fmt.metric(pers.mae()));
+        w.printf("  %-20s %14s %14s%n", "RMSE", Fmt.metric(m.rmse()), Fmt.metric(pers.rmse()));
+        w.printf("  %-20s %14s %14s%n", "direction accuracy", Fmt.pct(m.directionAccuracy()), Fmt.pct(pers.directionAccuracy()));
         double skill = 1 - m.rmse() / pers.rmse();
         w.printf(Locale.ROOT, "  skill vs persistence: %+.4f%n", skill);
     }

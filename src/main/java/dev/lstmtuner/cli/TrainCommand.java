@@ -149,31 +149,31 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "features: %d (%s); warm-up rows dropped: %d%n", ds.features(),
                 String.join(", ", ds.featureNames()), ds.warmupRowsDropped());
         out.printf(Locale.ROOT, "windows:  train %s / val %s / test %s  (time_steps %d, horizon %d, target %s; %d skipped at gaps)%n",
-                Format.count(ds.train().n()), Format.count(ds.val().n()), Format.count(ds.test().n()),
+                Fmt.count(ds.train().n()), Fmt.count(ds.val().n()), Fmt.count(ds.test().n()),
                 ds.timeSteps(), ds.horizon(), ds.target(), ds.windowsSkippedAtGaps());
         out.printf(Locale.ROOT, "model:    LSTM %s%s, dropout %.2f, dense %d; lr %s, batch %d, max %d epochs, patience %d, seed %d, %s layer%n",
                 c.units(), c.bidirectional() ? " bidirectional" : "", c.dropout(), c.denseUnits(),
-                Format.num(c.learningRate()), c.batchSize(), c.maxEpochs(), c.patience(), c.seed(), c.layerImpl());
+                Fmt.metric(c.learningRate()), c.batchSize(), c.maxEpochs(), c.patience(), c.seed(), c.layerImpl());
         out.flush();
     }
 
     static void printMetrics(PrintWriter out, FinalMetrics f, Dataset ds) {
         Dataset.Split test = ds.test();
-        out.printf("%nTest split: %s windows, %s .. %s (prices rebuilt from the forecasts)%n", Format.count(test.n()),
-                Format.time(test.anchorTimeMs()[0]), Format.time(test.anchorTimeMs()[test.n() - 1]));
+        out.printf("%nTest split: %s windows, %s .. %s (prices rebuilt from the forecasts)%n", Fmt.count(test.n()),
+                Fmt.utc(test.anchorTimeMs()[0]), Fmt.utc(test.anchorTimeMs()[test.n() - 1]));
         ForecastMetrics m = f.model(), p = f.persistence();
         List<String[]> rows = List.of(
-                new String[]{"MAE", Format.num(m.mae()), Format.num(p.mae())},
-                new String[]{"RMSE", Format.num(m.rmse()), Format.num(p.rmse())},
-                new String[]{"MAPE %", Format.num(m.mape()), Format.num(p.mape())},
-                new String[]{"R²", Format.num(m.r2()), Format.num(p.r2())},
-                new String[]{"direction accuracy", Format.pct(m.directionAccuracy()), Format.pct(p.directionAccuracy())});
+                new String[]{"MAE", Fmt.metric(m.mae()), Fmt.metric(p.mae())},
+                new String[]{"RMSE", Fmt.metric(m.rmse()), Fmt.metric(p.rmse())},
+                new String[]{"MAPE %", Fmt.metric(m.mape()), Fmt.metric(p.mape())},
+                new String[]{"R²", Fmt.metric(m.r2()), Fmt.metric(p.r2())},
+                new String[]{"direction accuracy", Fmt.pct(m.directionAccuracy()), Fmt.pct(p.directionAccuracy())});
         out.printf("  %-20s %14s %14s%n", "metric", "model", "persistence");
         for (String[] r : rows) out.printf("  %-20s %14s %14s%n", r[0], r[1], r[2]);
         out.printf(Locale.ROOT, "  skill vs persistence: %+.4f  (%s)%n", f.skill(), f.skill() > 0
                 ? "the model beats \"next price = last price\""
                 : "the model is NOT better than \"next price = last price\"");
         out.printf(Locale.ROOT, "  params %s, epochs %d, best epoch %d, best val RMSE %s, training %.1f s%n",
-                Format.count(f.params()), f.epochs(), f.bestEpoch(), Format.num(f.bestValRmse()), f.trainingSeconds());
+                Fmt.count(f.params()), f.epochs(), f.bestEpoch(), Fmt.metric(f.bestValRmse()), f.trainingSeconds());
     }
 }

@@ -50,7 +50,7 @@ class PredictCommandTest {
         long next = s.timeMs()[s.size() - 1] + s.intervalMs();
         TrainCommandTest.Result r = TrainCommandTest.run("predict", "--model", model.toString());
         assertThat(r.code()).as(r.err()).isEqualTo(0);
-        assertThat(r.out()).contains("forecast for " + Format.time(next) + " (1 bar after " + Format.time(next - s.intervalMs()))
+        assertThat(r.out()).contains("forecast for " + Fmt.utc(next) + " (1 bar after " + Fmt.utc(next - s.intervalMs()))
                 .contains("recent error on the last 100 windows").contains("persistence").contains("RMSE")
                 .contains("skill vs persistence").doesNotContain("the last 1 forecasts");
     }

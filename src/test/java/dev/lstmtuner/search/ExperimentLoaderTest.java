@@ -1,0 +1,71 @@
+package dev.lstmtuner.search;
+
+import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.store.Direction;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ExperimentLoaderTest {
+    private static final String SPACE = "\"space\": {\"params\": {\"learning_rate\": {\"type\": \"float\", \"low\": 0.001, \"high\": 0.01, \"log\": true}}}";
+
+    private static Experiment parse(String body) {
+        return ExperimentLoader.parse("{\"name\": \"e1\", " + SPACE + (body.isEmpty() ? "" : ", " + body) + "}", "e.json", null);
+    }
+
+    @Test
+    void theShippedExperimentsLoad() {
+        Experiment quick = ExperimentLoader.load(Path.of("experiments/quick-search.json"));
+        assertThat(quick.sampler()).isEqualTo("tpe");
+        assertThat(quick.pruner()).isEqualTo("median");
+        assertThat(quick.budget().maxTrials()).isPositive();
+        Experiment symbols = ExperimentLoader.load(Path.of("experiments/symbols.json"));
+        assertThat(symbols.symbols()).extracting(Experiment.Symbol::symbol).containsExactly("BTCUSDT", "ETHUSDT", "BNBUSDT");
+        assertThat(symbols.base().units()).containsExactly(128, 64, 32);
+    }
+
+    @Test
+    void defaultsAreTpeWithoutPruningMinimizingValRmse() {
+        Experiment e = parse("");
+        assertThat(e.sampler()).isEqualTo("tpe");
+        assertThat(e.pruner()).isEqualTo("none");
+        assertThat(e.objective()).isEqualTo("val_rmse");
+        assertThat(e.direction()).isEqualTo(Direction.MINIMIZE);
+    }
+
+    @Test
+    void resolvedJsonParsesBackToTheSameExperiment() {
+        Experiment e = parse("\"sampler\": {\"type\": \"tpe\", \"n_startup\": 3}, \"pruner\": {\"type\": \"asha\", \"reduction_factor\": 2},"
+                + " \"budget\": {\"max_trials\": 9, \"max_minutes\": 2.5}, \"seed\": 5, \"config\": {\"units\": [8]}");
+        Experiment back = ExperimentLoader.parse(ExperimentLoader.resolvedJson(e), "stored", null);
+        assertThat(back.base()).isEqualTo(e.base());
+        assertThat(back.samplerOptions()).isEqualTo(e.samplerOptions());
+        assertThat(back.prunerOptions()).isEqualTo(e.prunerOptions());
+        assertThat(back.budget()).isEqualTo(e.budget());
+        assertThat(back.seed()).isEqualTo(5);
+    }
+
+    @Test
+    void aTestMetricIsNeverAnObjective() {
+        assertThatThrownBy(() -> parse("\"objective\": \"test_rmse\""))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("e.json").hasMessageContaining("test metrics");
+    }
+
+    @Test
+    void badInputNamesTheKey() {
+        assertThatThrownBy(() -> parse("\"budgit\": {}")).hasMessageContaining("\"budgit\"");
+        assertThatThrownBy(() -> parse("\"budget\": {\"max_consecutive_failures\": 2}")).hasMessageContaining("never ends");
+        assertThatThrownBy(() -> parse("\"budget\": {\"max_trials\": 0}")).hasMessageContaining("budget.max_trials");
+        assertThatThrownBy(() -> parse("\"config\": {\"unitz\": [8]}")).hasMessageContaining("\"unitz\"");
+        assertThatThrownBy(() -> parse("\"config\": {\"features\": [\"rsi\"]}")).hasMessageContaining("rsi");
+        assertThatThrownBy(() -> parse("\"direction\": \"up\"")).hasMessageContaining("direction");
+        assertThatThrownBy(() -> ExperimentLoader.parse("{\"name\": \"x\"}", "e.json", null)).hasMessageContaining("\"space\" is missing");
+        assertThatThrownBy(() -> ExperimentLoader.parse("{\"name\": \"x\", \"space\": \"nope.json\"}", "e.json", null))
+                .hasMessageContaining("nope.json");
+        assertThatThrownBy(() -> ExperimentLoader.parse("{\"name\": \"x\",\n \"space\": }", "e.json", null))
+                .hasMessageContaining("line 2");
+    }
+}
