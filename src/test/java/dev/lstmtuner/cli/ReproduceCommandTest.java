@@ -53,6 +53,7 @@ class ReproduceCommandTest {
                 "--artifacts", dir.resolve("art").toString());
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(trial("second").metrics()).usingRecursiveComparison().ignoringFields("trainingSeconds")
+                .withComparatorForType(Double::compare, Double.class)
                 .isEqualTo(trial("first").metrics());
         assertThat(trial("second").objective()).isEqualTo(trial("first").objective());
     }
