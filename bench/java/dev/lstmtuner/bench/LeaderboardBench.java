@@ -37,16 +37,17 @@ public final class LeaderboardBench {
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         Path dir = Files.createTempDirectory("leaderboard-bench");
-        try (Store store = StoreFactory.open("jdbc:h2:file:" + dir.resolve("bench") + ";AUTO_SERVER=FALSE")) {
-            String campaign = "bench";
-            store.createCampaign(new CampaignSpec(campaign, "{\"symbol\":\"BTC\"}", null, "random", "none", null,
+        String url = StoreFactory.jdbcUrl(dir.resolve("bench").toString());
+        String campaign = "bench";
+        try (Store store = StoreFactory.open(url)) {
+            store.createCampaign(new CampaignSpec(campaign, "{\"symbol\":\"BTC\"}", "{}", "random", "none", null,
                     "val_rmse", Direction.MINIMIZE, null, null));
-            long t0 = System.nanoTime();
-            Random rnd = new Random(1);
-            for (int i = 0; i < trials; i++) addTrial(store, campaign, epochs, rnd);
-            System.out.printf("seeded %d trials, %d epoch rows in %.1f s%n", trials, (long) trials * epochs,
-                    (System.nanoTime() - t0) / 1e9);
-
+        }
+        long t0 = System.nanoTime();
+        StorePagingBench.seed(url, trials, epochs);
+        System.out.printf("seeded %d trials, %d epoch rows in %.1f s%n", trials, (long) trials * epochs,
+                (System.nanoTime() - t0) / 1e9);
+        try (Store store = StoreFactory.open(url)) {
             Javalin app = LeaderboardServer.create(store).start("127.0.0.1", 0);
             String base = "http://127.0.0.1:" + app.port();
             AtomicBoolean stop = new AtomicBoolean();
@@ -61,7 +62,7 @@ public final class LeaderboardBench {
             writer.start();
             HttpClient http = HttpClient.newHttpClient();
             Random pick = new Random(3);
-            String[] sorts = {"objective", "test_rmse", "learning_rate", "units", "skill", "number"};
+            String[] sorts = {"objective", "test_rmse", "learning_rate", "batch_size", "skill", "number"};
             List<Long> board = new ArrayList<>(), compare = new ArrayList<>();
             for (int i = 0; i < requests; i++) {
                 String sort = sorts[i % sorts.length];
@@ -78,6 +79,10 @@ public final class LeaderboardBench {
             report("leaderboard page (50 rows, varied sort/offset)", board);
             report("compare (2 trials)", compare);
             System.out.println("trials written meanwhile: " + written.get());
+        } finally {
+            try (var files = Files.walk(dir)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+            }
         }
     }
 

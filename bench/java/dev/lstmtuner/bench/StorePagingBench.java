@@ -103,7 +103,8 @@ public final class StorePagingBench {
     }
 
     /** 80% COMPLETE, 10% PRUNED, 8% FAILED, 2% RUNNING; five params per trial as a sampler would write them. */
-    private static void seed(String url, int trials, int epochs) throws Exception {
+    /** Writes trials straight into the schema (the Store API, one transaction per epoch, is far too slow for millions of rows). */
+    static void seed(String url, int trials, int epochs) throws Exception {
         Random r = new Random(42);
         String[] impls = {"fast", "stock"};
         int[] batch = {16, 32, 64, 128, 256};

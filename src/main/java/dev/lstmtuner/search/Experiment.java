@@ -15,7 +15,7 @@ import java.util.Map;
 public record Experiment(String name, String description, RunConfig base, SearchSpace space,
                          String spaceJson, String sampler, Map<String, Object> samplerOptions,
                          String pruner, Map<String, Object> prunerOptions, String objective, Direction direction,
-                         Budget budget, long seed, List<Symbol> symbols) {
+                         Budget budget, long seed, List<Symbol> symbols, Integer keepModels) {
 
     /** One member of a multi-symbol group: its label and data file. */
     public record Symbol(String symbol, String data) {

@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class ExperimentLoader {
     private static final Set<String> KEYS = Set.of("name", "description", "config", "space", "sampler", "pruner",
-            "objective", "direction", "budget", "seed", "symbols");
+            "objective", "direction", "budget", "seed", "symbols", "keep_models");
     private static final Set<String> BUDGET_KEYS = Set.of("max_trials", "max_minutes", "max_consecutive_failures");
 
     private ExperimentLoader() {
@@ -61,6 +61,7 @@ public final class ExperimentLoader {
         if (e.budget().maxMinutes() != null) b.put("max_minutes", e.budget().maxMinutes());
         b.put("max_consecutive_failures", e.budget().maxConsecutiveFailures());
         n.put("seed", e.seed());
+        if (e.keepModels() != null) n.put("keep_models", e.keepModels());
         if (!e.symbols().isEmpty()) {
             ObjectNode s = n.putObject("symbols");
             for (Experiment.Symbol sym : e.symbols()) s.put(sym.symbol(), sym.data());
@@ -134,8 +135,13 @@ public final class ExperimentLoader {
             }
         }
         String description = root.has("description") ? root.get("description").asText() : null;
+        Integer keepModels = null;
+        if (root.has("keep_models")) {
+            keepModels = (int) longValue(root.get("keep_models"), source, "keep_models");
+            if (keepModels < 1) throw new BadInputException(source + ": \"keep_models\" must be at least 1 (leave it out to keep every model)");
+        }
         return new Experiment(name, description, base, space, spaceJson, sampler, samplerOptions, pruner, prunerOptions,
-                objective, direction, budget, seed, List.copyOf(symbols));
+                objective, direction, budget, seed, List.copyOf(symbols), keepModels);
     }
 
     private static RunConfig config(JsonNode node, String source, Path baseDir) {

@@ -76,6 +76,9 @@ public final class Worker {
                             artifactsRoot.resolve(campaign).resolve(String.valueOf(h.number())), true),
                     this::prepare, null, (e, b, n, t) -> { });
             running.set(null);
+            if (o.state() == dev.lstmtuner.store.TrialState.COMPLETE && plan.experiment().keepModels() != null) {
+                ModelRetention.keepBest(store, campaign, plan.experiment().keepModels());
+            }
             log.printf("%s: trial %s/%d %s%s%n", workerId, campaign, h.number(), o.state(),
                     o.reason() == null ? "" : ": " + o.reason());
             log.flush();

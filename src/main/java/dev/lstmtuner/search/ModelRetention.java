@@ -1,0 +1,46 @@
+package dev.lstmtuner.search;
+
+import dev.lstmtuner.store.Artifact;
+import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.Trial;
+import dev.lstmtuner.store.TrialQuery;
+import dev.lstmtuner.store.TrialReport;
+import dev.lstmtuner.store.TrialState;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Bounds a campaign's disk use: only the best k completed trials keep their saved model; the others' model files
+ * are deleted (their predictions, metrics and provenance stay, and `reproduce` can rebuild the model).
+ */
+public final class ModelRetention {
+    private static final Set<String> MODEL_FILES = Set.of("model", "preprocessing");
+
+    private ModelRetention() {
+    }
+
+    /** Deletes the model files of every completed trial ranked below {@code k}; returns how many files went. */
+    public static int keepBest(Store store, String campaign, int k) {
+        int deleted = 0;
+        for (int offset = k; ; offset += 500) {
+            var page = store.trials(TrialQuery.of(campaign).state(TrialState.COMPLETE).page(500, offset));
+            for (Trial t : page.items()) {
+                TrialReport r = store.report(t.id()).orElse(null);
+                if (r == null) continue;
+                for (Artifact a : r.artifacts()) {
+                    if (!MODEL_FILES.contains(a.kind())) continue;
+                    try {
+                        if (Files.deleteIfExists(Path.of(a.path()))) deleted++;
+                    } catch (IOException e) {
+                        // another worker removed it, or the disk refused: the next completed trial tries again
+                    }
+                }
+            }
+            if (page.items().size() < 500) break;
+        }
+        return deleted;
+    }
+}
