@@ -64,18 +64,24 @@ public final class LeaderboardBench {
             Random pick = new Random(3);
             String[] sorts = {"objective", "test_rmse", "learning_rate", "batch_size", "skill", "number"};
             List<Long> board = new ArrayList<>(), compare = new ArrayList<>();
-            for (int i = 0; i < requests; i++) {
-                String sort = sorts[i % sorts.length];
-                int offset = pick.nextInt(Math.max(1, trials - 50));
-                board.add(time(http, base + "/api/trials?campaign=" + campaign + "&sort=" + sort
-                        + (i % 2 == 0 ? "&order=desc" : "") + "&limit=50&offset=" + offset));
-                long a = 1 + pick.nextInt(trials), b = 1 + pick.nextInt(trials);
-                if (a == b) b = a % trials + 1;
-                compare.add(time(http, base + "/api/compare?ids=" + a + "," + b));
+            try {
+                for (int i = 0; i < requests; i++) {
+                    String sort = sorts[i % sorts.length];
+                    int offset = pick.nextInt(Math.max(1, trials - 50));
+                    board.add(time(http, base + "/api/trials?campaign=" + campaign + "&sort=" + sort
+                            + (i % 2 == 0 ? "&order=desc" : "") + "&limit=50&offset=" + offset));
+                    // the SQL seeding numbers trial ids from 1,000,001
+                    long a = 1 + pick.nextInt(trials), b = 1 + pick.nextInt(trials);
+                    if (a == b) b = a % trials + 1;
+                    a += 1_000_000L;
+                    b += 1_000_000L;
+                    compare.add(time(http, base + "/api/compare?ids=" + a + "," + b));
+                }
+            } finally {
+                stop.set(true);
+                writer.join();
+                app.stop();
             }
-            stop.set(true);
-            writer.join();
-            app.stop();
             report("leaderboard page (50 rows, varied sort/offset)", board);
             report("compare (2 trials)", compare);
             System.out.println("trials written meanwhile: " + written.get());

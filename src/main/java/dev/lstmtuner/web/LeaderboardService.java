@@ -49,6 +49,7 @@ public final class LeaderboardService {
     }
 
     private CampaignRow row(CampaignSummary s) {
+        if (s.campaign().endedAt() != null) return CampaignRow.of(s, TrialRow.time(s.campaign().endedAt()));
         String ended = null;
         long inFlight = s.counts().getOrDefault(TrialState.RUNNING, 0L) + s.counts().getOrDefault(TrialState.WAITING, 0L);
         if (inFlight == 0 && s.total() > 0) {
