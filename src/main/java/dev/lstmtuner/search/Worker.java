@@ -92,11 +92,19 @@ public final class Worker {
     public void interrupt(String why) {
         stopping = true;
         TrialHandle h = running.getAndSet(null);
-        if (h != null) {
+        if (h == null) return;
+        // the process serving the shared H2 file may be shutting down at the same moment (Ctrl-C reaches the whole
+        // process group): retry for a while, so another process takes the file over and the trial is re-queued
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (true) {
             try {
                 h.interrupt("interrupted: " + why + "; re-queued");
-            } catch (RuntimeException ignored) {
-                // it finished in the meantime
+                return;
+            } catch (IllegalStateException finishedMeanwhile) {
+                return;
+            } catch (RuntimeException storeUnavailable) {
+                if (System.nanoTime() > deadline) return; // the stale heartbeat re-queues it on resume
+                sleep(250);
             }
         }
     }
