@@ -70,7 +70,7 @@ public final class SearchCommand implements Callable<Integer> {
             throw new BadInputException("give either --experiment FILE (a new campaign) or --resume CAMPAIGN");
         }
         String url = StoreFactory.jdbcUrl(storeOptions.describe());
-        if (!url.startsWith("jdbc:h2:file:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:") ) {
+        if ("mem".equals(storeOptions.describe()) || url.startsWith("jdbc:h2:mem:")) {
             throw new BadInputException("--store " + storeOptions.describe() + ": worker processes need a shared store (an H2 file or a JDBC server), not an in-memory one");
         }
         DeviceSlots.Slots detected = DeviceSlots.detect();

@@ -20,9 +20,4 @@ public record Experiment(String name, String description, RunConfig base, Search
     /** One member of a multi-symbol group: its label and data file. */
     public record Symbol(String symbol, String data) {
     }
-
-    /** The campaign name for one symbol of the group (or the experiment name alone). */
-    public String campaignName(Symbol s) {
-        return s == null ? name : name + "-" + s.symbol().toLowerCase();
-    }
 }

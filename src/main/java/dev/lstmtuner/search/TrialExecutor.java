@@ -51,7 +51,7 @@ public final class TrialExecutor {
     }
 
     /**
-     * @param prepared data already prepared for this config, or null to prepare it here
+     * @param prepare gives the data prepared for a config (callers reuse data they already hold)
      * @param listener also told of every epoch (a progress bar), may be null
      */
     public Outcome execute(TrialHandle handle, Plan plan, Function<RunConfig, TrialRunner.Prepared> prepare,
@@ -91,9 +91,7 @@ public final class TrialExecutor {
         handle.recordProvenance(Provenance.current(ConfigLoader.toJson(c), c.seed(), prepared.fingerprint(),
                 NativeRuntime.backend(), NativeRuntime.threads()));
         List<Double> curve = new ArrayList<>();
-        EpochListener recorder = m -> {
-            handle.reportEpoch(m);
-            if (listener != null) listener.onEpoch(m);
+        EpochListener pruning = m -> {
             curve.add(PastTrials.value(m, metricOf(plan)));
             // the last epoch is never pruned: the run is complete and its metrics are worth keeping
             if (plan.pruner() == null || m.epoch() >= c.maxEpochs()) return EpochListener.Verdict.CONTINUE;
@@ -103,6 +101,8 @@ public final class TrialExecutor {
             Pruner.Decision d = plan.pruner().shouldPrune(handle.number(), values, others, plan.direction());
             return d.prune() ? EpochListener.Verdict.stop(d.reason()) : EpochListener.Verdict.CONTINUE;
         };
+        EpochListener recorder = listener == null ? EpochListener.all(handle.epochListener(), pruning)
+                : EpochListener.all(handle.epochListener(), listener, pruning);
         TrialRunner.Outcome run = TrialRunner.run(c, prepared, recorder, progress);
         if (run.result().pruned()) {
             handle.prune(run.result().epochs(), run.result().stopReason());
