@@ -39,7 +39,8 @@ LT.fmt = function (v, digits) {
     if (Number.isInteger(v)) return String(v);
     const a = Math.abs(v);
     if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(digits === undefined ? 3 : digits);
-    return v.toFixed(digits === undefined ? 4 : digits);
+    if (digits !== undefined) return v.toFixed(digits);
+    return a >= 1e4 ? v.toFixed(1) : String(+v.toPrecision(5)); // five significant digits, no trailing zeros
   }
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);

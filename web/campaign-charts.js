@@ -28,6 +28,11 @@ const LTCharts = (() => {
         LT.el('div', {}, LT.el('h2', {}, 'Slice plot ', ui.slice), ui.divs.slice)),
       LT.el('h2', {}, 'Parallel coordinates (params → objective)'), ui.divs.parallel,
       LT.el('h2', {}, 'Timeline: trials per worker'), ui.divs.timeline);
+    return box;
+  }
+
+  /** Creates the chart instances once their divs are in the page (ECharts sizes itself from them). */
+  function attach() {
     ui.charts = {};
     for (const k of Object.keys(ui.divs)) ui.charts[k] = LT.chart(ui.divs[k]);
     for (const k of ['history', 'slice', 'parallel', 'curves', 'timeline']) {
@@ -36,7 +41,6 @@ const LTCharts = (() => {
         if (id) location.href = LT.trialHref(id);
       });
     }
-    return box;
   }
 
   const trialTip = (p) => '<b>#' + p.number + '</b> (' + LT.esc(p.state) + ')<br>' + LT.paramLines(p.params);
@@ -173,5 +177,5 @@ const LTCharts = (() => {
         }}))}, true);
   }
 
-  return {build, load, loadCurves};
+  return {build, attach, load, loadCurves};
 })();

@@ -5,7 +5,7 @@
 LT.header('campaigns');
 const main = document.getElementById('main');
 const HIGHER_BETTER = new Set(['test_r2', 'direction_accuracy', 'skill']);
-const DEFAULT_METRICS = ['verdict', 'test_rmse', 'skill', 'persistence_rmse', 'test_mae', 'direction_accuracy', 'epochs', 'training_seconds'];
+const DEFAULT_METRICS = ['verdict', 'test_rmse', 'skill', 'direction_accuracy', 'epochs', 'training_seconds'];
 const S = {name: LT.param('name'), sort: null, order: null, state: '', ranges: {}, limit: 50, offset: 0,
   countsKey: '', idlePolls: 0, info: null, confirm: {}, winner: null, hidden: null};
 const ui = {};
@@ -114,6 +114,7 @@ function build(info) {
     LT.el('p', {class: 'note', id: 'colour-rule'}, 'Green or red only where a Diebold–Mariano test against persistence on the test windows says so (p < 0.05); ' +
       'everything else is "no better than persistence" and stays uncoloured. Pruned and running trials show their validation RMSE at their last epoch, in italics.'),
     LTCharts.build(c));
+  LTCharts.attach();
   showRanges();
   showBasket();
 }

@@ -75,9 +75,9 @@ async function load() {
   LT.replace(main,
     LT.el('h1', {}, 'Compare ', d.trials.map((t, i) => [i ? ' vs ' : '', LT.link(LT.trialHref(t.id), t.campaign + ' #' + t.number)])),
     LT.el('h2', {}, 'Is the difference real?'), dmBlock(d),
-    LT.el('div', {class: 'grid2'},
+    LT.el('div', {class: 'side-by-side'},
       LT.el('div', {}, LT.el('h2', {}, 'Params'), LT.el('label', {}, box, ' show all params'), paramsHolder),
-      LT.el('div', {}, LT.el('h2', {}, 'Metrics'), metricsTable(d, multi),
+      LT.el('div', {class: 'scroll'}, LT.el('h2', {}, 'Metrics'), metricsTable(d, multi),
         LT.el('p', {class: 'note'}, 'Underlined: the one best value on a forecast metric (ties are not marked). Such differences are untested: only the Diebold–Mariano lines above say whether one is real.'))),
     hasCurves ? [LT.el('h2', {}, 'Learning curves (solid: validation, dashed: training; one colour per trial)'), chartDiv] : null);
   paramsTable(d, paramsHolder, multi);

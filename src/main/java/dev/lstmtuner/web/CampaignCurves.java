@@ -84,7 +84,8 @@ public final class CampaignCurves {
             LinkedHashSet<String> workers = new LinkedHashSet<>();
             shown.stream().map(t -> t.worker() == null ? "?" : t.worker()).sorted().forEach(workers::add);
             List<Bar> bars = shown.stream().map(t -> new Bar(t.id(), t.number(), t.worker() == null ? "?" : t.worker(),
-                    t.state().name().toLowerCase(Locale.ROOT), TrialRow.time(t.startedAt()), TrialRow.time(t.finishedAt()),
+                    TrialRow.interrupted(t) ? "interrupted" : t.state().name().toLowerCase(Locale.ROOT),
+                    TrialRow.time(t.startedAt()), TrialRow.time(t.finishedAt()),
                     TrialRow.finite(t.objective()))).toList();
             return new Timeline(List.copyOf(workers), bars, shown.size() < started.size());
         });

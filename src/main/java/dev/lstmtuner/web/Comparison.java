@@ -203,13 +203,17 @@ public final class Comparison {
     }
 
     private static String adjustedVerdict(CompareView.DmRow r, double adjusted, boolean significant, int m) {
-        String p = String.format(Locale.ROOT, "p = %.3f, Holm-adjusted over %d pairs: %.3f", r.pValue(), m, adjusted);
+        String p = "p " + pText(r.pValue()) + ", Holm-adjusted over " + m + " pairs: p " + pText(adjusted);
         if (r.betterId() == null) return "No difference between " + r.aLabel() + " and " + r.bLabel() + " (" + p + ").";
         String better = r.betterId() == r.a() ? r.aLabel() : r.bLabel();
         String worse = r.betterId() == r.a() ? r.bLabel() : r.aLabel();
         if (significant) return better + " forecasts better than " + worse + " (" + p + ").";
         return "No real difference: " + better + " has slightly smaller squared errors than " + worse
                 + ", but a gap this size is plausible by chance (" + p + ").";
+    }
+
+    private static String pText(double p) {
+        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "= %.3f", p);
     }
 
     private static CompareView.DmRow failed(Trial a, Trial b, String why) {
