@@ -57,8 +57,8 @@ public final class JdbcStore implements Store {
     }
 
     @Override
-    public Trial enqueue(String campaign, Map<String, Object> params) {
-        return trial(queue.enqueue(campaign, params)).orElseThrow();
+    public Trial enqueue(String campaign, Map<String, Object> params, Long confirmOf) {
+        return trial(queue.enqueue(campaign, params, confirmOf)).orElseThrow();
     }
 
     @Override

@@ -18,7 +18,8 @@ final class Rows {
             + "t.heartbeat_at, t.pruned_epoch, t.failure_reason, t.failure_stack, t.requeued_from, t.has_metrics, "
             + "t.test_mae, t.test_rmse, t.test_mape, t.test_r2, t.direction_accuracy, t.persistence_mae, "
             + "t.persistence_rmse, t.persistence_mape, t.persistence_r2, t.persistence_direction_accuracy, t.skill, "
-            + "t.best_val_rmse, t.params_count, t.epochs, t.best_epoch, t.training_seconds, t.test_windows";
+            + "t.best_val_rmse, t.params_count, t.epochs, t.best_epoch, t.training_seconds, t.test_windows, t.confirm_of, "
+            + "t.persistence_statistic, t.persistence_p, t.folds_json";
     static final String TRIAL_FROM = " FROM trial t JOIN campaign c ON c.id = t.campaign_id";
     static final String SELECT_TRIAL = "SELECT " + TRIAL_COLUMNS + TRIAL_FROM;
 
@@ -45,7 +46,8 @@ final class Rows {
                             rs.getDouble("persistence_direction_accuracy")),
                     rs.getDouble("skill"), rs.getDouble("best_val_rmse"), rs.getLong("params_count"),
                     rs.getInt("epochs"), rs.getInt("best_epoch"), rs.getDouble("training_seconds"),
-                    rs.getInt("test_windows"));
+                    rs.getInt("test_windows"), rs.getObject("persistence_statistic", Double.class),
+                    rs.getObject("persistence_p", Double.class), FoldsJson.read(rs.getString("folds_json")));
         }
         return new Trial(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("campaign_name"),
                 rs.getInt("number"), TrialState.valueOf(rs.getString("state")),
@@ -53,7 +55,8 @@ final class Rows {
                 rs.getString("worker"), rs.getString("device"), instant(rs, "created_at"),
                 instant(rs, "started_at"), instant(rs, "finished_at"), instant(rs, "heartbeat_at"),
                 rs.getObject("pruned_epoch", Integer.class), rs.getString("failure_reason"),
-                rs.getString("failure_stack"), rs.getObject("requeued_from", Long.class), metrics);
+                rs.getString("failure_stack"), rs.getObject("requeued_from", Long.class),
+                rs.getObject("confirm_of", Long.class), metrics);
     }
 
     static Campaign campaign(ResultSet rs) throws SQLException {

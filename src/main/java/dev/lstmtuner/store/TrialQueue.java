@@ -33,15 +33,15 @@ final class TrialQueue {
         this.store = store;
     }
 
-    long enqueue(String campaign, Map<String, Object> params) {
+    long enqueue(String campaign, Map<String, Object> params, Long confirmOf) {
         String json = ParamsJson.write(params);
         Map<String, Object> normalized = ParamsJson.read(json);
-        return db.tx(c -> insert(c, JdbcCampaigns.require(c, campaign).id(), json, normalized, null));
+        return db.tx(c -> insert(c, JdbcCampaigns.require(c, campaign).id(), json, normalized, null, confirmOf));
     }
 
     /** Allocates the number under the campaign row lock, then inserts the trial and its param rows. */
-    private long insert(Connection c, long campaignId, String json, Map<String, Object> params, Long requeuedFrom)
-            throws SQLException {
+    private long insert(Connection c, long campaignId, String json, Map<String, Object> params, Long requeuedFrom,
+                        Long confirmOf) throws SQLException {
         int number;
         try (PreparedStatement ps = c.prepareStatement("SELECT next_number FROM campaign WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, campaignId);
@@ -57,12 +57,14 @@ final class TrialQueue {
         }
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial (campaign_id, number, state, rank_class, "
-                + "params_json, requeued_from) VALUES (?, ?, 'WAITING', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "params_json, requeued_from, confirm_of) VALUES (?, ?, 'WAITING', ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, campaignId);
             ps.setInt(2, number);
             ps.setInt(3, SortKey.rankClass(TrialState.WAITING));
             ps.setString(4, json);
             Jdbc.setLong(ps, 5, requeuedFrom);
+            Jdbc.setLong(ps, 6, confirmOf);
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
@@ -97,7 +99,7 @@ final class TrialQueue {
     /** A WAITING copy of a trial that did not finish through no fault of its own (same params, new number). */
     private void requeue(Connection c, long trialId) throws SQLException {
         Trial t = TrialReads.byId(c, trialId);
-        insert(c, t.campaignId(), ParamsJson.write(t.params()), t.params(), trialId);
+        insert(c, t.campaignId(), ParamsJson.write(t.params()), t.params(), trialId, t.confirmOf());
     }
 
     Optional<TrialHandle> claim(long trialId, String worker, String device) {
@@ -197,7 +199,8 @@ final class TrialQueue {
                     + "test_rmse = ?, test_mape = ?, test_r2 = ?, direction_accuracy = ?, persistence_mae = ?, "
                     + "persistence_rmse = ?, persistence_mape = ?, persistence_r2 = ?, "
                     + "persistence_direction_accuracy = ?, skill = ?, best_val_rmse = ?, params_count = ?, "
-                    + "epochs = ?, best_epoch = ?, training_seconds = ?, test_windows = ? WHERE id = ?")) {
+                    + "epochs = ?, best_epoch = ?, training_seconds = ?, test_windows = ?, persistence_statistic = ?, "
+                    + "persistence_p = ?, folds_json = ? WHERE id = ?")) {
                 int i = 1;
                 ps.setInt(i++, SortKey.rankClass(TrialState.COMPLETE));
                 ps.setDouble(i++, objective);
@@ -211,6 +214,9 @@ final class TrialQueue {
                 ps.setInt(i++, m.bestEpoch());
                 ps.setDouble(i++, m.trainingSeconds());
                 ps.setInt(i++, m.testWindows());
+                Jdbc.setDouble(ps, i++, m.persistenceStatistic());
+                Jdbc.setDouble(ps, i++, m.persistencePValue());
+                ps.setString(i++, m.folds().isEmpty() ? null : FoldsJson.write(m.folds()));
                 ps.setLong(i, trialId);
                 ps.executeUpdate();
             }
