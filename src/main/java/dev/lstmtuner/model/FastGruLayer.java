@@ -54,7 +54,7 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
         forwardStateOf = null;
         checkSupported();
         applyDropOutIfNecessary(training, workspaceMgr);
-        forward(training);
+        forward();
         FORWARDS.incrementAndGet();
         forwardStateOf = training ? input : null;
         long mb = input.size(0);
@@ -68,7 +68,7 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
         checkSupported();
         applyDropOutIfNecessary(true, workspaceMgr);
         if (forwardStateOf != input) {
-            forward(true);
+            forward();
         }
         forwardStateOf = null;
         backward(epsilon);
@@ -125,8 +125,8 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
         }
     }
 
-    /** Forward pass over {@link #input}; with {@code keep} the gate state of every step stays for backprop. */
-    private void forward(boolean keep) {
+    /** Forward pass over {@link #input}; leaves gates, hn and outputs of every step in {@link #work}. */
+    private void forward() {
         INDArray w = getParam(GruParamInitializer.INPUT_WEIGHT_KEY);
         INDArray rw = getParam(GruParamInitializer.RECURRENT_WEIGHT_KEY);
         int mb = (int) input.size(0);
@@ -135,7 +135,7 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
         int n = (int) rw.size(0);
         int g3 = 3 * n;
         DataType type = w.dataType();
-        work.prepare(type, mb, nIn, n, steps, keep);
+        work.prepare(type, mb, nIn, n, steps);
         Gemm.get(getParam(GruParamInitializer.BIAS_KEY), work.bias, g3);
         Gemm.get(getParam(GruParamInitializer.RECURRENT_BIAS_KEY), work.hBias, n);
         int rows = mb * steps;
@@ -152,36 +152,38 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
             } else {
                 Arrays.fill(work.hrStep, 0, mb * g3, 0.0);
             }
-            work.zx.read((long) t * mb * g3, work.zxStep, 0, mb * g3);
-            forwardStep(work, keep ? t : 0);
-            work.h.write((long) t * mb * n, work.hStep, 0, mb * n);
+            long zAt = (long) t * mb * g3;
+            long hAt = (long) t * mb * n;
+            work.zx.read(zAt, work.gates, 0, mb * g3);
+            forwardStep(work);
+            work.zx.write(zAt, work.gates, 0, mb * g3);
+            work.hn.write(hAt, work.hnStep, 0, mb * n);
+            work.h.write(hAt, work.hStep, 0, mb * n);
         }
     }
 
-    /** Gate maths of one step; {@code slot} is the step's place in the kept arrays (0 when only one is kept). */
-    private static void forwardStep(GruWork work, int slot) {
+    /** Gate maths of one step, in place on the input projections; h_{t-1} in hStep becomes h_t. */
+    private static void forwardStep(GruWork work) {
         int mb = work.mb;
         int n = work.n;
         int g3 = 3 * n;
-        double[] zx = work.zxStep;
         double[] hr = work.hrStep;
         double[] gates = work.gates;
-        double[] hn = work.hn;
+        double[] hn = work.hnStep;
         double[] h = work.hStep;
         double[] b = work.bias;
         double[] bh = work.hBias;
         for (int e = 0; e < mb; e++) {
             int si = e * g3;
-            int gi = (slot * mb + e) * g3;
-            int ni = (slot * mb + e) * n;
+            int ni = e * n;
             for (int j = 0; j < n; j++) {
-                double r = sigmoid(zx[si + j] + b[j] + hr[si + j]);
-                double z = sigmoid(zx[si + n + j] + b[n + j] + hr[si + n + j]);
+                double r = sigmoid(gates[si + j] + b[j] + hr[si + j]);
+                double z = sigmoid(gates[si + n + j] + b[n + j] + hr[si + n + j]);
                 double hnj = hr[si + 2 * n + j] + bh[j];
-                double c = tanh(zx[si + 2 * n + j] + b[2 * n + j] + r * hnj);
-                gates[gi + j] = r;
-                gates[gi + n + j] = z;
-                gates[gi + 2 * n + j] = c;
+                double c = tanh(gates[si + 2 * n + j] + b[2 * n + j] + r * hnj);
+                gates[si + j] = r;
+                gates[si + n + j] = z;
+                gates[si + 2 * n + j] = c;
                 hn[ni + j] = hnj;
                 h[e * n + j] = (1 - z) * c + z * h[e * n + j];
             }
@@ -204,6 +206,8 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
         work.epsRows.shaped(steps, mb, n).assign(epsilon.permute(2, 0, 1));
         for (int t = steps - 1; t >= 0; t--) {
             work.epsRows.read((long) t * mb * n, work.eps, 0, mb * n);
+            work.zx.read((long) t * mb * g3, work.gates, 0, mb * g3);
+            work.hn.read((long) t * mb * n, work.hnStep, 0, mb * n);
             if (t < steps - 1) {
                 work.dhRows.read(0, work.dh, 0, mb * n);
             }
@@ -212,7 +216,7 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
             } else {
                 Arrays.fill(work.hPrev, 0, mb * n, 0.0);
             }
-            backwardStep(work, t);
+            backwardStep(work);
             work.zx.write((long) t * mb * g3, work.dzxStep, 0, mb * g3);
             work.zh.write((long) t * mb * g3, work.dzhStep, 0, mb * g3);
             if (t > 0) {
@@ -223,12 +227,12 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
     }
 
     /** Gate gradients of step t from eps_t, the matrix part of dh and the direct (z * dh) part carried back. */
-    private static void backwardStep(GruWork work, int t) {
+    private static void backwardStep(GruWork work) {
         int mb = work.mb;
         int n = work.n;
         int g3 = 3 * n;
         double[] gates = work.gates;
-        double[] hn = work.hn;
+        double[] hn = work.hnStep;
         double[] eps = work.eps;
         double[] dhMat = work.dh;
         double[] direct = work.dhDirect;
@@ -238,15 +242,14 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
         double[] db = work.biasGrad;
         double[] dbh = work.hBiasGrad;
         for (int e = 0; e < mb; e++) {
-            int gi = (t * mb + e) * g3;
-            int ni = (t * mb + e) * n;
             int si = e * g3;
+            int ni = e * n;
             for (int j = 0; j < n; j++) {
                 int k = e * n + j;
                 double dh = eps[k] + dhMat[k] + direct[k];
-                double r = gates[gi + j];
-                double z = gates[gi + n + j];
-                double c = gates[gi + 2 * n + j];
+                double r = gates[si + j];
+                double z = gates[si + n + j];
+                double c = gates[si + 2 * n + j];
                 double dc = dh * (1 - z) * (1 - c * c);
                 double dz = dh * (hPrev[k] - c) * z * (1 - z);
                 double dhn = dc * r;

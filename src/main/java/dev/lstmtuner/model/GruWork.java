@@ -3,9 +3,9 @@ package dev.lstmtuner.model;
 import org.nd4j.linalg.api.buffer.DataType;
 
 /**
- * One fast GRU layer's reusable buffers: native matrices for the GEMMs and Java arrays for the gate maths. When the
- * forward state is kept for backprop the Java arrays hold every step; in inference they hold one step, so a large
- * inference batch costs little heap. They grow to the largest size seen and are then reused.
+ * One fast GRU layer's reusable buffers. Everything sized by the sequence is native memory in the network's data
+ * type (as in {@link LstmWork}); the Java arrays of the gate maths hold one time step, so the heap a layer needs does
+ * not grow with batch or window length. Buffers grow to the largest batch seen and are then reused.
  */
 final class GruWork {
     DataType type;
@@ -13,17 +13,17 @@ final class GruWork {
     int nIn;
     int n;
     int steps;
-    /** Whether the Java arrays hold every step (training) or only the current one (inference). */
-    boolean keep;
 
     /** Inputs, rows (t, example), [T*mb, nIn]. */
     NativeRows x;
-    /** Input projections X W in the forward pass, then the input-side gate gradients dZx in backprop, [T*mb, 3n]. */
+    /** Input projections X W, then (after each step's maths) the gates r, z, n, then in backprop dZx, [T*mb, 3n]. */
     NativeRows zx;
     /** Recurrent-side gate gradients dZh (r, z as dZx; the candidate's part is dn * r), [T*mb, 3n]. */
     NativeRows zh;
     /** One step's recurrent projection H_{t-1} RW, [mb, 3n]. */
     NativeRows hr;
+    /** h_{t-1} RW_n + bh per step, [T*mb, n]. */
+    NativeRows hn;
     /** Outputs h_t, [T*mb, n]. */
     NativeRows h;
     /** Output gradients from the layer above, [T*mb, n]. */
@@ -33,11 +33,9 @@ final class GruWork {
     /** Input gradients, [T*mb, nIn]. */
     NativeRows dx;
 
-    /** Gate activations r, z, n per row, [rows, 3n]. */
+    /** One step's input projections, then its gates r, z, n, [mb, 3n]. */
     double[] gates = new double[0];
-    /** h_{t-1} RW_n + bh per row, [rows, n]. */
-    double[] hn = new double[0];
-    double[] zxStep = new double[0];
+    double[] hnStep = new double[0];
     double[] hrStep = new double[0];
     /** h_t of the current step; h_{t-1} until the step overwrites it element by element. */
     double[] hStep = new double[0];
@@ -52,7 +50,7 @@ final class GruWork {
     double[] biasGrad = new double[0];
     double[] hBiasGrad = new double[0];
 
-    void prepare(DataType type, int mb, int nIn, int n, int steps, boolean keep) {
+    void prepare(DataType type, int mb, int nIn, int n, int steps) {
         if (type != this.type || nIn != this.nIn || n != this.n) {
             this.type = type;
             this.nIn = nIn;
@@ -61,6 +59,7 @@ final class GruWork {
             zx = new NativeRows(type, 3 * n);
             zh = new NativeRows(type, 3 * n);
             hr = new NativeRows(type, 3 * n);
+            hn = new NativeRows(type, n);
             h = new NativeRows(type, n);
             epsRows = new NativeRows(type, n);
             dhRows = new NativeRows(type, n);
@@ -72,16 +71,14 @@ final class GruWork {
         }
         this.mb = mb;
         this.steps = steps;
-        this.keep = keep;
         int rows = mb * steps;
-        int kept = keep ? rows : mb;
         x.ensureRows(rows);
         zx.ensureRows(rows);
         hr.ensureRows(mb);
+        hn.ensureRows(rows);
         h.ensureRows(rows);
-        gates = grow(gates, kept * 3 * n);
-        hn = grow(hn, kept * n);
-        zxStep = grow(zxStep, mb * 3 * n);
+        gates = grow(gates, mb * 3 * n);
+        hnStep = grow(hnStep, mb * n);
         hrStep = grow(hrStep, mb * 3 * n);
         hStep = grow(hStep, mb * n);
     }
