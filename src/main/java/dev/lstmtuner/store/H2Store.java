@@ -40,7 +40,8 @@ public final class H2Store implements Store {
             + "t.pruned_epoch, t.failure_reason, t.failure_stack, t.requeued_from, t.has_metrics, t.test_mae, "
             + "t.test_rmse, t.test_mape, t.test_r2, t.direction_accuracy, t.persistence_mae, t.persistence_rmse, "
             + "t.persistence_mape, t.persistence_r2, t.persistence_direction_accuracy, t.skill, t.best_val_rmse, "
-            + "t.params_count, t.epochs, t.best_epoch, t.training_seconds, t.test_windows";
+            + "t.params_count, t.epochs, t.best_epoch, t.training_seconds, t.test_windows, t.confirm_of, "
+            + "t.persistence_statistic, t.persistence_p, t.folds_json";
     private static final String TRIAL_FROM = " FROM trial t JOIN campaign c ON c.id = t.campaign_id";
 
     private final HikariDataSource pool;
@@ -159,16 +160,16 @@ public final class H2Store implements Store {
     // ---- trials: creation and claiming ----
 
     @Override
-    public Trial enqueue(String campaign, Map<String, Object> params) {
+    public Trial enqueue(String campaign, Map<String, Object> params, Long confirmOf) {
         String json = ParamsJson.write(params);
         Map<String, Object> normalized = ParamsJson.read(json);
-        long id = tx(c -> insertTrial(c, require(c, campaign).id(), json, normalized, null));
+        long id = tx(c -> insertTrial(c, require(c, campaign).id(), json, normalized, null, confirmOf));
         return trial(id).orElseThrow();
     }
 
     /** Allocates the number under the campaign row lock, then inserts the trial and its param rows. */
     private static long insertTrial(Connection c, long campaignId, String json, Map<String, Object> params,
-                                    Long requeuedFrom) throws SQLException {
+                                    Long requeuedFrom, Long confirmOf) throws SQLException {
         int number;
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT next_number FROM campaign WHERE id = ? FOR UPDATE")) {
@@ -185,12 +186,14 @@ public final class H2Store implements Store {
         }
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial (campaign_id, number, state, rank_class, "
-                + "params_json, requeued_from) VALUES (?, ?, 'WAITING', ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "params_json, requeued_from, confirm_of) VALUES (?, ?, 'WAITING', ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, campaignId);
             ps.setInt(2, number);
             ps.setInt(3, SortKey.rankClass(TrialState.WAITING));
             ps.setString(4, json);
             setLong(ps, 5, requeuedFrom);
+            setLong(ps, 6, confirmOf);
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
@@ -563,7 +566,7 @@ public final class H2Store implements Store {
                 Trial failed = trialById(c, id);
                 if (requeue) {
                     String json = ParamsJson.write(failed.params());
-                    insertTrial(c, failed.campaignId(), json, failed.params(), id);
+                    insertTrial(c, failed.campaignId(), json, failed.params(), id, failed.confirmOf());
                 }
                 return failed;
             });
@@ -764,7 +767,8 @@ public final class H2Store implements Store {
                         + "test_rmse = ?, test_mape = ?, test_r2 = ?, direction_accuracy = ?, persistence_mae = ?, "
                         + "persistence_rmse = ?, persistence_mape = ?, persistence_r2 = ?, "
                         + "persistence_direction_accuracy = ?, skill = ?, best_val_rmse = ?, params_count = ?, "
-                        + "epochs = ?, best_epoch = ?, training_seconds = ?, test_windows = ? WHERE id = ?")) {
+                        + "epochs = ?, best_epoch = ?, training_seconds = ?, test_windows = ?, persistence_statistic = ?, "
+                        + "persistence_p = ?, folds_json = ? WHERE id = ?")) {
                     int i = 1;
                     ps.setInt(i++, SortKey.rankClass(TrialState.COMPLETE));
                     ps.setDouble(i++, objective);
@@ -778,6 +782,9 @@ public final class H2Store implements Store {
                     ps.setInt(i++, m.bestEpoch());
                     ps.setDouble(i++, m.trainingSeconds());
                     ps.setInt(i++, m.testWindows());
+                    setDouble(ps, i++, m.persistenceStatistic());
+                    setDouble(ps, i++, m.persistencePValue());
+                    ps.setString(i++, m.folds().isEmpty() ? null : FoldsJson.write(m.folds()));
                     ps.setLong(i, id);
                     ps.executeUpdate();
                 }
@@ -822,7 +829,7 @@ public final class H2Store implements Store {
                 syncParamState(c, id, state);
                 if (requeue) {
                     Trial t = trialById(c, id);
-                    insertTrial(c, t.campaignId(), ParamsJson.write(t.params()), t.params(), id);
+                    insertTrial(c, t.campaignId(), ParamsJson.write(t.params()), t.params(), id, t.confirmOf());
                 }
                 return null;
             });
@@ -897,13 +904,15 @@ public final class H2Store implements Store {
                     new ForecastMetrics(rs.getDouble(24), rs.getDouble(25), rs.getDouble(26), rs.getDouble(27),
                             rs.getDouble(28)),
                     rs.getDouble(29), rs.getDouble(30), rs.getLong(31), rs.getInt(32), rs.getInt(33),
-                    rs.getDouble(34), rs.getInt(35));
+                    rs.getDouble(34), rs.getInt(35), (Double) rs.getObject(37, Double.class),
+                    (Double) rs.getObject(38, Double.class), FoldsJson.read(rs.getString(39)));
         }
         return new Trial(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getInt(4),
                 TrialState.valueOf(rs.getString(5)), ParamsJson.read(rs.getString(6)),
                 (Double) rs.getObject(7, Double.class), rs.getString(8), rs.getString(9), instant(rs, 10),
                 instant(rs, 11), instant(rs, 12), instant(rs, 13), (Integer) rs.getObject(14, Integer.class),
-                rs.getString(15), rs.getString(16), (Long) rs.getObject(17, Long.class), metrics);
+                rs.getString(15), rs.getString(16), (Long) rs.getObject(17, Long.class),
+                (Long) rs.getObject(36, Long.class), metrics);
     }
 
     private static Instant instant(ResultSet rs, int col) throws SQLException {
