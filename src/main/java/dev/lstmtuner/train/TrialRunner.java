@@ -32,7 +32,7 @@ public final class TrialRunner {
     }
 
     public static Prepared prepare(RunConfig c) {
-        LoadedData data = DataSource.load(c.data(), GapPolicy.parse(c.gapPolicy()), c.maxRows());
+        LoadedData data = DataSource.load(c.data(), GapPolicy.parse(c.gapPolicy()), c.maxRows(), c.dateRange());
         FeatureMatrix fm = FeatureBuilder.build(data.series(), c.features());
         Dataset ds = Windows.build(data.series(), fm, c.timeSteps(), c.horizon(), c.target(), c.split(), c.scaler());
         return new Prepared(data, DataFingerprint.of(data.series()), ds);
