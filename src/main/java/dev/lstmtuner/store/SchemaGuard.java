@@ -24,8 +24,8 @@ final class SchemaGuard {
     static HikariDataSource openPool(String url) {
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url);
-        cfg.setUsername("sa");
-        cfg.setPassword("");
+        cfg.setUsername(StoreFactory.user(url));
+        cfg.setPassword(StoreFactory.password(url));
         cfg.setMaximumPoolSize(8);
         cfg.setMinimumIdle(1);
         cfg.setPoolName("lstm-tuner-store");
