@@ -50,6 +50,9 @@ final class ConfigValidator {
         range(src, "patience", c.patience(), 0, 100000);
         rangeD(src, "clip_norm", c.clipNorm(), 0.0, 1e6);
         range(src, "threads", c.threads(), 1, 256);
+        if (c.evaluation() == null) fail(src, "evaluation", "must be an object like {\"folds\": 3, \"scheme\": \"expanding\"}");
+        range(src, "evaluation.folds", c.evaluation().folds(), 1, 50);
+        oneOf(src, "evaluation.scheme", c.evaluation().scheme(), List.of("expanding", "sliding"));
     }
 
     private static void oneOf(String src, String key, String value, List<String> allowed) {
