@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         description = "Hyperparameter search and experiment tracking for LSTM price forecasters.",
         subcommands = {
                 TrainCommand.class,
+                FetchCommand.class,
                 SearchCommand.class,
                 WorkerCommand.class,
                 CampaignsCommand.class,

@@ -102,7 +102,8 @@ public final class ExperimentLoader {
         Map<String, Object> samplerOptions = new LinkedHashMap<>();
         JsonNode s = root.get("sampler");
         if (s != null) sampler = typeAndOptions(s, samplerOptions, source, "sampler");
-        String pruner = "none";
+        // the default prunes from the first trial: ASHA compares partial curves of running trials too
+        String pruner = "asha";
         Map<String, Object> prunerOptions = new LinkedHashMap<>();
         JsonNode p = root.get("pruner");
         if (p != null) pruner = typeAndOptions(p, prunerOptions, source, "pruner");

@@ -121,9 +121,11 @@ public final class Worker {
 
     private static boolean sameData(RunConfig a, RunConfig b) {
         return Objects.equals(a.data(), b.data()) && Objects.equals(a.maxRows(), b.maxRows())
+                && Objects.equals(a.from(), b.from()) && Objects.equals(a.to(), b.to())
                 && a.gapPolicy().equals(b.gapPolicy()) && a.features().equals(b.features())
                 && a.target().equals(b.target()) && a.horizon() == b.horizon() && a.timeSteps() == b.timeSteps()
-                && a.split().equals(b.split()) && a.scaler().equals(b.scaler());
+                && a.split().equals(b.split()) && a.scaler().equals(b.scaler())
+                && a.evaluation().equals(b.evaluation());
     }
 
     private static void sleep(long ms) {

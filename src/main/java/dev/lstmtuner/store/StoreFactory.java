@@ -1,5 +1,7 @@
 package dev.lstmtuner.store;
 
+import dev.lstmtuner.config.BadInputException;
+
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -8,6 +10,8 @@ import java.util.Locale;
  * {@link InMemoryStore}; a {@code jdbc:} URL as given; anything else is taken as an H2 file path (without the
  * {@code .mv.db} suffix) and opened with AUTO_SERVER. A local H2 file is checked first ({@link H2LocalFile}):
  * empty, unwritable-folder and foreign files are refused in one line, a read-only file is opened read-only.
+ * A {@code jdbc:postgresql:} URL opens the same store on a PostgreSQL server (see {@link PgCredentials} for where
+ * its password comes from).
  */
 public final class StoreFactory {
     /**
@@ -43,7 +47,23 @@ public final class StoreFactory {
         String spec = urlOrNull == null || urlOrNull.isBlank() ? DEFAULT_URL : urlOrNull.trim();
         if (spec.equals("mem") || spec.equals("mem:")) return new InMemoryStore();
         String url = jdbcUrl(spec);
-        return new H2Store(H2LocalFile.of(url).map(f -> f.prepare(url)).orElse(url));
+        if (url.startsWith("jdbc:postgresql:")) return PgCredentials.open(url, null);
+        String h2 = H2LocalFile.of(url).map(f -> f.prepare(url)).orElse(url);
+        return new JdbcStore(h2, user(h2), password(h2));
+    }
+
+    /**
+     * As {@link #open(String)}, with the PostgreSQL password read from the environment variable
+     * {@code passwordEnv} (null: PGPASSWORD, then ~/.pgpass).
+     */
+    public static Store open(String urlOrNull, String passwordEnv) {
+        if (passwordEnv == null) return open(urlOrNull);
+        String url = jdbcUrl(urlOrNull == null || urlOrNull.isBlank() ? DEFAULT_URL : urlOrNull.trim());
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new BadInputException("--store-password-env applies to a PostgreSQL store "
+                    + "(jdbc:postgresql://...), not " + url);
+        }
+        return PgCredentials.open(url, passwordEnv);
     }
 
     /** The JDBC URL a {@code --store} value stands for. */

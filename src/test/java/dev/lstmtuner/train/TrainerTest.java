@@ -44,6 +44,10 @@ class TrainerTest {
         assertThat(f.bestEpoch()).isBetween(1, 4);
         assertThat(f.bestValRmse()).isEqualTo(seen.get(f.bestEpoch() - 1).valRmse());
         assertThat(f.params()).isEqualTo(4L * (4 * 8 + 8 * 8 + 8) + 8 + 1);
+        // the Diebold–Mariano test against persistence on the same test windows is part of every evaluation
+        assertThat(f.persistencePValue()).isBetween(0.0, 1.0);
+        assertThat(Math.signum(f.persistenceStatistic())).isEqualTo(-Math.signum(f.skill()));
+        assertThat(f.persistenceVerdict().words()).contains("persistence (p");
     }
 
     @Test
@@ -81,6 +85,19 @@ class TrainerTest {
         // the network holds the best epoch's weights: its validation RMSE is the best one
         double[] val = Forecasts.predictPrices(o.network(), p.dataset(), p.dataset().val());
         assertThat(Metrics.rmse(val, p.dataset().val().actualClose())).isCloseTo(r.bestValRmse(), org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void minDeltaStopsARunWhoseValLossOnlyCreeps() {
+        // no decrease of the val loss can be larger than 1e6: the run stops once patience runs out after epoch 1
+        RunConfig c = tiny(Map.of("max_epochs", 6, "patience", 2, "min_delta", 1e6, "min_delta_mode", "absolute"));
+        TrialRunner.Outcome o = TrialRunner.run(c, TrialRunner.prepare(c), m -> EpochListener.Verdict.CONTINUE,
+                (e, b, n, t) -> { });
+        assertThat(o.result().curve()).hasSize(3);
+        assertThat(o.result().stopReason()).contains("by more than min_delta").contains("for 2 epochs");
+        // the weights kept are still those of the lowest val loss
+        double lowest = o.result().curve().stream().mapToDouble(EpochMetrics::valLoss).min().orElseThrow();
+        assertThat(o.result().bestValLoss()).isEqualTo(lowest);
     }
 
     @Test
