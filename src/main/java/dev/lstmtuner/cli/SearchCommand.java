@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -128,6 +129,17 @@ public final class SearchCommand implements Callable<Integer> {
         return names;
     }
 
+    /** Workers get this process's heap and ND4J memory limits (LSTM_TUNER_JAVA_OPTS), else -Xmx1g and 3 GB native. */
+    static List<String> workerMemoryFlags() {
+        List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .stream().filter(a -> a.startsWith("-Xmx") || a.startsWith("-Dorg.bytedeco.javacpp.max")).toList());
+        if (flags.stream().noneMatch(a -> a.startsWith("-Xmx"))) flags.add("-Xmx1g");
+        if (flags.stream().noneMatch(a -> a.startsWith("-Dorg.bytedeco.javacpp.maxbytes"))) {
+            flags.add("-Dorg.bytedeco.javacpp.maxbytes=3G");
+        }
+        return flags;
+    }
+
     private int runCampaign(Store store, String url, String campaign, int n, String kind, PrintWriter out) {
         CampaignPlan plan = CampaignPlan.of(store.campaign(campaign).orElseThrow());
         out.printf("campaign %s: %s sampler, %s pruner, objective %s (%s), %d %s worker(s); store %s%n", campaign,
@@ -135,9 +147,9 @@ public final class SearchCommand implements Callable<Integer> {
                 plan.experiment().direction().name().toLowerCase(), n, kind, url);
         out.printf("data: %s%n", plan.base().data() == null ? "bundled Bitstamp BTC/USD minutes" : plan.base().data());
         out.flush();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=3G", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "worker", "--store", url, "--campaign", campaign,
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(workerMemoryFlags());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker", "--store", url, "--campaign", campaign,
                 "--artifacts", artifacts.toString(), "--device", kind, "--heartbeat-ms", String.valueOf(heartbeatMs)));
         Coordinator coordinator = new Coordinator(store, plan, n, Duration.ofSeconds(staleAfter), 0);
         LiveView view = new LiveView(out, System.console() != null, campaign, plan.experiment().budget(), n);

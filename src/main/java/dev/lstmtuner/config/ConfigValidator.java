@@ -14,6 +14,10 @@ final class ConfigValidator {
         oneOf(src, "target", c.target(), List.of("log_return", "close"));
         oneOf(src, "scaler", c.scaler(), List.of("standard", "minmax"));
         oneOf(src, "layer_impl", c.layerImpl(), List.of("fast", "stock"));
+        oneOf(src, "cell", c.cell(), List.of("lstm", "gru"));
+        if ("gru".equals(c.cell()) && "stock".equals(c.layerImpl())) {
+            fail(src, "layer_impl", "\"stock\" exists only for cell \"lstm\" (DL4J has no GRU layer); use \"fast\"");
+        }
         if (c.maxRows() != null) range(src, "max_rows", c.maxRows(), 100, Integer.MAX_VALUE);
         DateRange.parse(c.from(), c.to(), src);
         if (c.features() == null || c.features().isEmpty()) {

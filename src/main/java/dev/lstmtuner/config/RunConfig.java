@@ -30,6 +30,7 @@ public record RunConfig(
         @JsonProperty("scaler") String scaler,             // standard | minmax
         /* model */
         @JsonProperty("layer_impl") String layerImpl,      // fast | stock (DL4J's LSTM layer)
+        @JsonProperty("cell") String cell,                 // lstm | gru
         @JsonProperty("units") List<Integer> units,        // one entry per recurrent layer, 1..4 layers
         @JsonProperty("dropout") double dropout,           // fraction DROPPED (0 = none), as users mean it
         @JsonProperty("l2") double l2,
@@ -56,7 +57,7 @@ public record RunConfig(
     public static final RunConfig DEFAULTS = new RunConfig(
             null, null, "skip-windows", null, null, null,
             DEFAULT_FEATURES, "log_return", 1, 60, List.of(0.70, 0.15, 0.15), "standard",
-            "fast", List.of(128, 64, 32), 0.2, 0.0, false, false, 16,
+            "fast", "lstm", List.of(128, 64, 32), 0.2, 0.0, false, false, 16,
             1e-3, 64, 100, 15, 0.0, "relative", 1.0, 42L, 1);
 
     /** The {@code from}/{@code to} range (validated when the config was loaded). */

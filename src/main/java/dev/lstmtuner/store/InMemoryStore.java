@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A store in this process's memory, for tests and throw-away runs: same contract as {@link H2Store}, one lock
+ * A store in this process's memory, for tests and throw-away runs: same contract as {@link JdbcStore}, one lock
  * around everything, gone when the process ends.
  */
 public final class InMemoryStore implements Store {
@@ -49,7 +49,7 @@ public final class InMemoryStore implements Store {
         String worker, device, failureReason, failureStack;
         Instant createdAt, startedAt, finishedAt, heartbeatAt;
         Integer prunedEpoch;
-        Long requeuedFrom;
+        Long requeuedFrom, confirmOf;
         FinalMetrics metrics;
         final List<EpochMetrics> epochs = new ArrayList<>();
         final List<Artifact> artifacts = new ArrayList<>();
@@ -58,7 +58,7 @@ public final class InMemoryStore implements Store {
         Trial snapshot() {
             return new Trial(id, campaignId, campaign, number, state, ParamsJson.read(paramsJson), objective, worker,
                     device, createdAt, startedAt, finishedAt, heartbeatAt, prunedEpoch, failureReason, failureStack,
-                    requeuedFrom, metrics);
+                    requeuedFrom, confirmOf, metrics);
         }
     }
 
@@ -95,11 +95,11 @@ public final class InMemoryStore implements Store {
     }
 
     @Override
-    public synchronized Trial enqueue(String campaign, Map<String, Object> params) {
-        return insert(require(campaign), ParamsJson.write(params), null).snapshot();
+    public synchronized Trial enqueue(String campaign, Map<String, Object> params, Long confirmOf) {
+        return insert(require(campaign), ParamsJson.write(params), null, confirmOf).snapshot();
     }
 
-    private Row insert(Campaign c, String paramsJson, Long requeuedFrom) {
+    private Row insert(Campaign c, String paramsJson, Long requeuedFrom, Long confirmOf) {
         Row r = new Row();
         r.id = nextTrialId++;
         r.campaignId = c.id();
@@ -108,6 +108,7 @@ public final class InMemoryStore implements Store {
         r.paramsJson = paramsJson;
         r.createdAt = clock.instant();
         r.requeuedFrom = requeuedFrom;
+        r.confirmOf = confirmOf;
         trials.put(r.id, r);
         return r;
     }
@@ -242,7 +243,7 @@ public final class InMemoryStore implements Store {
                 finish(r, TrialState.FAILED);
                 r.failureReason = StoreErrors.WORKER_LOST;
                 lost.add(r.snapshot());
-                if (requeue) insert(campaigns.get(r.campaign), r.paramsJson, r.id);
+                if (requeue) insert(campaigns.get(r.campaign), r.paramsJson, r.id, r.confirmOf);
             }
         }
         return lost;
@@ -386,7 +387,7 @@ public final class InMemoryStore implements Store {
                 Row r = running();
                 r.failureReason = reason;
                 finish(r, TrialState.FAILED);
-                insert(campaigns.get(r.campaign), r.paramsJson, r.id);
+                insert(campaigns.get(r.campaign), r.paramsJson, r.id, r.confirmOf);
             }
         }
 

@@ -23,6 +23,7 @@ public enum Metric {
     DIRECTION_ACCURACY("direction_accuracy", true, m(f -> f.model().directionAccuracy())),
     PERSISTENCE_RMSE("persistence_rmse", false, m(f -> f.persistence().rmse())),
     SKILL("skill", true, m(f -> f.skill())),
+    PERSISTENCE_P("persistence_p", false, m(f -> f.persistencePValue())),
     PARAMS("params_count", false, m(f -> (double) f.params())),
     EPOCHS("epochs", false, m(f -> (double) f.epochs())),
     BEST_EPOCH("best_epoch", false, m(f -> (double) f.bestEpoch())),
@@ -52,7 +53,8 @@ public enum Metric {
         return this == OBJECTIVE ? direction == Direction.MAXIMIZE : largerIsBetter;
     }
 
-    Double valueOf(Trial t) {
+    /** The trial's value for this key; null where it has none (no metrics yet). */
+    public Double valueOf(Trial t) {
         return value.apply(t);
     }
 

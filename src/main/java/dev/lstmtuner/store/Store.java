@@ -25,7 +25,15 @@ public interface Store extends AutoCloseable {
     List<CampaignSummary> campaigns();
 
     /** Adds a WAITING trial with the next number of the campaign. */
-    Trial enqueue(String campaign, Map<String, Object> params);
+    default Trial enqueue(String campaign, Map<String, Object> params) {
+        return enqueue(campaign, params, null);
+    }
+
+    /**
+     * Adds a WAITING trial; {@code confirmOf} links a confirmation run (the same params with another seed) to the
+     * trial it confirms, null for a sampled trial.
+     */
+    Trial enqueue(String campaign, Map<String, Object> params, Long confirmOf);
 
     /**
      * Claims a WAITING trial for a worker: exactly one of any number of concurrent callers gets the handle,

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * Opens a store from what the user typed ({@code --store}): null = {@link #DEFAULT_URL}; {@code mem} = an
  * {@link InMemoryStore}; a {@code jdbc:} URL as given; anything else is taken as an H2 file path (without the
- * {@code .mv.db} suffix) and opened with AUTO_SERVER.
+ * {@code .mv.db} suffix) and opened with AUTO_SERVER. A {@code jdbc:postgresql:} URL opens the same store on a
+ * PostgreSQL server (see {@link PgCredentials} for where its password comes from).
  */
 public final class StoreFactory {
     /**
@@ -21,7 +22,23 @@ public final class StoreFactory {
     public static Store open(String urlOrNull) {
         String spec = urlOrNull == null || urlOrNull.isBlank() ? DEFAULT_URL : urlOrNull.trim();
         if (spec.equals("mem") || spec.equals("mem:")) return new InMemoryStore();
-        return new H2Store(jdbcUrl(spec));
+        String url = jdbcUrl(spec);
+        if (url.startsWith("jdbc:postgresql:")) return PgCredentials.open(url, null);
+        return new JdbcStore(url, "sa", "");
+    }
+
+    /**
+     * As {@link #open(String)}, with the PostgreSQL password read from the environment variable
+     * {@code passwordEnv} (null: PGPASSWORD, then ~/.pgpass).
+     */
+    public static Store open(String urlOrNull, String passwordEnv) {
+        if (passwordEnv == null) return open(urlOrNull);
+        String url = jdbcUrl(urlOrNull == null || urlOrNull.isBlank() ? DEFAULT_URL : urlOrNull.trim());
+        if (!url.startsWith("jdbc:postgresql:")) {
+            throw new dev.lstmtuner.config.BadInputException("--store-password-env applies to a PostgreSQL store "
+                    + "(jdbc:postgresql://...), not " + url);
+        }
+        return PgCredentials.open(url, passwordEnv);
     }
 
     /** The JDBC URL a {@code --store} value stands for. */

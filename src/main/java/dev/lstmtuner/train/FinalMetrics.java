@@ -1,10 +1,34 @@
 package dev.lstmtuner.train;
 
+import dev.lstmtuner.stats.PersistenceVerdict;
+
+import java.util.List;
+
 /**
  * A finished run's evaluation: the model and the persistence baseline (next price = last price) on the same test
- * windows, skill = 1 - RMSE_model / RMSE_persistence (above 0 means the model beats persistence), the best
+ * windows, skill = 1 - RMSE_model / RMSE_persistence (above 0 means a smaller RMSE than persistence), the best
  * validation RMSE in price units (the default search objective) and the run's size and cost.
+ * {@code persistenceStatistic}/{@code persistencePValue} are the Diebold–Mariano test of the model against
+ * persistence on the test windows (null when there were too few); only that test may call a model better.
+ * {@code folds} holds each walk-forward fold's result (empty for a single split).
  */
 public record FinalMetrics(ForecastMetrics model, ForecastMetrics persistence, double skill, double bestValRmse,
-                           long params, int epochs, int bestEpoch, double trainingSeconds, int testWindows) {
+                           long params, int epochs, int bestEpoch, double trainingSeconds, int testWindows,
+                           Double persistenceStatistic, Double persistencePValue, List<FoldMetrics> folds) {
+
+    public FinalMetrics {
+        folds = folds == null ? List.of() : List.copyOf(folds);
+    }
+
+    /** Without a persistence test or folds (stores and tests that build metrics by hand). */
+    public FinalMetrics(ForecastMetrics model, ForecastMetrics persistence, double skill, double bestValRmse,
+                        long params, int epochs, int bestEpoch, double trainingSeconds, int testWindows) {
+        this(model, persistence, skill, bestValRmse, params, epochs, bestEpoch, trainingSeconds, testWindows,
+                null, null, List.of());
+    }
+
+    /** The model against persistence in words, from the skill's sign and the Diebold–Mariano p-value. */
+    public PersistenceVerdict persistenceVerdict() {
+        return PersistenceVerdict.of(skill, persistencePValue);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.stats.DieboldMariano;
 import dev.lstmtuner.store.Metric;
 import dev.lstmtuner.store.Trial;
 

@@ -6,18 +6,23 @@ import dev.lstmtuner.train.FinalMetrics;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
-/** A trial as the API shows it: params, and metrics keyed by the same names the {@code sort} parameter takes. */
+/**
+ * A trial as the API shows it: params, and metrics keyed by the same names the {@code sort} parameter takes;
+ * {@code verdict} is the model against persistence in words (from the stored Diebold–Mariano p-value).
+ */
 public record TrialRow(long id, String campaign, int number, String state, Double objective,
                        Map<String, Object> params, Map<String, Double> metrics, Integer prunedEpoch,
                        String failureReason, String worker, String device, String createdAt, String startedAt,
-                       String finishedAt, Long requeuedFrom) {
+                       String finishedAt, Long requeuedFrom, Long confirmOf, String verdict) {
 
     public static TrialRow of(Trial t) {
-        return new TrialRow(t.id(), t.campaign(), t.number(), t.state().name().toLowerCase(java.util.Locale.ROOT),
+        return new TrialRow(t.id(), t.campaign(), t.number(), t.state().name().toLowerCase(Locale.ROOT),
                 finite(t.objective()), t.params(), metrics(t), t.prunedEpoch(), t.failureReason(), t.worker(),
-                t.device(), time(t.createdAt()), time(t.startedAt()), time(t.finishedAt()), t.requeuedFrom());
+                t.device(), time(t.createdAt()), time(t.startedAt()), time(t.finishedAt()), t.requeuedFrom(),
+                t.confirmOf(), t.metrics() == null ? null : t.metrics().persistenceVerdict().words());
     }
 
     /** Every {@link Metric} but objective and number (already fields); null where the trial has no value. */
@@ -25,22 +30,7 @@ public record TrialRow(long id, String campaign, int number, String state, Doubl
         Map<String, Double> out = new LinkedHashMap<>();
         FinalMetrics f = t.metrics();
         for (Metric m : Metric.values()) {
-            Double v = switch (m) {
-                case OBJECTIVE, NUMBER -> null;
-                case VAL_RMSE -> f == null ? null : f.bestValRmse();
-                case TEST_MAE -> f == null ? null : f.model().mae();
-                case TEST_RMSE -> f == null ? null : f.model().rmse();
-                case TEST_MAPE -> f == null ? null : f.model().mape();
-                case TEST_R2 -> f == null ? null : f.model().r2();
-                case DIRECTION_ACCURACY -> f == null ? null : f.model().directionAccuracy();
-                case PERSISTENCE_RMSE -> f == null ? null : f.persistence().rmse();
-                case SKILL -> f == null ? null : f.skill();
-                case PARAMS -> f == null ? null : (double) f.params();
-                case EPOCHS -> f == null ? null : (double) f.epochs();
-                case BEST_EPOCH -> f == null ? null : (double) f.bestEpoch();
-                case TRAINING_SECONDS -> f == null ? null : f.trainingSeconds();
-            };
-            if (m != Metric.OBJECTIVE && m != Metric.NUMBER) out.put(m.key(), finite(v));
+            if (m != Metric.OBJECTIVE && m != Metric.NUMBER) out.put(m.key(), finite(m.valueOf(t)));
         }
         // the baseline's other scores, for the side-by-side table (not sort keys: persistence is the same for every
         // trial on the same windows)

@@ -4,6 +4,7 @@ import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.train.EpochMetrics;
 import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.train.FoldMetrics;
 import dev.lstmtuner.train.ForecastMetrics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -339,12 +340,13 @@ abstract class StoreContractTest {
     void reclaimStaleFailsSilentWorkersAndRequeuesACopy() throws Exception {
         campaign("c");
         TrialHandle lost = store.start("c", Map.of("lr", 0.3), "dead-worker", "cpu");
-        Thread.sleep(60);
+        // wide margins: a loaded machine may take a few hundred ms between the heartbeat and the reclaim
+        Thread.sleep(1500);
         TrialHandle alive = store.start("c", Map.of("lr", 0.1), "live-worker", "cpu");
         alive.heartbeat();
 
         assertThat(store.reclaimStale(Duration.ofHours(1), false)).isEmpty();
-        List<Trial> reclaimed = store.reclaimStale(Duration.ofMillis(30), true);
+        List<Trial> reclaimed = store.reclaimStale(Duration.ofMillis(1000), true);
 
         assertThat(reclaimed).extracting(Trial::id).containsExactly(lost.trialId());
         Trial failed = store.trial(lost.trialId()).orElseThrow();
@@ -357,6 +359,45 @@ abstract class StoreContractTest {
         assertThat(copy.requeuedFrom()).isEqualTo(lost.trialId());
         assertThatThrownBy(() -> lost.reportEpoch(new EpochMetrics(1, 1, 1, 1, 1)))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void completedTrialKeepsItsPersistenceTestAndFoldsAndSortsByPValue() {
+        campaign("dm");
+        ForecastMetrics f = new ForecastMetrics(1, 2, 3, Double.NaN, 0.5);
+        List<FoldMetrics> folds = List.of(new FoldMetrics(1, 100, 20, 20, 1_000L, 2_000L, 2.5, 0.9, 6, 4, f, f,
+                0.01, 0.4), new FoldMetrics(2, 140, 20, 20, 2_000L, 3_000L, 2.4, 0.8, 5, 3, f, f, -0.02, null));
+        TrialHandle a = store.start("dm", Map.of("lr", 0.01), "w", "cpu");
+        a.complete(new FinalMetrics(f, f, 0.01, 2.45, 10, 6, 4, 1.0, 40, -2.1, 0.04, folds), 2.45);
+        TrialHandle b = store.start("dm", Map.of("lr", 0.02), "w", "cpu");
+        b.complete(new FinalMetrics(f, f, 0.0, 2.5, 10, 6, 4, 1.0, 40, 0.3, 0.76, List.of()), 2.5);
+
+        FinalMetrics back = store.trial(a.trialId()).orElseThrow().metrics();
+        assertThat(back.persistenceStatistic()).isEqualTo(-2.1);
+        assertThat(back.persistencePValue()).isEqualTo(0.04);
+        assertThat(back.folds()).hasSize(2);
+        assertThat(back.folds().get(1).persistencePValue()).isNull();
+        assertThat(back.folds().get(0).model().r2()).isNaN();
+        assertThat(back.folds().get(1).testToMs()).isEqualTo(3_000L);
+        assertThat(store.trial(b.trialId()).orElseThrow().metrics().folds()).isEmpty();
+        assertThat(store.trials(TrialQuery.of("dm").sortBy("persistence_p")).items())
+                .extracting(Trial::number).containsExactly(1, 2);
+        assertThat(store.trials(TrialQuery.of("dm").sortBy("persistence_p").descending(true)).items())
+                .extracting(Trial::number).containsExactly(2, 1);
+    }
+
+    @Test
+    void aConfirmationRunIsLinkedToTheTrialItConfirmsAndItsRequeuedCopyKeepsTheLink() {
+        campaign("conf");
+        TrialHandle first = completed("conf", Map.of("lr", 0.01), 1.0);
+        Trial confirm = store.enqueue("conf", Map.of("lr", 0.01, "seed", 7), first.trialId());
+        assertThat(confirm.confirmOf()).isEqualTo(first.trialId());
+        assertThat(store.trial(first.trialId()).orElseThrow().confirmOf()).isNull();
+        TrialHandle h = store.claim(confirm.id(), "w", "cpu").orElseThrow();
+        h.interrupt("interrupted: Ctrl-C; re-queued");
+        Trial copy = store.trial("conf", 3).orElseThrow();
+        assertThat(copy.requeuedFrom()).isEqualTo(confirm.id());
+        assertThat(copy.confirmOf()).isEqualTo(first.trialId());
     }
 
     @Test

@@ -44,6 +44,10 @@ class TrainerTest {
         assertThat(f.bestEpoch()).isBetween(1, 4);
         assertThat(f.bestValRmse()).isEqualTo(seen.get(f.bestEpoch() - 1).valRmse());
         assertThat(f.params()).isEqualTo(4L * (4 * 8 + 8 * 8 + 8) + 8 + 1);
+        // the Diebold–Mariano test against persistence on the same test windows is part of every evaluation
+        assertThat(f.persistencePValue()).isBetween(0.0, 1.0);
+        assertThat(Math.signum(f.persistenceStatistic())).isEqualTo(-Math.signum(f.skill()));
+        assertThat(f.persistenceVerdict().words()).contains("persistence (p");
     }
 
     @Test

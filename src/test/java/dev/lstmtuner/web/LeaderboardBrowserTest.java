@@ -92,7 +92,7 @@ class LeaderboardBrowserTest {
         assertThat(driver.findElement(By.id("page-info")).getText()).contains("of 12 trials");
 
         driver.findElement(By.cssSelector("th[data-sort='learning_rate']")).click();
-        wait.until(ExpectedConditions.attributeContains(By.cssSelector("th[data-sort='learning_rate']"), "class", "sorted"));
+        wait.ignoring(StaleElementReferenceException.class).until(ExpectedConditions.attributeContains(By.cssSelector("th[data-sort='learning_rate']"), "class", "sorted"));
         List<String> states = new ArrayList<>();
         List<Double> completeRates = new ArrayList<>();
         wait.ignoring(StaleElementReferenceException.class).until(d -> {

@@ -1,4 +1,4 @@
-package dev.lstmtuner.web;
+package dev.lstmtuner.stats;
 
 import org.junit.jupiter.api.Test;
 

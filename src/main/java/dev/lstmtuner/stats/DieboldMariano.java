@@ -1,6 +1,8 @@
-package dev.lstmtuner.web;
+package dev.lstmtuner.stats;
 
 import org.apache.commons.math3.distribution.TDistribution;
+
+import java.util.Locale;
 
 /**
  * Diebold–Mariano test of equal forecast accuracy for two forecasts of the same targets, as R's
@@ -74,7 +76,7 @@ public final class DieboldMariano {
     }
 
     private static String verdict(String better, String worse, double p, boolean significant) {
-        String pText = p < 0.001 ? "p < 0.001" : String.format(java.util.Locale.ROOT, "p = %.3f", p);
+        String pText = p < 0.001 ? "p < 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
         if (better == null) return "No difference: the mean squared errors are equal (" + pText + ").";
         if (significant) {
             return better + " forecasts better than " + worse + ": its squared errors are smaller and the difference"
