@@ -15,9 +15,7 @@ import java.util.Map;
 public final class CampaignCharts {
     /** Most points one chart gets; browsers stay responsive with 100k trials. */
     public static final int MAX_POINTS = 5_000;
-    static final String METHOD = "first-order variance share (fANOVA-style): for each param, the variance of the mean"
-            + " objective across its values (numbers: " + ParamImportance.MAX_BINS + " equal-count bins), divided by"
-            + " the objective's total variance; computed over COMPLETE trials, interactions ignored";
+    static final String METHOD = ParamImportance.METHOD;
     private final LeaderboardService service;
 
     public CampaignCharts(LeaderboardService service) {
