@@ -22,9 +22,7 @@ public final class CampaignCharts {
     public static final int MAX_POINTS = 5_000;
     /** Fewer COMPLETE trials than this and the importance chart says its ranking means little. */
     public static final int IMPORTANCE_MIN_TRIALS = 10;
-    static final String METHOD = "first-order variance share (fANOVA-style): for each param, the variance of the mean"
-            + " objective across its values (numbers: " + ParamImportance.MAX_BINS + " equal-count bins), divided by"
-            + " the objective's total variance; computed over COMPLETE trials, interactions ignored";
+    static final String METHOD = ParamImportance.METHOD;
     private final LeaderboardService service;
 
     public CampaignCharts(LeaderboardService service) {

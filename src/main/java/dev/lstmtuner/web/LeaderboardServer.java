@@ -61,6 +61,7 @@ public final class LeaderboardServer {
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.http.prefer405over404 = true; // POST to a GET route is a wrong method, not a missing page
             config.staticFiles.add("/web", Location.CLASSPATH);
             config.staticFiles.enableWebjars();
             config.jsonMapper(new JavalinJackson().updateMapper(m ->
@@ -129,7 +130,7 @@ public final class LeaderboardServer {
         String sort = ctx.queryParam("sort");
         if (sort != null && sort.isBlank()) sort = null;
         int limit = RequestParams.intParam(ctx, "limit", 50, 1, 1_000);
-        int offset = RequestParams.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int offset = RequestParams.intParam(ctx, "offset", 0, 0, Cursor.MAX_OFFSET);
         String cursor = ctx.queryParam("cursor");
         if (cursor != null && !cursor.isBlank()) offset = Cursor.decode(cursor);
         Map<String, Double[]> ranges = new LinkedHashMap<>();
