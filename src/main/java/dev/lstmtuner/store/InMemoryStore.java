@@ -25,6 +25,7 @@ import java.util.TreeMap;
 public final class InMemoryStore implements Store {
     private final Clock clock;
     private final InMemoryLeases leases;
+    private final InMemoryNotes notes;
     private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
     private final Map<Long, Integer> nextNumber = new LinkedHashMap<>();
     private final Map<Long, Row> trials = new TreeMap<>();
@@ -38,6 +39,7 @@ public final class InMemoryStore implements Store {
     public InMemoryStore(Clock clock) {
         this.clock = clock;
         this.leases = new InMemoryLeases(clock);
+        this.notes = new InMemoryNotes(clock);
     }
 
     /** Mutable trial state behind the lock; callers only ever see {@link Trial} snapshots. */
@@ -320,7 +322,28 @@ public final class InMemoryStore implements Store {
         campaigns.remove(name);
         nextNumber.remove(c.id());
         leases.forget(name);
+        notes.forget(name);
         return before - trials.size();
+    }
+
+    @Override
+    public synchronized Note addNote(String campaign, Long trialId, Note.Kind kind, String text) {
+        Campaign c = require(campaign);
+        if (trialId != null && (!trials.containsKey(trialId) || trials.get(trialId).campaignId != c.id())) {
+            throw new BadInputException("campaign '" + campaign + "' has no trial with id " + trialId);
+        }
+        return notes.add(campaign, trialId, kind, text);
+    }
+
+    @Override
+    public synchronized List<Note> notes(String campaign) {
+        require(campaign);
+        return notes.list(campaign);
+    }
+
+    @Override
+    public synchronized boolean deleteNote(long id) {
+        return notes.delete(id);
     }
 
     @Override

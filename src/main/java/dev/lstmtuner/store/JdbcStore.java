@@ -22,6 +22,7 @@ public final class JdbcStore implements Store {
     private final JdbcCampaigns campaigns;
     private final TrialQueue queue;
     private final TrialReads reads;
+    private final JdbcNotes notes;
 
     JdbcStore(String jdbcUrl, String user, String password) {
         Dialect dialect = Dialect.of(jdbcUrl);
@@ -34,6 +35,7 @@ public final class JdbcStore implements Store {
         }
         this.db = new Jdbc(pool, jdbcUrl, dialect);
         this.campaigns = new JdbcCampaigns(db);
+        this.notes = new JdbcNotes(db);
         this.queue = new TrialQueue(db, this);
         this.reads = new TrialReads(db);
     }
@@ -155,6 +157,21 @@ public final class JdbcStore implements Store {
     @Override
     public int deleteCampaign(String name) {
         return campaigns.delete(name);
+    }
+
+    @Override
+    public Note addNote(String campaign, Long trialId, Note.Kind kind, String text) {
+        return notes.add(campaign, trialId, kind, text);
+    }
+
+    @Override
+    public List<Note> notes(String campaign) {
+        return notes.list(campaign);
+    }
+
+    @Override
+    public boolean deleteNote(long id) {
+        return notes.delete(id);
     }
 
     @Override

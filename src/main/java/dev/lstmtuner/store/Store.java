@@ -107,6 +107,19 @@ public interface Store extends AutoCloseable {
     /** Opens an ended campaign again (a resume after its wall-time budget ran out). */
     void reopenCampaign(String name);
 
+    /**
+     * Adds a note or tag to the campaign ({@code trialId} null) or one of its trials; the text is checked with
+     * {@link Note#check} (a {@link dev.lstmtuner.config.BadInputException} when empty or too long), as is a trial of
+     * another campaign.
+     */
+    Note addNote(String campaign, Long trialId, Note.Kind kind, String text);
+
+    /** The campaign's notes and tags (its own and its trials'), oldest first. */
+    List<Note> notes(String campaign);
+
+    /** Removes a note or tag; false when there was none with that id. */
+    boolean deleteNote(long id);
+
     /** Deletes a campaign with all its trials; returns the number of trials deleted. Only on the user's request. */
     int deleteCampaign(String name);
 

@@ -30,6 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** One contract, run against every Store implementation (see the subclasses). */
 abstract class StoreContractTest {
@@ -605,5 +606,37 @@ abstract class StoreContractTest {
         assertThat(h.trialId()).isEqualTo(waiting.id());
         assertThat(h.campaign()).isEqualTo("open");
         assertThat(store.claimAny("w", "cpu")).isEmpty();
+    }
+
+    @Test
+    void notesAndTagsAreKeptAsTypedPerCampaignAndTrialAndGoWithTheCampaign() {
+        campaign("c");
+        campaign("other");
+        Trial t = store.enqueue("c", Map.of("lr", 0.1));
+        Trial foreign = store.enqueue("other", Map.of("lr", 0.1));
+        String hostile = "<img src=x onerror=alert(1)> & 'quotes'";
+        Note note = store.addNote("c", null, Note.Kind.NOTE, "  " + hostile + "\nsecond line ");
+        Note tag = store.addNote("c", t.id(), Note.Kind.TAG, "winner?");
+        store.addNote("other", null, Note.Kind.TAG, "elsewhere");
+        assertThat(note.text()).isEqualTo(hostile + "\nsecond line");
+        assertThat(note.trialId()).isNull();
+        assertThat(note.createdAt()).isNotNull();
+        assertThat(store.notes("c")).extracting(Note::id, Note::trialId, Note::kind, Note::text)
+                .containsExactly(tuple(note.id(), null, Note.Kind.NOTE, hostile + "\nsecond line"),
+                        tuple(tag.id(), t.id(), Note.Kind.TAG, "winner?"));
+        assertThatThrownBy(() -> store.addNote("c", foreign.id(), Note.Kind.TAG, "x"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("no trial with id " + foreign.id());
+        assertThatThrownBy(() -> store.addNote("c", null, Note.Kind.TAG, "a\nb")).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> store.addNote("c", null, Note.Kind.NOTE, "  ")).isInstanceOf(BadInputException.class);
+        assertThatThrownBy(() -> store.addNote("c", null, Note.Kind.TAG, "x".repeat(Note.MAX_TAG + 1)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining(String.valueOf(Note.MAX_TAG));
+        assertThatThrownBy(() -> store.addNote("ghost", null, Note.Kind.NOTE, "x")).isInstanceOf(BadInputException.class);
+        assertThat(store.deleteNote(tag.id())).isTrue();
+        assertThat(store.deleteNote(tag.id())).isFalse();
+        assertThat(store.notes("c")).extracting(Note::id).containsExactly(note.id());
+        store.deleteCampaign("c");
+        campaign("c");
+        assertThat(store.notes("c")).isEmpty();
+        assertThat(store.notes("other")).hasSize(1);
     }
 }
