@@ -139,3 +139,59 @@ LT.header = function (active) {
     LT.el('a', {href: 'symbols.html', class: active === 'symbols' ? 'active' : null}, 'Symbols'));
   document.body.prepend(LT.el('header', {}, LT.el('strong', {}, 'lstm-tuner leaderboard'), nav));
 };
+
+/** Whether notes may be written here, and this browser's CSRF token (fetched once per page). */
+LT.session = (() => {
+  let p = null;
+  return () => (p = p || LT.api('/api/session').catch(() => ({notes_enabled: false})));
+})();
+
+/** A same-origin write (notes only) with this browser's token; rejects with the server's message. */
+LT.send = async function (method, path, body) {
+  const s = await LT.session();
+  const r = await fetch(path, {method, credentials: 'same-origin', headers: {'Content-Type': 'application/json',
+    'X-CSRF-Token': s.csrf_token || '', Accept: 'application/json'}, body: body ? JSON.stringify(body) : undefined});
+  if (!r.ok) {
+    const b = await r.json().catch(() => ({}));
+    throw new Error(b.error || ('HTTP ' + r.status));
+  }
+  return r.status === 204 ? null : r.json();
+};
+
+/** A tag as a chip (text only); with onRemove, a × button that removes it. */
+LT.tagChip = (n, onRemove) => LT.el('span', {class: 'chip tag', 'data-note': n.id}, n.text,
+  onRemove ? LT.el('button', {type: 'button', class: 'remove', 'aria-label': 'remove tag ' + n.text, onclick: () => onRemove(n)}, '×') : null);
+
+/**
+ * Notes and tags of a campaign (trialId null) or one trial, with add/remove controls when the server allows
+ * notes; calls changed() after a write. Every text goes in as text, never markup.
+ */
+LT.notesPanel = function (holder, campaign, trialId, notes, changed) {
+  LT.session().then((s) => {
+    const mine = notes.filter((n) => (n.trial_id === null || n.trial_id === undefined) ? trialId === null : n.trial_id === trialId);
+    const err = LT.el('p', {class: 'error', role: 'alert'});
+    const remove = s.notes_enabled ? async (n) => {
+      try { await LT.send('DELETE', '/api/notes/' + n.id); changed(); } catch (e) { err.textContent = e.message; }
+    } : null;
+    const tags = mine.filter((n) => n.kind === 'tag');
+    const texts = mine.filter((n) => n.kind === 'note');
+    const list = LT.el('ul', {class: 'notes'}, texts.map((n) => LT.el('li', {'data-note': n.id},
+      LT.el('span', {class: 'note-text'}, n.text), ' ', LT.el('span', {class: 'note'}, LT.time(n.created_at)),
+      remove ? LT.el('button', {type: 'button', class: 'remove', 'aria-label': 'remove note', onclick: () => remove(n)}, '×') : null)));
+    let form = null;
+    if (s.notes_enabled) {
+      const input = LT.el('textarea', {class: 'note-input', rows: 2, maxlength: 2000, placeholder: 'a note, or a short tag', 'aria-label': 'note or tag text'});
+      const add = (kind) => async () => {
+        try {
+          await LT.send('POST', '/api/notes', {campaign, trial_id: trialId, kind, text: input.value});
+          input.value = '';
+          changed();
+        } catch (e) { err.textContent = e.message; }
+      };
+      form = LT.el('div', {class: 'controls'}, input, LT.el('button', {type: 'button', class: 'add-note', onclick: add('note')}, 'Add note'),
+        LT.el('button', {type: 'button', class: 'add-tag', onclick: add('tag')}, 'Add tag'));
+    }
+    LT.replace(holder, LT.el('div', {class: 'tags'}, tags.map((n) => LT.tagChip(n, remove))), list, form,
+      s.notes_enabled ? err : (mine.length ? null : LT.el('p', {class: 'note'}, 'No notes. The leaderboard is read-only: start it with serve --allow-notes to add notes and tags.')));
+  });
+};

@@ -6,7 +6,7 @@ LT.header('campaigns');
 const main = document.getElementById('main');
 const HIGHER_BETTER = new Set(['test_r2', 'direction_accuracy', 'skill']);
 const DEFAULT_METRICS = ['verdict', 'test_rmse', 'skill', 'direction_accuracy', 'epochs', 'training_seconds'];
-const S = {name: LT.param('name'), sort: null, order: null, state: '', ranges: {}, limit: 50, offset: 0,
+const S = {notes: [], name: LT.param('name'), sort: null, order: null, state: '', ranges: {}, limit: 50, offset: 0,
   countsKey: '', idlePolls: 0, info: null, confirm: {}, winner: null, hidden: null};
 const ui = {};
 
@@ -84,6 +84,7 @@ function build(info) {
   ui.summary = LT.el('p', {id: 'summary'});
   ui.status = LT.el('p', {id: 'status', role: 'status'});
   ui.confirm = LT.el('div', {id: 'confirmation'});
+  ui.notes = LT.el('div', {id: 'campaign-notes'});
   ui.table = LT.el('div', {class: 'scroll table-wrap', id: 'leaderboard'});
   ui.pager = LT.el('div', {class: 'controls', id: 'pager'});
   ui.basket = LT.el('div', {id: 'basket', class: 'basket'});
@@ -105,7 +106,7 @@ function build(info) {
   limitSel.addEventListener('change', () => { S.limit = +limitSel.value; S.offset = 0; changed(); });
   LT.replace(main,
     LT.el('h1', {id: 'campaign-name'}, c.name),
-    ui.summary, ui.status, ui.confirm,
+    ui.summary, ui.status, ui.confirm, ui.notes,
     LT.el('div', {class: 'controls'},
       LT.el('label', {}, 'State', stateSel),
       LT.el('label', {}, 'Range on', keySel), LT.el('label', {}, 'from', min), LT.el('label', {}, 'to', max), apply, ui.ranges,
@@ -225,6 +226,7 @@ function renderTable(page) {
     return LT.el('tr', {class: cls, 'data-id': t.id, 'data-state': t.state},
       LT.el('td', {class: 'sticky0'}, box),
       LT.el('td', {class: 'sticky1'}, LT.link(LT.trialHref(t.id), (best ? '★ ' : '') + '#' + t.number),
+        S.notes.filter((n) => n.trial_id === t.id && n.kind === 'tag').map((n) => [' ', LT.tagChip(n)]),
         winner ? LT.el('span', {class: 'winner', title: 'confirmed winner: best mean over seeds'}, ' ✓ confirmed') : null),
       LT.el('td', {class: 'text', title: t.failure_reason || ''}, stateCell(t, numbers)),
       objectiveCell(t),
@@ -258,6 +260,11 @@ async function loadTable(focusSorted) {
   }
 }
 
+async function loadNotes() {
+  S.notes = await LT.api('/api/notes?' + LT.q({campaign: S.name}));
+  LT.notesPanel(ui.notes, S.name, null, S.notes, () => loadNotes().then(() => loadTable()));
+}
+
 async function refresh() {
   const info = await LT.api('/api/campaign?' + LT.q({name: S.name}));
   S.info = info;
@@ -282,6 +289,7 @@ async function refresh() {
     document.title = info.campaign.name + ' · lstm-tuner';
     build(info);
     writeUrl();
+    await loadNotes();
     await refresh();
     LT.poll(refresh, 3000, () => S.idlePolls < 3);
   } catch (e) {

@@ -139,12 +139,15 @@ async function load() {
   if (!charts) {
     document.title = t.campaign + ' #' + t.number + ' · lstm-tuner';
     charts = {curveBox: LT.el('div'), predBox: LT.el('div', {id: 'predictions'}), predNote: LT.el('p', {id: 'pred-note', class: 'note'}),
-      head: LT.el('div'), side: LT.el('div'), rest: LT.el('div')};
-    LT.replace(main, charts.head,
+      head: LT.el('div'), side: LT.el('div'), rest: LT.el('div'), notes: LT.el('div', {id: 'trial-notes'})};
+    LT.replace(main, charts.head, LT.el('h2', {}, 'Notes and tags'), charts.notes,
       LT.el('div', {class: 'grid2'}, charts.curveBox,
         LT.el('div', {}, LT.el('h2', {}, t.metrics ? 'Metrics beside the persistence baseline' : 'Params'), charts.side)),
       charts.predBox, charts.predNote, charts.rest);
     if (d.has_predictions) predictionCharts(charts.predBox, charts.predNote);
+    const notes = async () => LT.notesPanel(charts.notes, t.campaign, t.id,
+      await LT.api('/api/notes?' + LT.q({campaign: t.campaign})), notes);
+    notes();
   }
   LT.replace(charts.head,
     LT.el('h1', {}, LT.link(LT.campaignHref(t.campaign), t.campaign), ' / trial #' + t.number, ' ',

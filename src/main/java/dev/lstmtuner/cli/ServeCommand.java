@@ -11,9 +11,9 @@ import picocli.CommandLine.Option;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
-/** {@code lstm-tuner serve}: the read-only leaderboard web app over a store, until interrupted. */
+/** {@code lstm-tuner serve}: the leaderboard web app over a store (read-only unless --allow-notes), until interrupted. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Serve the leaderboard web app (read-only) at http://127.0.0.1:7070/.")
+        description = "Serve the leaderboard web app at http://127.0.0.1:7070/ (read-only unless --allow-notes).")
 public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "URL", description = "Store: a jdbc: URL, an H2 file path, or mem. Default: results/lstm-tuner.")
     String store;
@@ -28,11 +28,15 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only). Anything else exposes every campaign to the network.")
     String bind;
 
+    @Option(names = "--allow-notes", description = "Let the pages add and remove notes and tags on campaigns and trials"
+            + " (the only writes the web app can make; same-origin pages with a per-browser token only). Default: off.")
+    boolean allowNotes;
+
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65_535) throw new BadInputException("--port " + port + " is not a TCP port: use 1..65535 (or 0 for any free port)");
         Store s = StoreFactory.open(store, passwordEnv);
-        Javalin app = LeaderboardServer.serve(s, bind, port, System.err);
+        Javalin app = LeaderboardServer.serve(s, bind, port, System.err, allowNotes);
         System.out.println("leaderboard: http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + app.port() + "/  (Ctrl-C to stop)");
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);

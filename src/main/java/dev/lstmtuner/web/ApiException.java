@@ -1,6 +1,6 @@
 package dev.lstmtuner.web;
 
-/** A request the API refuses: 400 names the offending query parameter, 404 an unknown id or name. */
+/** A request the API refuses: 400 names the offending query parameter, 404 an unknown id or name, 403 a refused write. */
 public final class ApiException extends RuntimeException {
     private final int status;
     private final String parameter;
@@ -15,6 +15,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(400, parameter, message);
     }
 
+    /** A refusal that is not about one parameter: 403 (writes off, cross-origin, bad token), 415, ... */
+    public static ApiException status(int status, String message) {
+        return new ApiException(status, null, message);
+    }
+
     public static ApiException notFound(String message) {
         return new ApiException(404, null, message);
     }
@@ -23,7 +28,7 @@ public final class ApiException extends RuntimeException {
         return status;
     }
 
-    /** The query parameter at fault; null for 404. */
+    /** The query parameter at fault; null for other statuses. */
     public String parameter() {
         return parameter;
     }

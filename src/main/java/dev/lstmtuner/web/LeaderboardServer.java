@@ -8,6 +8,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,8 +18,8 @@ import java.util.Map;
 
 /**
  * The leaderboard web app: static pages from the classpath folder {@code web/}, ECharts from its WebJar, and a
- * read-only JSON API (GET only; nothing here writes the store). Build it with {@link #create}, then
- * {@code start(host, port)}.
+ * JSON API that only reads the store, except notes and tags when created with {@code allowNotes} ({@link NoteWrites}).
+ * Build it with {@link #create}, then {@code start(host, port)}.
  */
 public final class LeaderboardServer {
     /** How long reads are cached: polling browsers cost the store at most one query per key per second. */
@@ -35,12 +36,18 @@ public final class LeaderboardServer {
      * Creates and starts the server (what {@code serve} and {@code search --serve} call); warns on {@code warnings}
      * when bound to anything but loopback, because the API has no authentication.
      */
-    public static Javalin serve(Store store, String host, int port, java.io.PrintStream warnings) {
+    public static Javalin serve(Store store, String host, int port, PrintStream warnings) {
+        return serve(store, host, port, warnings, false);
+    }
+
+    /** As {@link #serve(Store, String, int, PrintStream)}; {@code allowNotes} lets the pages add notes and tags. */
+    public static Javalin serve(Store store, String host, int port, PrintStream warnings, boolean allowNotes) {
         if (!isLoopback(host)) {
             warnings.println("warning: the leaderboard listens on " + host + ", so anyone who can reach this machine"
-                    + " can read every campaign (there is no login); use --bind 127.0.0.1 to keep it local");
+                    + " can read every campaign (there is no login)" + (allowNotes ? " and add notes" : "")
+                    + "; use --bind 127.0.0.1 to keep it local");
         }
-        return create(store).start(host, port);
+        return create(store, DEFAULT_TTL_MS, allowNotes).start(host, port);
     }
 
     static boolean isLoopback(String host) {
@@ -52,7 +59,13 @@ public final class LeaderboardServer {
     }
 
     public static Javalin create(Store store, long ttlMs) {
+        return create(store, ttlMs, false);
+    }
+
+    /** With {@code allowNotes}, the pages may add and remove notes and tags (see {@link NoteWrites}). */
+    public static Javalin create(Store store, long ttlMs, boolean allowNotes) {
         LeaderboardService service = new LeaderboardService(store, ttlMs);
+        NoteWrites notes = new NoteWrites(store, service, allowNotes);
         TrialDetails details = new TrialDetails(service);
         Comparison comparison = new Comparison(service, details);
         CampaignCharts charts = new CampaignCharts(service);
@@ -108,6 +121,13 @@ public final class LeaderboardServer {
         app.get("/api/curves", ctx -> ctx.json(curves.curves(trialsRequest(ctx))));
         app.get("/api/timeline", ctx -> ctx.json(curves.timeline(trialsRequest(ctx))));
         app.get("/api/symbols", ctx -> ctx.json(symbols.rows(ctx.queryParam("group"))));
+        app.get("/api/session", ctx -> ctx.json(notes.session(ctx)));
+        app.get("/api/notes", ctx -> ctx.json(notes.list(RequestParams.required(ctx, "campaign"))));
+        app.post("/api/notes", ctx -> ctx.status(201).json(notes.add(ctx)));
+        app.delete("/api/notes/{id}", ctx -> {
+            notes.delete(ctx, RequestParams.pathId(ctx, "id"));
+            ctx.status(204);
+        });
 
         app.exception(ApiException.class, (e, ctx) -> {
             Map<String, Object> body = new HashMap<>();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -59,7 +61,7 @@ class LeaderboardUxBrowserTest {
                 "val_rmse", Direction.MINIMIZE, null, null));
         live = store.start(LIVE, HonestyFixture.params(1e-3, 32), "worker-live", "cpu");
         live.reportEpoch(new EpochMetrics(1, 1.0, 0.9, 500, 100));
-        app = LeaderboardServer.create(store).start("127.0.0.1", 0);
+        app = LeaderboardServer.create(store, LeaderboardServer.DEFAULT_TTL_MS, true).start("127.0.0.1", 0);
         base = "http://127.0.0.1:" + app.port() + "/";
         driver = Browser.start(dir, 1400, 1000);
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -307,5 +309,40 @@ class LeaderboardUxBrowserTest {
         assertThat(driver.switchTo().activeElement().getAttribute("data-sort")).isEqualTo("test_rmse");
         driver.switchTo().activeElement().sendKeys(Keys.SPACE);
         wait.until(ExpectedConditions.attributeToBe(rmse, "aria-sort", "descending"));
+    }
+
+    @Test
+    void notesAndTagsWithMarkupInThemShowAsTextOnTheLeaderboardAndTheTrialPage() {
+        String probe = "<img src=x onerror=\"document.title='pwned'\"><script>document.title='pwned'</script>";
+        String tagProbe = "<img src=x onerror=alert(1)>"; // tags hold at most 40 characters
+        driver.get(base + "trial.html?id=" + id(HonestyFixture.NAME, 2));
+        WebElement input = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trial-notes textarea")));
+        input.sendKeys("tag " + tagProbe);
+        driver.findElement(By.cssSelector("#trial-notes .add-tag")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trial-notes .chip.tag")));
+        driver.findElement(By.cssSelector("#trial-notes textarea")).sendKeys("note " + probe);
+        driver.findElement(By.cssSelector("#trial-notes .add-note")).click();
+        WebElement note = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#trial-notes .note-text")));
+        assertThat(note.getText()).isEqualTo("note " + probe);
+        assertThat(driver.findElement(By.cssSelector("#trial-notes .chip.tag")).getText()).startsWith("tag " + tagProbe);
+
+        driver.get(campaign(HonestyFixture.NAME));
+        WebElement chip = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#leaderboard tbody tr[data-id='" + id(HonestyFixture.NAME, 2) + "'] .chip.tag")));
+        assertThat(chip.getText()).isEqualTo("tag " + tagProbe);
+        assertThat(driver.findElements(By.cssSelector("img[src='x']"))).isEmpty();
+        assertThat(driver.findElements(By.tagName("script"))).hasSize(4); // echarts, app, campaign-charts, campaign
+        assertThat(driver.getTitle()).isNotEqualTo("pwned");
+
+        driver.findElement(By.cssSelector("#campaign-notes textarea")).sendKeys("campaign " + probe);
+        driver.findElement(By.cssSelector("#campaign-notes .add-note")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#campaign-notes .note-text"), "campaign " + probe));
+        assertThat(driver.getTitle()).isNotEqualTo("pwned");
+        assertThat(store.notes(HonestyFixture.NAME)).extracting(dev.lstmtuner.store.Note::text)
+                .containsExactly("tag " + tagProbe, "note " + probe, "campaign " + probe);
+        assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
+        driver.findElement(By.cssSelector("#campaign-notes li button.remove")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#campaign-notes .note-text"), 0));
+        store.notes(HonestyFixture.NAME).forEach(n -> store.deleteNote(n.id()));
     }
 }
