@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.store.Note;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import io.javalin.Javalin;
@@ -22,7 +23,11 @@ public final class Screenshots {
         try (Store store = StoreFactory.open(dir.resolve("store").toString())) {
             WebFixture.seed(store, dir);
             HonestyFixture.seed(store, dir);
-            Javalin app = LeaderboardServer.create(store).start("127.0.0.1", 0);
+            long winner = store.trial(HonestyFixture.NAME, 2).orElseThrow().id();
+            store.addNote(HonestyFixture.NAME, null, Note.Kind.NOTE, "BTC 2024 hourly; <b>only</b> #2 beats persistence");
+            store.addNote(HonestyFixture.NAME, winner, Note.Kind.TAG, "deploy?");
+            store.addNote(HonestyFixture.NAME, winner, Note.Kind.TAG, "<img src=x>");
+            Javalin app = LeaderboardServer.create(store, LeaderboardServer.DEFAULT_TTL_MS, true).start("127.0.0.1", 0);
             String base = "http://127.0.0.1:" + app.port() + "/";
             ChromeDriver d = Browser.start(dir, 1400, 1000);
             try {
@@ -39,6 +44,7 @@ public final class Screenshots {
                 shoot(d, base + "compare.html?ids=" + a + "," + b, out.resolve("compare-cross.png"), 1600);
                 shoot(d, base + "compare.html?ids=" + h3 + "," + zero + "," + h2, out.resolve("compare-three.png"), 1600);
                 shoot(d, base + "symbols.html", out.resolve("symbols.png"), 800);
+                shoot(d, base + "trial.html?id=" + winner, out.resolve("trial-notes.png"), 1000);
                 Browser.darkMode(d, true);
                 shoot(d, honest, out.resolve("honest-leaderboard-dark.png"), 2600);
                 d.manage().window().setSize(new Dimension(900, 1000));
