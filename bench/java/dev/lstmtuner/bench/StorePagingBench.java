@@ -9,6 +9,7 @@ import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.store.TrialState;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -102,6 +103,13 @@ public final class StorePagingBench {
                 ms[(int) Math.ceil(REPEATS * 0.95) - 1]);
     }
 
+    /** The password a local H2 store keeps beside its files ({@code <base>.password}); empty for an older store. */
+    static String h2Password(String url) throws IOException {
+        String base = url.replaceFirst("^jdbc:h2:(file:)?", "").replaceFirst(";.*$", "");
+        Path file = Path.of(base + ".password");
+        return Files.exists(file) ? Files.readString(file).strip() : "";
+    }
+
     /** 80% COMPLETE, 10% PRUNED, 8% FAILED, 2% RUNNING; five params per trial as a sampler would write them. */
     /** Writes trials straight into the schema (the Store API, one transaction per epoch, is far too slow for millions of rows). */
     static void seed(String url, int trials, int epochs) throws Exception {
@@ -110,7 +118,7 @@ public final class StorePagingBench {
         int[] batch = {16, 32, 64, 128, 256};
         long[] phase = new long[4];
         // H2 re-analyzes changed tables on commit every few thousand rows; seeding turns that off and analyzes once
-        try (Connection c = DriverManager.getConnection(url + ";ANALYZE_AUTO=0", "sa", "")) {
+        try (Connection c = DriverManager.getConnection(url + ";ANALYZE_AUTO=0", "sa", h2Password(url))) {
             c.setAutoCommit(false);
             long campaignId;
             try (var rs = c.createStatement().executeQuery("SELECT id FROM campaign WHERE name = 'bench'")) {
