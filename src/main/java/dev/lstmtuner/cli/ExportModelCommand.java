@@ -55,11 +55,11 @@ public final class ExportModelCommand implements Callable<Integer> {
                 Artifact a = report.artifacts().stream().filter(x -> x.kind().equals(kind)).reduce((x, y) -> y)
                         .orElseThrow(() -> new BadInputException("trial " + t.label() + " kept no " + kind + " file (state "
                                 + t.state() + "); only completed trials keep models: reproduce it with `lstm-tuner reproduce "
-                                + t.label() + "` and export the reproduction"));
+                                + Fmt.shell(t.label()) + "` and export the reproduction"));
                 Path src = Path.of(a.path());
                 if (!Files.isRegularFile(src)) {
                     throw new BadInputException(src + ": the " + kind + " file of trial " + t.label() + " is missing (deleted, or kept on the "
-                            + "worker's machine); reproduce the trial with `lstm-tuner reproduce " + t.label() + "`");
+                            + "worker's machine); reproduce the trial with `lstm-tuner reproduce " + Fmt.shell(t.label()) + "`");
                 }
                 String sha = ModelBundle.sha256(src);
                 if (!sha.equals(a.sha256())) {
@@ -75,7 +75,7 @@ public final class ExportModelCommand implements Callable<Integer> {
             manifest.set("metrics", ConfigLoader.mapper().valueToTree(t.metrics()));
             Files.writeString(outDir.resolve("manifest.json"), manifest.toPrettyString() + "\n");
             out.println("exported trial " + t.label() + " to " + outDir + " (" + String.join(", ", (Iterable<String>) files::fieldNames) + ", manifest.json)");
-            out.println("use it: bin/lstm-tuner predict --model " + outDir + " --data <new.csv>");
+            out.println("use it: bin/lstm-tuner predict --model " + Fmt.shell(outDir) + " --data <new.csv>");
         }
         out.flush();
         return 0;

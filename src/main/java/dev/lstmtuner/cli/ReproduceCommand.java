@@ -2,6 +2,7 @@ package dev.lstmtuner.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataFingerprint;
@@ -180,7 +181,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         EpochProgress progress = new EpochProgress(out, c.maxEpochs(), System.console() != null);
         Function<RunConfig, TrialRunner.Prepared> same = x -> prepared;
         TrialExecutor.Outcome o = new TrialExecutor(store, 5000).execute(h, new TrialExecutor.Plan(c, null,
-                CampaignSpec.DEFAULT_OBJECTIVE, Direction.MINIMIZE, artifacts.resolve(campaign).resolve(String.valueOf(h.number())), true),
+                CampaignSpec.DEFAULT_OBJECTIVE, Direction.MINIMIZE, CampaignNames.artifactDir(artifacts, campaign, h.number()), true),
                 same, progress, progress);
         if (seeds == 1) store.endCampaign(campaign, "reproduction " + o.state().name().toLowerCase());
         return o;

@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A store in this process's memory, for tests and throw-away runs: same contract as {@link H2Store}, one lock
+ * A store in this process's memory, for tests and throw-away runs: same contract as {@link JdbcStore}, one lock
  * around everything, gone when the process ends.
  */
 public final class InMemoryStore implements Store {

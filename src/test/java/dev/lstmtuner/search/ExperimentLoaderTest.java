@@ -28,10 +28,10 @@ class ExperimentLoaderTest {
     }
 
     @Test
-    void defaultsAreTpeWithoutPruningMinimizingValRmse() {
+    void defaultsAreTpeWithAshaPruningMinimizingValRmse() {
         Experiment e = parse("");
         assertThat(e.sampler()).isEqualTo("tpe");
-        assertThat(e.pruner()).isEqualTo("none");
+        assertThat(e.pruner()).isEqualTo("asha");
         assertThat(e.objective()).isEqualTo("val_rmse");
         assertThat(e.direction()).isEqualTo(Direction.MINIMIZE);
     }

@@ -26,8 +26,13 @@ class LeaderboardApiTest {
 
     @BeforeEach
     void seed() {
-        store = new InMemoryStore();
+        store = newStore(dir);
         WebFixture.seed(store, dir);
+    }
+
+    /** The store the API reads; subclasses run the same tests over H2 and PostgreSQL. */
+    protected Store newStore(Path dir) {
+        return new InMemoryStore();
     }
 
     private static String enc(String s) {
