@@ -111,8 +111,9 @@ class LeaderboardUxBrowserTest {
     /** The option of the ECharts instance in a div, as JSON-like maps. */
     @SuppressWarnings("unchecked")
     private Map<String, Object> chart(String divId) {
-        return (Map<String, Object>) wait.until(d -> js("const c = echarts.getInstanceByDom(document.getElementById('"
-                + divId + "')); if (!c || !c.getOption() || !c.getOption().series) return null;"
+        return (Map<String, Object>) wait.until(d -> js("const div = document.getElementById('" + divId + "');"
+                + " if (!div || !window.echarts) return null; const c = echarts.getInstanceByDom(div);"
+                + " if (!c || !c.getOption() || !c.getOption().series) return null;"
                 + " return JSON.parse(JSON.stringify(c.getOption(), (k, v) => typeof v === 'function' ? undefined : v));"));
     }
 
