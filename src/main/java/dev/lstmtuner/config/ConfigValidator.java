@@ -61,6 +61,9 @@ final class ConfigValidator {
         }
         rangeD(src, "clip_norm", c.clipNorm(), 0.0, 1e6);
         range(src, "threads", c.threads(), 1, 256);
+        if (c.evaluation() == null) fail(src, "evaluation", "must be an object like {\"folds\": 3, \"scheme\": \"expanding\"}");
+        range(src, "evaluation.folds", c.evaluation().folds(), 1, 50);
+        oneOf(src, "evaluation.scheme", c.evaluation().scheme(), List.of("expanding", "sliding"));
     }
 
     private static void oneOf(String src, String key, String value, List<String> allowed) {
