@@ -7,8 +7,9 @@
 # campaign recorded confirmation trials. A benchmark, not a test: it prints a table.
 #   bench/search-strategies.sh [minutes per strategy = 20] [btc|bundled|both = both]
 # env: BTC_CSV (default ../shared/data/btcusdt_1h.csv), SLOTS (workers per campaign, default 1),
-#      PARALLEL=1 runs a data set's strategies side by side (same machine load for all; each gets a share of it).
+#      PARALLEL=1 runs the chosen campaigns side by side (same machine load for all; each gets a share of it).
 #      KEEP=1 keeps the stores and logs (the folder is printed).
+#      SEED: the samplers' seed (default 7); STRATEGIES: which rows (default "baseline new-default random-asha").
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
@@ -29,11 +30,13 @@ experiment() { # name config space sampler pruner
   "sampler": $4,
   "pruner": $5,
   "budget": {"max_trials": 1000, "max_minutes": $minutes, "max_consecutive_failures": 50},
-  "seed": 7
+  "seed": ${SEED:-7}
 }
 JSON
 }
 search() { bin/lstm-tuner search --experiment "$work/$1.json" --store "$store" --slots "$slots" --artifacts "$work/artifacts" > "$work/$1.log" 2>&1; }
+strategies=" ${STRATEGIES:-baseline new-default random-asha} "
+bin/lstm-tuner --version > /dev/null # build the jar once, not once per parallel campaign
 campaigns() { # names...: run them one after another, or side by side with PARALLEL=1
   if [[ "${PARALLEL:-0}" == 1 ]]; then
     for c in "$@"; do search "$c" & done
@@ -54,8 +57,7 @@ if [[ "$which" == btc || "$which" == both ]]; then
     '{"type": "median", "startup_trials": 3, "warmup_epochs": 3}'
   experiment btc-new-default "$newcfg" search-spaces/tutorial.json "$new_sampler" "$new_pruner"
   experiment btc-random-asha "$newcfg" search-spaces/tutorial.json '"random"' "$new_pruner"
-  campaigns btc-baseline btc-new-default btc-random-asha
-  names+=(btc-baseline btc-new-default btc-random-asha)
+  for c in baseline new-default random-asha; do if [[ "$strategies" == *" $c "* ]]; then names+=("btc-$c"); fi; done
 fi
 if [[ "$which" == bundled || "$which" == both ]]; then
   cfg='{"max_rows": 6000, "dense_units": 0, "max_epochs": 10, "patience": 3, "seed": 42}'
@@ -63,9 +65,9 @@ if [[ "$which" == bundled || "$which" == both ]]; then
     '{"type": "median", "startup_trials": 3, "warmup_epochs": 2}'
   experiment bundled-new-default "$cfg" search-spaces/quick.json '{"type": "tpe", "n_startup": 4, "cheap_startup": 3}' "$new_pruner"
   experiment bundled-random-asha "$cfg" search-spaces/quick.json '"random"' "$new_pruner"
-  campaigns bundled-baseline bundled-new-default bundled-random-asha
-  names+=(bundled-baseline bundled-new-default bundled-random-asha)
+  for c in baseline new-default random-asha; do if [[ "$strategies" == *" $c "* ]]; then names+=("bundled-$c"); fi; done
 fi
+campaigns "${names[@]}"
 
 for c in "${names[@]}"; do
   bin/lstm-tuner trials "$c" --store "$store" --sort number --order asc --limit 100000 --json > "$work/$c.trials.json"

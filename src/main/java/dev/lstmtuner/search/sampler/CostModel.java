@@ -5,14 +5,17 @@ import java.util.Map;
 
 /**
  * A rough relative cost of one training epoch from a trial's config overrides, for cost-aware startup: per window,
- * every time step runs each LSTM layer's 4 gates (about 8 u (in + u) flops forward and backward, twice when
- * bidirectional) plus a fixed per-batch overhead (op launches per step and layer, spread over the batch). Keys the
- * space does not set count as the defaults of a mid-size model. Only the order matters: it ranks candidates.
+ * every time step runs each LSTM layer's 4 gates (about 8 u (in + u) flops, twice when bidirectional) plus a fixed
+ * overhead per batch, step, layer and direction (op launches, spread over the batch). The overhead is calibrated on
+ * the issue's BTC 2024 figures (a 256-unit 120-step layer at 37 s per epoch gives ~11 Gflop/s; a 3-layer batch-16
+ * model of small layers at ~22 s per epoch gives ~3e6 flop-equivalents per batch-step-layer): at batch 16 it
+ * outweighs the gates of layers up to ~150 units. Keys the space does not set count as a mid-size model. Only the
+ * order matters: it ranks candidates.
  */
 final class CostModel {
     private static final int FEATURES = 20;
-    /** Per-batch overhead of one step of one layer, in flop-equivalents (DL4J on CPU: ~10 us per op launch). */
-    private static final double OVERHEAD = 50_000;
+    /** Overhead of one step of one layer and direction per batch, in flop-equivalents (~0.3 ms at 11 Gflop/s). */
+    private static final double OVERHEAD = 3_000_000;
 
     private CostModel() {
     }
@@ -26,7 +29,7 @@ final class CostModel {
         double in = FEATURES;
         for (Object u : units) {
             double n = number(u, 64);
-            perStep += 8 * n * (in + n) * dirs + OVERHEAD / batch;
+            perStep += dirs * (8 * n * (in + n) + OVERHEAD / batch);
             in = n * dirs;
         }
         return steps * perStep;
