@@ -1,5 +1,7 @@
 package dev.lstmtuner.train;
 
+import dev.lstmtuner.baseline.BaselineModel;
+import dev.lstmtuner.baseline.Baselines;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
@@ -17,6 +19,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A saved model ({@link ModelBundle}'s folder) loaded for forecasting. It builds features with the saved spec,
@@ -25,13 +28,13 @@ import java.nio.file.Path;
  */
 public final class Predictor {
     private final Path dir;
-    private final MultiLayerNetwork network;
+    private final Forecaster model;
     private final Preprocessing preprocessing;
     private final RunConfig config;
 
-    private Predictor(Path dir, MultiLayerNetwork network, Preprocessing preprocessing, RunConfig config) {
+    private Predictor(Path dir, Forecaster model, Preprocessing preprocessing, RunConfig config) {
         this.dir = dir;
-        this.network = network;
+        this.model = model;
         this.preprocessing = preprocessing;
         this.config = config;
     }
@@ -63,26 +66,38 @@ public final class Predictor {
         Path cfg = dir.resolve(ModelBundle.CONFIG);
         read(cfg);
         RunConfig config = ConfigLoader.load(cfg);
-        MultiLayerNetwork net = ModelBundle.readModel(dir);
-        long nIn = inputSize(net);
-        if (nIn >= 0 && nIn != p.features().size()) {
-            throw new BadInputException(pre + ": lists " + p.features().size() + " features but the network in "
-                    + ModelBundle.MODEL + " takes " + nIn + "; the files do not belong together, export the trial again");
+        Optional<BaselineModel> baseline = Baselines.read(dir, p.features().size(), p.timeSteps());
+        Forecaster model;
+        if (baseline.isPresent()) {
+            model = Forecaster.of(baseline.get());
+        } else {
+            MultiLayerNetwork net = ModelBundle.readModel(dir);
+            long nIn = inputSize(net);
+            if (nIn >= 0 && nIn != p.features().size()) {
+                throw new BadInputException(pre + ": lists " + p.features().size() + " features but the network in "
+                        + ModelBundle.MODEL + " takes " + nIn + "; the files do not belong together, export the trial again");
+            }
+            model = Forecaster.of(net);
         }
         try {
             FeatureBuilder.checkNames(p.features());
         } catch (BadInputException e) {
             throw new BadInputException(pre + ": " + e.getMessage() + "; the file is corrupt or from another version");
         }
-        return new Predictor(dir, net, p, config);
+        return new Predictor(dir, model, p, config);
     }
 
     public Path dir() {
         return dir;
     }
 
+    /** The DL4J network; null for a non-neural family (see {@link #model()}). */
     public MultiLayerNetwork network() {
-        return network;
+        return model.network();
+    }
+
+    public Forecaster model() {
+        return model;
     }
 
     public Preprocessing preprocessing() {
@@ -101,7 +116,7 @@ public final class Predictor {
         Preprocessing p = preprocessing;
         FeatureMatrix fm = FeatureBuilder.build(series, p.features());
         Inputs in = Windows.inputs(series, fm, p.timeSteps(), p.horizon(), p.featureScaler());
-        float[] scaled = Forecasts.predictScaled(network, in.x(), in.anchor(), in.n(), in.features(), in.timeSteps());
+        float[] scaled = model.predictScaled(in.x(), in.anchor(), in.n(), in.features(), in.timeSteps());
         double[] predicted = Forecasts.toPrices(p.targetScaler(), p.target(), in.anchorClose(), scaled);
         long[] targetTime = new long[in.n()];
         for (int k = 0; k < in.n(); k++) targetTime[k] = in.anchorTimeMs()[k] + p.horizon() * series.intervalMs();
