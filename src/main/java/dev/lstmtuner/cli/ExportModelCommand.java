@@ -1,5 +1,6 @@
 package dev.lstmtuner.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "export-model", mixinStandardHelpOptions = true,
@@ -39,6 +41,19 @@ public final class ExportModelCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write (created if missing).")
     Path outDir;
+
+    /** The training data's bar interval, from the manifest saved beside the trial's model (trials saved before manifests have none). */
+    private static Optional<Long> barInterval(TrialReport report) {
+        return report.artifacts().stream().filter(a -> a.kind().equals("manifest")).reduce((x, y) -> y)
+                .map(a -> Path.of(a.path())).filter(Files::isRegularFile).flatMap(p -> {
+                    try {
+                        JsonNode n = ConfigLoader.mapper().readTree(p.toFile()).get("bar_interval_ms");
+                        return n != null && n.canConvertToLong() ? Optional.of(n.asLong()) : Optional.empty();
+                    } catch (IOException e) {
+                        return Optional.empty();
+                    }
+                });
+    }
 
     @Override
     public Integer call() throws IOException {
@@ -70,6 +85,7 @@ public final class ExportModelCommand implements Callable<Integer> {
                 Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
                 files.put(dst.getFileName().toString(), sha);
             }
+            barInterval(report).ifPresent(ms -> manifest.put("bar_interval_ms", ms));
             manifest.set("config", ConfigLoader.mapper().readTree(report.provenance().configJson()));
             manifest.set("provenance", ConfigLoader.mapper().valueToTree(report.provenance()));
             manifest.set("metrics", ConfigLoader.mapper().valueToTree(t.metrics()));

@@ -188,8 +188,12 @@ public final class ReproduceCommand implements Callable<Integer> {
     }
 
     private String linkedCampaign(Store store, String kind, Trial original, RunConfig config, String difference, int budget) {
-        String campaign = kind + "-" + original.campaign() + "-" + original.number() + "-"
+        String suffix = "-" + original.number() + "-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        // shorten the original's name so that the linked campaign's stays a valid name (at most 80 characters)
+        String from = original.campaign().replaceAll("[^A-Za-z0-9._-]", "-");
+        from = from.substring(0, Math.min(from.length(), 80 - kind.length() - 1 - suffix.length()));
+        String campaign = CampaignNames.require(kind + "-" + from + suffix, "reproduction campaign");
         ObjectNode settings = ConfigLoader.mapper().createObjectNode();
         settings.put(kind.equals("reproduce") ? "reproduces" : "seeds_of", original.label());
         settings.put("original_trial_id", original.id());

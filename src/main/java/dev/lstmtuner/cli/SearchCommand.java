@@ -85,7 +85,7 @@ public final class SearchCommand implements Callable<Integer> {
         // everything about a new experiment is checked before the store is opened: a refusal leaves nothing behind
         Experiment e = experiment == null ? null : ExperimentLoader.load(experiment);
         if (e != null) ExperimentValidator.validate(e, experiment.toString());
-        try (Store store = StoreFactory.open(url)) {
+        try (Store store = StoreFactory.open(url, storeOptions.passwordEnv)) {
             List<String> campaigns = new ArrayList<>();
             if (resume != null) {
                 Campaign c = store.campaign(resume).orElseThrow(() -> new BadInputException(
@@ -164,8 +164,9 @@ public final class SearchCommand implements Callable<Integer> {
         out.flush();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(workerMemoryFlags());
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker",
-                "--store", url, "--campaign", campaign, "--artifacts", artifacts.toString(), "--device", kind,
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker"));
+        cmd.addAll(storeOptions.childArgs(url));
+        cmd.addAll(List.of("--campaign", campaign, "--artifacts", artifacts.toString(), "--device", kind,
                 "--heartbeat-ms", String.valueOf(heartbeatMs), "--parent-pid", String.valueOf(ProcessHandle.current().pid())));
         Coordinator coordinator = new Coordinator(store, plan, n, Duration.ofSeconds(staleAfter), 0);
         LiveView view = new LiveView(out, System.console() != null, campaign, plan.experiment().budget(), n);
