@@ -84,7 +84,8 @@ public final class ReportCommand implements Callable<Integer> {
         try {
             Path dir = file.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path part = Files.createTempFile(dir, file.getFileName() + ".", ".part");
+            // a plain new file (not createTempFile, whose 0600 mode the moved report would keep)
+            Path part = dir.resolve(file.getFileName() + "." + ProcessHandle.current().pid() + ".part");
             try {
                 Files.writeString(part, text, StandardCharsets.UTF_8);
                 Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -15,6 +15,12 @@ final class ConfigValidator {
         oneOf(src, "scaler", c.scaler(), List.of("standard", "minmax"));
         oneOf(src, "layer_impl", c.layerImpl(), List.of("fast", "stock"));
         oneOf(src, "cell", c.cell(), List.of("lstm", "gru"));
+        oneOf(src, "model", c.model(), List.of("lstm", "gru", "linear", "forest"));
+        if ("gru".equals(c.model()) && "stock".equals(c.layerImpl())) {
+            fail(src, "layer_impl", "\"stock\" exists only for model \"lstm\" (DL4J has no GRU layer); use \"fast\"");
+        }
+        range(src, "trees", c.trees(), 1, 2000);
+        range(src, "max_depth", c.maxDepth(), 1, 64);
         if ("gru".equals(c.cell()) && "stock".equals(c.layerImpl())) {
             fail(src, "layer_impl", "\"stock\" exists only for cell \"lstm\" (DL4J has no GRU layer); use \"fast\"");
         }

@@ -29,6 +29,7 @@ public record RunConfig(
         @JsonProperty("split") List<Double> split,         // train, val, test fractions (chronological)
         @JsonProperty("scaler") String scaler,             // standard | minmax
         /* model */
+        @JsonProperty("model") String model,               // lstm | gru | linear | forest (the model family)
         @JsonProperty("layer_impl") String layerImpl,      // fast | stock (DL4J's LSTM layer)
         @JsonProperty("cell") String cell,                 // lstm | gru
         @JsonProperty("units") List<Integer> units,        // one entry per recurrent layer, 1..4 layers
@@ -37,6 +38,8 @@ public record RunConfig(
         @JsonProperty("batch_norm") boolean batchNorm,
         @JsonProperty("bidirectional") boolean bidirectional,
         @JsonProperty("dense_units") int denseUnits,       // 0 = no dense hidden layer
+        @JsonProperty("trees") int trees,                  // forest: number of trees
+        @JsonProperty("max_depth") int maxDepth,           // forest: depth limit of each tree
         /* training */
         @JsonProperty("learning_rate") double learningRate,
         @JsonProperty("batch_size") int batchSize,
@@ -59,7 +62,7 @@ public record RunConfig(
     public static final RunConfig DEFAULTS = new RunConfig(
             null, null, "skip-windows", null, null, null,
             DEFAULT_FEATURES, "log_return", 1, 60, List.of(0.70, 0.15, 0.15), "standard",
-            "fast", "lstm", List.of(128, 64, 32), 0.2, 0.0, false, false, 16,
+            "lstm", "fast", "lstm", List.of(128, 64, 32), 0.2, 0.0, false, false, 16, 100, 8,
             1e-3, 64, 100, 15, 0.0, "relative", 1.0, 42L, 1,
             Evaluation.SINGLE_SPLIT);
 

@@ -57,7 +57,8 @@ public final class KlineMerge {
         try {
             Path dir = out.toAbsolutePath().getParent();
             Files.createDirectories(dir);
-            Path part = Files.createTempFile(dir, out.getFileName() + ".", ".part");
+            // a plain new file (not createTempFile, whose 0600 mode the moved CSV would keep)
+            Path part = dir.resolve(out.getFileName() + "." + ProcessHandle.current().pid() + ".part");
             try {
                 try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
                     w.write("timestamp,open,high,low,close,volume\n");

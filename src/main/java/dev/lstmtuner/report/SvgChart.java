@@ -6,7 +6,7 @@ import java.util.function.DoubleFunction;
 
 /** Line charts as inline SVG (no script, no external file): axes with rounded ticks, lines, a legend, a marker. */
 final class SvgChart {
-    private static final int W = 760, H = 280, LEFT = 74, RIGHT = 16, TOP = 28, BOTTOM = 40;
+    private static final int W = 760, H = 290, LEFT = 74, RIGHT = 16, TOP = 42, BOTTOM = 40;
 
     /** One line; {@code dash} is an SVG dash pattern or null for solid. */
     record Line(String name, String color, double[] x, double[] y, String dash) {
@@ -70,7 +70,7 @@ final class SvgChart {
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"note\" text-anchor=\"middle\">", x, H - 6))
                     .append(Text.html(marker.label())).append("</text>");
         }
-        int legendX = LEFT + 260;
+        int legendX = LEFT;   // the legend gets its own row under the title
         for (Line l : lines) {
             s.append("<polyline fill=\"none\" stroke=\"").append(l.color()).append("\" stroke-width=\"1.5\"")
                     .append(l.dash() == null ? "" : " stroke-dasharray=\"" + l.dash() + "\"").append(" points=\"");
@@ -79,9 +79,9 @@ final class SvgChart {
                 s.append(String.format(Locale.ROOT, "%.1f,%.1f ", sx.at(l.x()[i]), sy.at(l.y()[i])));
             }
             s.append("\"/>");
-            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"12\" y2=\"12\" stroke=\"%s\" stroke-width=\"3\"%s/>",
+            s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"29\" y2=\"29\" stroke=\"%s\" stroke-width=\"3\"%s/>",
                     legendX, legendX + 18, l.color(), l.dash() == null ? "" : " stroke-dasharray=\"" + l.dash() + "\""));
-            s.append("<text x=\"").append(legendX + 22).append("\" y=\"16\" class=\"tick\">").append(Text.html(l.name())).append("</text>");
+            s.append("<text x=\"").append(legendX + 22).append("\" y=\"33\" class=\"tick\">").append(Text.html(l.name())).append("</text>");
             legendX += 30 + 7 * l.name().length();
         }
         return s.append("</svg>").toString();

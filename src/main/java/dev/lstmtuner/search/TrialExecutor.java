@@ -124,7 +124,7 @@ public final class TrialExecutor {
         if (plan.artifactDir() != null) {
             handle.addArtifact(artifact(ModelBundle.writePredictions(plan.artifactDir(), run.evaluation().forecast())));
             if (plan.keepModel()) {
-                for (ModelBundle.FileInfo f : ModelBundle.writeModel(plan.artifactDir(), run.network(), prepared.dataset(), c)) {
+                for (ModelBundle.FileInfo f : ModelBundle.writeModel(plan.artifactDir(), run.forecaster(), prepared.dataset(), c)) {
                     handle.addArtifact(artifact(f));
                 }
             }

@@ -20,6 +20,11 @@ public final class Evaluator {
     }
 
     public static Evaluation evaluate(MultiLayerNetwork net, Dataset ds, TrainResult result) {
+        return evaluate(Forecaster.of(net), ds, result);
+    }
+
+    /** As {@link #evaluate(MultiLayerNetwork, Dataset, TrainResult)} for a model of any family. */
+    public static Evaluation evaluate(Forecaster net, Dataset ds, TrainResult result) {
         Dataset.Split test = ds.test();
         double[] predicted = Forecasts.predictPrices(net, ds, test);
         ForecastMetrics model = Metrics.of(predicted, test.actualClose(), test.anchorClose());

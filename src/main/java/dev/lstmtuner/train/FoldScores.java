@@ -4,7 +4,6 @@ import dev.lstmtuner.data.Series;
 import dev.lstmtuner.features.Dataset;
 import dev.lstmtuner.features.WalkForward;
 import dev.lstmtuner.stats.DieboldMariano;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ final class FoldScores {
                    FoldMetrics metrics) {
     }
 
-    static FoldRun score(Series series, WalkForward.Fold fold, Dataset ds, MultiLayerNetwork net, TrainResult r) {
+    static FoldRun score(Series series, WalkForward.Fold fold, Dataset ds, Forecaster net, TrainResult r) {
         Evaluator.Evaluation e = Evaluator.evaluate(net, ds, r);
         FinalMetrics m = e.metrics();
         Dataset.Split test = ds.test();
@@ -41,7 +40,7 @@ final class FoldScores {
      * validation region, cut by target bar so that trials with other window lengths get the same blocks; NaN for a
      * block without windows (all skipped at gaps).
      */
-    static List<Double> valBlocks(MultiLayerNetwork net, Dataset ds, WalkForward.Fold fold) {
+    static List<Double> valBlocks(Forecaster net, Dataset ds, WalkForward.Fold fold) {
         Dataset.Split val = ds.val();
         double[] predicted = Forecasts.predictPrices(net, ds, val);
         int length = fold.valEnd() - fold.valStart();

@@ -84,4 +84,9 @@ public final class Forecasts {
     public static double[] predictPrices(MultiLayerNetwork net, Dataset ds, Dataset.Split split) {
         return toPrices(ds, split, predictScaled(net, ds, split));
     }
+
+    /** Predicted prices of any model family for every window of the split. */
+    public static double[] predictPrices(Forecaster f, Dataset ds, Dataset.Split split) {
+        return toPrices(ds, split, f.predictScaled(split.x(), split.anchor(), split.n(), ds.features(), ds.timeSteps()));
+    }
 }

@@ -23,7 +23,9 @@ import java.util.Map;
 public final class ManifestCheck {
     public static final String MANIFEST = "manifest.json";
     /** The files a forecast depends on: each must be listed and match its checksum. */
-    static final List<String> REQUIRED = List.of(ModelBundle.MODEL, ModelBundle.PREPROCESSING, ModelBundle.CONFIG);
+    static final List<String> REQUIRED = List.of(ModelBundle.PREPROCESSING, ModelBundle.CONFIG);
+    /** One of these holds the model: a DL4J network, or a linear / forest model (see dev.lstmtuner.baseline). */
+    static final List<String> MODEL_FILES = List.of(ModelBundle.MODEL, "model.json", "model.tribuo");
 
     private ManifestCheck() {
     }
@@ -79,6 +81,10 @@ public final class ManifestCheck {
         if (files == null || !files.isObject()) {
             throw new BadInputException(manifest + ": expected {\"files\": {\"model.zip\": \"<sha256>\", ...}}; "
                     + "export the trial again");
+        }
+        if (MODEL_FILES.stream().noneMatch(files::has)) {
+            throw new BadInputException(manifest + ": does not list " + ModelBundle.MODEL + " (or a linear / forest "
+                    + "model file), so its checksum cannot be checked; export the trial again");
         }
         for (String needed : REQUIRED) {
             if (!files.has(needed)) {

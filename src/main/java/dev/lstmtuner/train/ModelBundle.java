@@ -57,11 +57,22 @@ public final class ModelBundle {
 
     /** Writes the model, its preprocessing, its config and the manifest of their checksums. */
     public static List<FileInfo> writeModel(Path dir, MultiLayerNetwork net, Dataset ds, RunConfig config) {
+        return writeModel(dir, Forecaster.of(net), ds, config);
+    }
+
+    /** As above for any family: a network as {@code model.zip}, a baseline model as its own file. */
+    public static List<FileInfo> writeModel(Path dir, Forecaster forecaster, Dataset ds, RunConfig config) {
         try {
             Files.createDirectories(dir);
             List<FileInfo> files = new ArrayList<>();
-            Path model = dir.resolve(MODEL);
-            ModelSerializer.writeModel(net, model.toFile(), false);
+            Path model;
+            if (forecaster.network() != null) {
+                model = dir.resolve(MODEL);
+                ModelSerializer.writeModel(forecaster.network(), model.toFile(), false);
+            } else {
+                model = dir.resolve(forecaster.baseline().fileName());
+                forecaster.baseline().write(model);
+            }
             files.add(info("model", model));
             Path pre = dir.resolve(PREPROCESSING);
             Files.writeString(pre, preprocessingJson(ds));

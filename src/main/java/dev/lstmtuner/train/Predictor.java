@@ -1,5 +1,7 @@
 package dev.lstmtuner.train;
 
+import dev.lstmtuner.baseline.BaselineModel;
+import dev.lstmtuner.baseline.Baselines;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
@@ -18,6 +20,7 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A saved model ({@link ModelBundle}'s folder) loaded for forecasting. It builds features with the saved spec,
@@ -26,15 +29,15 @@ import java.nio.file.Path;
  */
 public final class Predictor {
     private final Path dir;
-    private final MultiLayerNetwork network;
+    private final Forecaster model;
     private final Preprocessing preprocessing;
     private final RunConfig config;
     private final ManifestCheck.Manifest manifest;
 
-    private Predictor(Path dir, MultiLayerNetwork network, Preprocessing preprocessing, RunConfig config,
+    private Predictor(Path dir, Forecaster model, Preprocessing preprocessing, RunConfig config,
                       ManifestCheck.Manifest manifest) {
         this.dir = dir;
-        this.network = network;
+        this.model = model;
         this.preprocessing = preprocessing;
         this.config = config;
         this.manifest = manifest;
@@ -67,26 +70,38 @@ public final class Predictor {
         Path cfg = dir.resolve(ModelBundle.CONFIG);
         read(cfg);
         RunConfig config = ConfigLoader.load(cfg);
-        MultiLayerNetwork net = ModelBundle.readModel(dir);
-        long nIn = inputSize(net);
-        if (nIn >= 0 && nIn != p.features().size()) {
-            throw new BadInputException(pre + ": lists " + p.features().size() + " features but the network in "
-                    + ModelBundle.MODEL + " takes " + nIn + "; the files do not belong together, export the trial again");
+        Optional<BaselineModel> baseline = Baselines.read(dir, p.features().size(), p.timeSteps());
+        Forecaster model;
+        if (baseline.isPresent()) {
+            model = Forecaster.of(baseline.get());
+        } else {
+            MultiLayerNetwork net = ModelBundle.readModel(dir);
+            long nIn = inputSize(net);
+            if (nIn >= 0 && nIn != p.features().size()) {
+                throw new BadInputException(pre + ": lists " + p.features().size() + " features but the network in "
+                        + ModelBundle.MODEL + " takes " + nIn + "; the files do not belong together, export the trial again");
+            }
+            model = Forecaster.of(net);
         }
         try {
             FeatureBuilder.checkNames(p.features());
         } catch (BadInputException e) {
             throw new BadInputException(pre + ": " + e.getMessage() + "; the file is corrupt or from another version");
         }
-        return new Predictor(dir, net, p, config, manifest);
+        return new Predictor(dir, model, p, config, manifest);
     }
 
     public Path dir() {
         return dir;
     }
 
+    /** The DL4J network; null for a non-neural family (see {@link #model()}). */
     public MultiLayerNetwork network() {
-        return network;
+        return model.network();
+    }
+
+    public Forecaster model() {
+        return model;
     }
 
     /** The bar interval of the data the model was trained on; null when the folder does not record it. */
@@ -127,7 +142,7 @@ public final class Predictor {
         Preprocessing p = preprocessing;
         FeatureMatrix fm = FeatureBuilder.build(series, p.features());
         Inputs in = Windows.inputs(series, fm, p.timeSteps(), p.horizon(), p.featureScaler());
-        float[] scaled = Forecasts.predictScaled(network, in.x(), in.anchor(), in.n(), in.features(), in.timeSteps());
+        float[] scaled = model.predictScaled(in.x(), in.anchor(), in.n(), in.features(), in.timeSteps());
         double[] predicted = Forecasts.toPrices(p.targetScaler(), p.target(), in.anchorClose(), scaled);
         long[] targetTime = new long[in.n()];
         for (int k = 0; k < in.n(); k++) targetTime[k] = in.anchorTimeMs()[k] + p.horizon() * series.intervalMs();

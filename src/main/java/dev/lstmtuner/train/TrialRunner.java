@@ -1,5 +1,8 @@
 package dev.lstmtuner.train;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lstmtuner.baseline.Baselines;
+import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.data.DataSource;
@@ -60,10 +63,12 @@ public final class TrialRunner {
      * @param folds      every trained fold's scores, in order (one entry for a single split)
      * @param pruned     a listener stopped the run (an epoch listener inside a fold, or a fold listener)
      * @param stopReason why the run ended
+     * @param network    the last fold's DL4J network; null for a non-neural family
+     * @param forecaster the last fold's model, whatever its family
      */
     public record Outcome(Prepared prepared, MultiLayerNetwork network, TrainResult result,
                           Evaluator.Evaluation evaluation, List<FoldMetrics> folds, boolean pruned,
-                          String stopReason) {
+                          String stopReason, Forecaster forecaster) {
         public FinalMetrics metrics() {
             return evaluation.metrics();
         }
@@ -114,13 +119,22 @@ public final class TrialRunner {
         List<FoldScores.FoldRun> runs = new ArrayList<>();
         List<FoldMetrics> done = new ArrayList<>();
         MultiLayerNetwork net = null;
+        Forecaster model = null;
         boolean pruned = false;
         String reason = null;
         for (WalkForward.Fold fold : p.folds()) {
             Dataset ds = p.fold(fold.number());
-            net = ModelFactory.build(c, ds.features());
-            TrainResult r = new Trainer(c).withBatchProgress(progress).train(net, ds, listenerForFold.apply(fold.number()));
-            FoldScores.FoldRun run = FoldScores.score(p.data().series(), fold, ds, net, r);
+            TrainResult r;
+            if (Baselines.handles(c.model())) {   // linear, forest: fitted on the same windows, no DL4J
+                BaselineFit.Fitted fit = BaselineFit.fit(c, ds, listenerForFold.apply(fold.number()));
+                model = Forecaster.of(fit.model());
+                r = fit.result();
+            } else {
+                net = ModelFactory.build(networkConfig(c), ds.features());
+                r = new Trainer(c).withBatchProgress(progress).train(net, ds, listenerForFold.apply(fold.number()));
+                model = Forecaster.of(net);
+            }
+            FoldScores.FoldRun run = FoldScores.score(p.data().series(), fold, ds, model, r);
             runs.add(run);
             done.add(run.metrics());
             reason = p.folds().size() == 1 ? r.stopReason() : "fold " + fold.number() + ": " + r.stopReason();
@@ -139,8 +153,15 @@ public final class TrialRunner {
             }
         }
         FoldScores.FoldRun last = runs.get(runs.size() - 1);
-        return new Outcome(p, net, last.result(), FoldScores.pooled(runs, net.numParams()), List.copyOf(done), pruned,
-                reason);
+        return new Outcome(p, net, last.result(), FoldScores.pooled(runs, model.numParams()), List.copyOf(done), pruned,
+                reason, model);
+    }
+
+    /** {@code model: "gru"} is the recurrent network with the GRU cell. */
+    private static RunConfig networkConfig(RunConfig c) {
+        if (!"gru".equals(c.model()) || "gru".equals(c.cell())) return c;
+        ObjectNode cell = ConfigLoader.mapper().createObjectNode().put("cell", "gru");
+        return ConfigLoader.overlay(c, cell, "model \"gru\"");
     }
 
     private static void checkPreparedFor(RunConfig c, Prepared p) {

@@ -76,7 +76,7 @@ class ReportTest {
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")
                 .contains("id=\"ab\"").contains("id=\"symbols\"").contains("id=\"families\"").contains("id=\"leaderboard-2\"")
                 .contains("default-src 'none'").contains("<svg").contains("Predictions vs actual vs persistence")
-                .contains("not tested against persistence").contains("Overfitting: validation loss rose")
+                .contains("persistence (").contains("Overfitting: validation loss rose")
                 .contains("best epoch");
     }
 

@@ -1,0 +1,61 @@
+package dev.lstmtuner.baseline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.features.Dataset;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** Fits the non-neural families on a dataset's training split and reads them back from a model folder. */
+public final class Baselines {
+    /** The {@code model} values this package fits. */
+    public static final List<String> FAMILIES = List.of("linear", "forest");
+
+    private Baselines() {
+    }
+
+    public static boolean handles(String model) {
+        return FAMILIES.contains(model);
+    }
+
+    /** Fits {@code c.model()} on the training windows only (validation and test windows are never seen). */
+    public static BaselineModel fit(RunConfig c, Dataset ds) {
+        Dataset.Split train = ds.train();
+        int per = ds.features() * ds.timeSteps();
+        return switch (c.model()) {
+            case "linear" -> RidgeModel.fit(train.x(), train.y(), train.n(), per, c.l2());
+            case "forest" -> ForestModel.fit(train.x(), train.y(), train.n(), ds.features(), ds.timeSteps(), c.trees(),
+                    c.maxDepth(), c.seed());
+            default -> throw new IllegalArgumentException("not a baseline family: " + c.model());
+        };
+    }
+
+    /** The baseline model saved in {@code dir}, if the folder holds one (for windows of this shape). */
+    public static Optional<BaselineModel> read(Path dir, int features, int timeSteps) {
+        Path json = dir.resolve("model.json"), forest = dir.resolve("model.tribuo");
+        try {
+            if (Files.isRegularFile(json)) {
+                JsonNode n = ConfigLoader.mapper().readTree(Files.readString(json));
+                if (n == null || !"linear".equals(n.path("family").asText())) {
+                    throw corrupt(json.toString(), "expected {\"family\": \"linear\", ...}");
+                }
+                return Optional.of(RidgeModel.fromJson(n, json.toString()));
+            }
+            if (Files.isRegularFile(forest)) return Optional.of(ForestModel.read(forest, features, timeSteps));
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadInputException b) throw b;
+            throw corrupt(dir.toString(), "cannot read the saved model (" + e.getMessage() + ")");
+        }
+        return Optional.empty();
+    }
+
+    static BadInputException corrupt(String source, String what) {
+        return new BadInputException(source + ": " + what + "; the file is corrupt or was edited, export the trial again");
+    }
+}
