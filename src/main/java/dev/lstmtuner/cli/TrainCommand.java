@@ -155,9 +155,9 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "windows:  train %s / val %s / test %s  (time_steps %d, horizon %d, target %s; %d skipped at gaps)%n",
                 Fmt.count(ds.train().n()), Fmt.count(ds.val().n()), Fmt.count(ds.test().n()),
                 ds.timeSteps(), ds.horizon(), ds.target(), ds.windowsSkippedAtGaps());
-        out.printf(Locale.ROOT, "model:    LSTM %s%s, dropout %.2f, dense %d; lr %s, batch %d, max %d epochs, patience %d, seed %d, %s layer%n",
-                c.units(), c.bidirectional() ? " bidirectional" : "", c.dropout(), c.denseUnits(),
-                Fmt.metric(c.learningRate()), c.batchSize(), c.maxEpochs(), c.patience(), c.seed(), c.layerImpl());
+        out.printf(Locale.ROOT, "model:    %s %s%s, dropout %.2f, dense %d; lr %s, batch %d, max %d epochs, patience %d, seed %d, %s layer%n",
+                c.cell().toUpperCase(Locale.ROOT), c.units(), c.bidirectional() ? " bidirectional" : "", c.dropout(),
+                c.denseUnits(), Fmt.metric(c.learningRate()), c.batchSize(), c.maxEpochs(), c.patience(), c.seed(), c.layerImpl());
         out.flush();
     }
 
