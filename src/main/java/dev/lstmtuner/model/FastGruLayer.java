@@ -60,7 +60,8 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
         long mb = input.size(0);
         long t = input.size(2);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, work.type, new long[] {mb, work.n, t}, 'f');
-        return out.assign(work.h.shaped(t, mb, work.n).permute(1, 2, 0));
+        NcwCopy.ofThread().toNcw(work.h, out, work.type);
+        return out;
     }
 
     @Override
@@ -98,7 +99,7 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
         Gemm.gemm(type, false, false, rows, nIn, g3, work.zx.row(0), g3,
                 Gemm.of(getParam(GruParamInitializer.INPUT_WEIGHT_KEY)), nIn, 0.0, work.dx.row(0), nIn);
         INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, type, new long[] {mb, nIn, steps}, 'f');
-        epsNext.assign(work.dx.shaped(steps, mb, nIn).permute(1, 2, 0));
+        NcwCopy.ofThread().toNcw(work.dx, epsNext, type);
 
         Gradient gradient = new DefaultGradient();
         Map<String, INDArray> g = gradient.gradientForVariable();
@@ -140,7 +141,7 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
         Gemm.get(getParam(GruParamInitializer.RECURRENT_BIAS_KEY), work.hBias, n);
         int rows = mb * steps;
         // rows ordered (t, example): one GEMM gives every step's input projection
-        work.x.shaped(steps, mb, nIn).assign(input.castTo(type).permute(2, 0, 1));
+        NcwCopy.ofThread().fromNcw(input, work.x, type);
         Gemm.gemm(type, false, true, rows, g3, nIn, work.x.row(0), nIn, Gemm.of(w), nIn, 0.0, work.zx.row(0), g3);
         Pointer rwT = Gemm.of(rw);
         Arrays.fill(work.hStep, 0, mb * n, 0.0);
@@ -203,7 +204,7 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
         Arrays.fill(work.hBiasGrad, 0.0);
         Arrays.fill(work.dh, 0, mb * n, 0.0);
         Arrays.fill(work.dhDirect, 0, mb * n, 0.0);
-        work.epsRows.shaped(steps, mb, n).assign(epsilon.permute(2, 0, 1));
+        NcwCopy.ofThread().fromNcw(epsilon, work.epsRows, type);
         for (int t = steps - 1; t >= 0; t--) {
             work.epsRows.read((long) t * mb * n, work.eps, 0, mb * n);
             work.zx.read((long) t * mb * g3, work.gates, 0, mb * g3);

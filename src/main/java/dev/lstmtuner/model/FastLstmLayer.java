@@ -65,7 +65,8 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         long mb = input.size(0);
         long t = input.size(2);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, work.type, new long[] {mb, work.n, t}, 'f');
-        return out.assign(work.h.shaped(t, mb, work.n).permute(1, 2, 0));
+        NcwCopy.ofThread().toNcw(work.h, out, work.type);
+        return out;
     }
 
     @Override
@@ -107,7 +108,7 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
                 Gemm.of(getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY)), nIn, 0.0, work.dx.row(0), nIn);
         INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, type,
                 new long[] {mb, nIn, steps}, 'f');
-        epsNext.assign(work.dx.shaped(steps, mb, nIn).permute(1, 2, 0));
+        NcwCopy.ofThread().toNcw(work.dx, epsNext, type);
 
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(LSTMParamInitializer.INPUT_WEIGHT_KEY, gW);
@@ -186,7 +187,7 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         int rows = mb * steps;
         int g4 = 4 * n;
         // rows ordered (t, example): one GEMM gives every step's input projection, Z = X W
-        work.x.shaped(steps, mb, nIn).assign(input.castTo(type).permute(2, 0, 1));
+        NcwCopy.ofThread().fromNcw(input, work.x, type);
         org.bytedeco.javacpp.Pointer rwT = Gemm.of(rw);
         Gemm.gemm(type, false, true, rows, g4, nIn, work.x.row(0), nIn, Gemm.of(w), nIn, 0.0, work.z.row(0), g4);
         java.util.Arrays.fill(work.cellStep, 0, mb * n, 0.0);
@@ -252,7 +253,7 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         java.util.Arrays.fill(work.dh, 0, mb * n, 0.0);
         java.util.Arrays.fill(work.cellPrev, 0, mb * n, 0.0);
 
-        work.epsRows.shaped(steps, mb, n).assign(epsilon.permute(2, 0, 1));
+        NcwCopy.ofThread().fromNcw(epsilon, work.epsRows, type);
         for (int t = steps - 1; t >= 0; t--) {
             long zAt = (long) t * mb * g4;
             long cAt = (long) t * mb * n;

@@ -41,6 +41,10 @@ final class JdbcCampaigns {
                     id = rs.getLong(1);
                 }
             }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO coordinator_lease (campaign_id) VALUES (?)")) {
+                ps.setLong(1, id);
+                ps.executeUpdate();
+            }
             return byId(c, id);
         });
     }

@@ -3,6 +3,7 @@ package dev.lstmtuner.store;
 import dev.lstmtuner.train.EpochMetrics;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,31 @@ public final class JdbcStore implements Store {
     @Override
     public Optional<TrialHandle> claimNext(String campaign, String worker, String device) {
         return queue.claimNext(campaign, worker, device);
+    }
+
+    @Override
+    public Optional<TrialHandle> claimAny(String worker, String device) {
+        return queue.claimAny(worker, device);
+    }
+
+    @Override
+    public CampaignChanges changesSince(String campaign, Instant trialsSince, Instant epochsSince) {
+        return reads.changesSince(campaign, trialsSince, epochsSince);
+    }
+
+    @Override
+    public boolean holdLease(String campaign, String holder, Duration ttl) {
+        return queue.holdLease(campaign, holder, ttl);
+    }
+
+    @Override
+    public void releaseLease(String campaign, String holder) {
+        queue.releaseLease(campaign, holder);
+    }
+
+    @Override
+    public Lease lease(String campaign) {
+        return queue.lease(campaign);
     }
 
     @Override

@@ -19,14 +19,16 @@ final class JdbcTrialHandle implements TrialHandle {
     private final long id;
     private final int number;
     private final String campaign;
+    private final long campaignId;
 
-    JdbcTrialHandle(Jdbc db, TrialQueue queue, Store store, long id, int number, String campaign) {
+    JdbcTrialHandle(Jdbc db, TrialQueue queue, Store store, long id, int number, String campaign, long campaignId) {
         this.db = db;
         this.queue = queue;
         this.store = store;
         this.id = id;
         this.number = number;
         this.campaign = campaign;
+        this.campaignId = campaignId;
     }
 
     @Override
@@ -53,13 +55,14 @@ final class JdbcTrialHandle implements TrialHandle {
         db.tx(c -> {
             TrialQueue.lockRunning(c, id, label());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO epoch_metric (" + Rows.EPOCH_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + ", campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
                 ps.setInt(2, e.epoch());
                 ps.setDouble(3, e.trainLoss());
                 ps.setDouble(4, e.valLoss());
                 ps.setDouble(5, e.valRmse());
                 ps.setLong(6, e.durationMs());
+                ps.setLong(7, campaignId);
                 ps.executeUpdate();
             } catch (SQLException ex) {
                 if (Dialect.duplicateKey(ex)) {

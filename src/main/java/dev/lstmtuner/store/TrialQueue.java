@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 final class TrialQueue {
     private static final String CLAIM_SET = "state = 'RUNNING', rank_class = ?, worker = ?, device = ?, "
-            + "started_at = CURRENT_TIMESTAMP, heartbeat_at = CURRENT_TIMESTAMP";
+            + "started_at = CURRENT_TIMESTAMP, heartbeat_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP";
 
     private final Jdbc db;
     private final JdbcStore store;
@@ -149,6 +149,34 @@ final class TrialQueue {
         }
     }
 
+    Optional<TrialHandle> claimAny(String worker, String device) {
+        String open = "SELECT t.id FROM trial t JOIN campaign c ON c.id = t.campaign_id WHERE t.state = 'WAITING' "
+                + "AND c.ended_at IS NULL ORDER BY t.id LIMIT 1";
+        if (db.dialect().skipLocked()) {
+            return db.tx(c -> {
+                Long id;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET " + CLAIM_SET + " WHERE id = ("
+                        + open + " FOR UPDATE OF t SKIP LOCKED) RETURNING id")) {
+                    bindClaim(ps, worker, device);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        id = rs.next() ? rs.getLong(1) : null;
+                    }
+                }
+                return id == null ? Optional.<TrialHandle>empty() : Optional.of(claimed(c, id));
+            });
+        }
+        while (true) {
+            Long candidate = db.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(open); ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : null;
+                }
+            });
+            if (candidate == null) return Optional.empty();
+            Optional<TrialHandle> h = claim(candidate, worker, device);
+            if (h.isPresent()) return h;
+        }
+    }
+
     private static void bindClaim(PreparedStatement ps, String worker, String device) throws SQLException {
         ps.setInt(1, SortKey.rankClass(TrialState.RUNNING));
         ps.setString(2, worker);
@@ -158,11 +186,11 @@ final class TrialQueue {
     private TrialHandle claimed(Connection c, long trialId) throws SQLException {
         syncParamState(c, trialId, TrialState.RUNNING);
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT t.number, c.name" + Rows.TRIAL_FROM + " WHERE t.id = ?")) {
+                "SELECT t.number, c.name, t.campaign_id" + Rows.TRIAL_FROM + " WHERE t.id = ?")) {
             ps.setLong(1, trialId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new JdbcTrialHandle(db, this, store, trialId, rs.getInt(1), rs.getString(2));
+                return new JdbcTrialHandle(db, this, store, trialId, rs.getInt(1), rs.getString(2), rs.getLong(3));
             }
         }
     }
@@ -195,7 +223,7 @@ final class TrialQueue {
             ForecastMetrics mo = m.model();
             ForecastMetrics pe = m.persistence();
             try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET state = 'COMPLETE', rank_class = ?, "
-                    + "finished_at = CURRENT_TIMESTAMP, objective = ?, has_metrics = TRUE, test_mae = ?, "
+                    + "finished_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP, objective = ?, has_metrics = TRUE, test_mae = ?, "
                     + "test_rmse = ?, test_mape = ?, test_r2 = ?, direction_accuracy = ?, persistence_mae = ?, "
                     + "persistence_rmse = ?, persistence_mape = ?, persistence_r2 = ?, "
                     + "persistence_direction_accuracy = ?, skill = ?, best_val_rmse = ?, params_count = ?, "
@@ -231,7 +259,8 @@ final class TrialQueue {
         db.tx(c -> {
             lockRunning(c, trialId, label);
             try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET state = ?, rank_class = ?, "
-                    + "finished_at = CURRENT_TIMESTAMP, pruned_epoch = ?, failure_reason = ?, failure_stack = ? "
+                    + "finished_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP, pruned_epoch = ?, failure_reason = ?, "
+                    + "failure_stack = ? "
                     + "WHERE id = ?")) {
                 ps.setString(1, state.name());
                 ps.setInt(2, SortKey.rankClass(state));
@@ -244,6 +273,53 @@ final class TrialQueue {
             syncParamState(c, trialId, state);
             if (requeue) requeue(c, trialId);
             return null;
+        });
+    }
+
+    /** Takes or renews the lease in one conditional update (rowcount 1 = held), by the database clock. */
+    boolean holdLease(String campaign, String holder, Duration ttl) {
+        return db.tx(c -> {
+            long id = JdbcCampaigns.require(c, campaign).id();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE coordinator_lease SET "
+                    + "acquired_at = CASE WHEN holder = ? THEN acquired_at ELSE CURRENT_TIMESTAMP END, holder = ?, "
+                    + "expires_at = " + db.dialect().nowPlusMillis() + " WHERE campaign_id = ? "
+                    + "AND (holder IS NULL OR holder = ? OR expires_at < CURRENT_TIMESTAMP)")) {
+                ps.setString(1, holder);
+                ps.setString(2, holder);
+                ps.setLong(3, ttl.toMillis());
+                ps.setLong(4, id);
+                ps.setString(5, holder);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    void releaseLease(String campaign, String holder) {
+        db.tx(c -> {
+            long id = JdbcCampaigns.require(c, campaign).id();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE coordinator_lease SET holder = NULL, "
+                    + "expires_at = NULL, acquired_at = NULL WHERE campaign_id = ? AND holder = ?")) {
+                ps.setLong(1, id);
+                ps.setString(2, holder);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    Lease lease(String campaign) {
+        return db.read(c -> {
+            long id = JdbcCampaigns.require(c, campaign).id();
+            try (PreparedStatement ps = c.prepareStatement("SELECT holder, expires_at, CASE WHEN holder IS NOT NULL "
+                    + "AND expires_at >= CURRENT_TIMESTAMP THEN 1 ELSE 0 END AS live FROM coordinator_lease "
+                    + "WHERE campaign_id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return new Lease(campaign, null, null, false);
+                    return new Lease(campaign, rs.getString("holder"), Rows.instant(rs, "expires_at"),
+                            rs.getInt("live") == 1);
+                }
+            }
         });
     }
 
@@ -265,7 +341,8 @@ final class TrialQueue {
             // re-checked in the update: a heartbeat that arrived meanwhile keeps the trial alive
             Trial t = db.tx(c -> {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET state = 'FAILED', rank_class = ?, "
-                        + "failure_reason = ?, finished_at = CURRENT_TIMESTAMP WHERE id = ? AND state = 'RUNNING' "
+                        + "failure_reason = ?, finished_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP "
+                        + "WHERE id = ? AND state = 'RUNNING' "
                         + "AND " + stale)) {
                     ps.setInt(1, SortKey.rankClass(TrialState.FAILED));
                     ps.setString(2, StoreErrors.WORKER_LOST);

@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -59,18 +61,17 @@ final class TrialReads {
     }
 
     /**
-     * ORDER BY repeats the equality columns (campaign_id, then rank_class or state) so that it is a prefix of an
+     * ORDER BY repeats the equality columns (campaign_id, rank_class) so that it is a prefix of an
      * index and the database reads the page in index order instead of sorting the campaign; the column name comes
      * from the {@link Metric} whitelist, never from the caller.
      */
     private Page<Trial> metricPage(Connection c, Campaign camp, SortKey key, TrialQuery q) throws SQLException {
         String col = "t." + key.metric().column();
         String dir = key.descending() ? " DESC" : "";
-        String where = " WHERE t.campaign_id = ?" + (q.state() != null ? " AND t.state = ?" : "");
+        // a state is one rank class, so the rank index serves a state filter too
+        String where = " WHERE t.campaign_id = ?" + (q.state() != null ? " AND t.rank_class = ?" : "");
         String sortCols = key.metric() == Metric.NUMBER ? col + dir : col + dir + " NULLS LAST, t.number";
-        String order = q.state() != null
-                ? " ORDER BY t.campaign_id, t.state, " + sortCols
-                : " ORDER BY t.campaign_id, t.rank_class, " + sortCols;
+        String order = " ORDER BY t.campaign_id, t.rank_class, " + sortCols;
         // ids first from trial alone: with the campaign join in the same query H2 gives up the index order
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT t.id FROM trial t" + where + order
@@ -87,13 +88,12 @@ final class TrialReads {
         return new Page<>(items, total, q.offset(), q.limit());
     }
 
-    /** Pages over the trial_param index (it carries state and rank class), then fetches those trials by id. */
+    /** Pages over the trial_param index (it carries the rank class), then fetches those trials by id. */
     private Page<Trial> paramPage(Connection c, Campaign camp, SortKey key, TrialQuery q) throws SQLException {
         String dir = key.descending() ? " DESC" : "";
-        String where = " WHERE p.campaign_id = ? AND p.name = ?" + (q.state() != null ? " AND p.state = ?" : "");
-        String order = (q.state() != null ? " ORDER BY p.campaign_id, p.name, p.state, "
-                : " ORDER BY p.campaign_id, p.name, p.rank_class, ")
-                + "p.num_value" + dir + " NULLS LAST, p.str_value" + dir + " NULLS LAST, p.trial_id";
+        String where = " WHERE p.campaign_id = ? AND p.name = ?" + (q.state() != null ? " AND p.rank_class = ?" : "");
+        String order = " ORDER BY p.campaign_id, p.name, p.rank_class, p.num_value" + dir + " NULLS LAST, p.str_value"
+                + dir + " NULLS LAST, p.trial_id";
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT p.trial_id FROM trial_param p" + where + order + " LIMIT ? OFFSET ?")) {
@@ -130,7 +130,7 @@ final class TrialReads {
         int i = 1;
         ps.setLong(i++, campaignId);
         if (param != null) ps.setString(i++, param);
-        if (state != null) ps.setString(i++, state.name());
+        if (state != null) ps.setInt(i++, SortKey.rankClass(state));
         return i;
     }
 
@@ -193,6 +193,41 @@ final class TrialReads {
         Map<Long, List<EpochMetrics>> ordered = new LinkedHashMap<>();
         for (Long id : trialIds) if (out.containsKey(id)) ordered.put(id, List.copyOf(out.get(id)));
         return ordered;
+    }
+
+    CampaignChanges changesSince(String campaign, Instant trialsSince, Instant epochsSince) {
+        return db.read(c -> {
+            long id = JdbcCampaigns.require(c, campaign).id();
+            // the clock first: whatever commits after this moment is at or after it, so the next read sees it
+            Instant now;
+            try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP AS now");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                now = Rows.instant(rs, "now");
+            }
+            List<Trial> trials = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(Rows.SELECT_TRIAL + " WHERE t.campaign_id = ?"
+                    + (trialsSince != null ? " AND t.changed_at >= ?" : "") + " ORDER BY t.number")) {
+                ps.setLong(1, id);
+                if (trialsSince != null) ps.setObject(2, trialsSince.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) trials.add(Rows.trial(rs));
+                }
+            }
+            Map<Long, List<EpochMetrics>> epochs = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.EPOCH_COLUMNS + " FROM epoch_metric "
+                    + "WHERE campaign_id = ?" + (epochsSince != null ? " AND recorded_at >= ?" : "")
+                    + " ORDER BY trial_id, epoch")) {
+                ps.setLong(1, id);
+                if (epochsSince != null) ps.setObject(2, epochsSince.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        epochs.computeIfAbsent(rs.getLong("trial_id"), k -> new ArrayList<>()).add(Rows.epoch(rs));
+                    }
+                }
+            }
+            return new CampaignChanges(trials, epochs, now);
+        });
     }
 
     Map<TrialState, Long> countByState(String campaign) {

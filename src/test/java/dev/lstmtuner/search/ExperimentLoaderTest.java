@@ -20,7 +20,7 @@ class ExperimentLoaderTest {
     void theShippedExperimentsLoad() {
         Experiment quick = ExperimentLoader.load(Path.of("experiments/quick-search.json"));
         assertThat(quick.sampler()).isEqualTo("tpe");
-        assertThat(quick.pruner()).isEqualTo("median");
+        assertThat(quick.pruner()).isEqualTo("asha");
         assertThat(quick.budget().maxTrials()).isPositive();
         Experiment symbols = ExperimentLoader.load(Path.of("experiments/symbols.json"));
         assertThat(symbols.symbols()).extracting(Experiment.Symbol::symbol).containsExactly("BTCUSDT", "ETHUSDT", "BNBUSDT");

@@ -105,26 +105,39 @@ public final class PgTestCluster {
         run(ctl, true);
         PgTestCluster c = new PgTestCluster("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres",
                 "127.0.0.1", port, data);
-        List<String> stop = new ArrayList<>(asUser);
-        stop.addAll(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "immediate", "stop"));
+        // at exit: SIGQUIT to the postmaster is PostgreSQL's immediate shutdown (root may signal it directly)
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                run(stop, false);
-                run(List.of("rm", "-rf", dir.toString()), false);
-            } catch (IOException | InterruptedException ignored) {
+                String pid = Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim();
+                new ProcessBuilder("kill", "-QUIT", pid).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(10, TimeUnit.SECONDS);
+                ProcessHandle.of(Long.parseLong(pid)).ifPresent(h -> h.onExit().orTimeout(10, TimeUnit.SECONDS).join());
+                new ProcessBuilder("rm", "-rf", dir.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start().waitFor(20, TimeUnit.SECONDS);
+            } catch (IOException | InterruptedException | RuntimeException ignored) {
                 // best effort at exit
             }
         }, "pg-test-cluster-stop"));
         return c;
     }
 
+    /** Runs a command with its output in a file (a pipe could be held open by the server it starts). */
     private static int run(List<String> cmd, boolean mustSucceed) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        if (!p.waitFor(90, TimeUnit.SECONDS)) p.destroyForcibly();
-        int code = p.exitValue();
-        if (mustSucceed && code != 0) throw new IOException(String.join(" ", cmd) + " exited " + code + ": " + out);
-        return code;
+        Path log = Files.createTempFile("pg-cmd-", ".log");
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            if (!p.waitFor(90, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException(String.join(" ", cmd) + " did not finish in 90 s");
+            }
+            int code = p.exitValue();
+            if (mustSucceed && code != 0) {
+                throw new IOException(String.join(" ", cmd) + " exited " + code + ": " + Files.readString(log));
+            }
+            return code;
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     /** A new, empty database on the server; its JDBC URL (with the user, never a password). */
