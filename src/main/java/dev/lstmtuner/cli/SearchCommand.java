@@ -10,6 +10,7 @@ import dev.lstmtuner.search.DeviceSlots;
 import dev.lstmtuner.search.Experiment;
 import dev.lstmtuner.search.ExperimentLoader;
 import dev.lstmtuner.search.ExperimentValidator;
+import dev.lstmtuner.search.PastTrials;
 import dev.lstmtuner.search.WorkerPool;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSpec;
@@ -102,7 +103,10 @@ public final class SearchCommand implements Callable<Integer> {
                     out.println("campaign " + resume + " ended (" + c.endReason() + "); resuming its " + left + " waiting trial(s)");
                     store.reopenCampaign(resume);
                 } else {
-                    out.println("resuming campaign " + resume + ": " + Fmt.counts(counts));
+                    long requeued = PastTrials.all(store, resume).stream()
+                            .filter(t -> t.state() == TrialState.WAITING && t.requeuedFrom() != null).count();
+                    out.println("resuming campaign " + resume + ": " + Fmt.counts(counts)
+                            + (requeued > 0 ? " (" + requeued + " re-queued after an interruption or a lost worker)" : ""));
                 }
                 campaigns.add(resume);
             } else {
@@ -175,7 +179,7 @@ public final class SearchCommand implements Callable<Integer> {
                 artifacts.toAbsolutePath().getParent().resolve("logs").resolve(campaign), out);
         Thread hook = new Thread(() -> {
             interrupted.set(true);
-            pool.close();
+            pool.signalStop();
         }, "search-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Coordinator.Status status;

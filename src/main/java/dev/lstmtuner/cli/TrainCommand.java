@@ -10,6 +10,8 @@ import dev.lstmtuner.search.TrialExecutor;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.StoreErrors;
+import dev.lstmtuner.store.StoreException;
 import dev.lstmtuner.store.TrialHandle;
 import dev.lstmtuner.store.TrialState;
 import dev.lstmtuner.train.EpochListener;
@@ -98,6 +100,11 @@ public final class TrainCommand implements Callable<Integer> {
                 TrialExecutor.Outcome o = new TrialExecutor(store, 5000).execute(handle,
                         new TrialExecutor.Plan(c, null, CampaignSpec.DEFAULT_OBJECTIVE, Direction.MINIMIZE,
                                 CampaignNames.artifactDir(artifacts, campaign, 1), true), x -> prepared, listener, batches);
+                if (o.state() != TrialState.COMPLETE && o.reason() != null && o.reason().startsWith("store ")) {
+                    // the store failed under the trial (a disk that filled up): a storage fault, said in one line
+                    spec.commandLine().getErr().println("error: " + StoreErrors.explain(new StoreException(o.reason(), null)));
+                    return Main.EXIT_BAD_INPUT;
+                }
                 if (o.state() != TrialState.COMPLETE) {
                     spec.commandLine().getErr().println("training failed: " + o.reason()
                             + "\n(recorded as trial " + campaign + "/1: see `lstm-tuner show " + Fmt.shell(campaign + "/1") + "`)");

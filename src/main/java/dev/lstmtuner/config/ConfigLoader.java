@@ -1,5 +1,6 @@
 package dev.lstmtuner.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -14,11 +15,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -95,7 +99,8 @@ public final class ConfigLoader {
             throw new BadInputException(source + ": key \"" + key + "\" has the wrong type ("
                     + e.getOriginalMessage().split("\n")[0] + "); expected " + expectedType(key));
         } catch (JsonProcessingException e) {
-            throw new BadInputException(source + ": " + e.getOriginalMessage());
+            throw new BadInputException(source + ": " + outOfRangeKey(merged).map(k -> "\"" + k + "\" is too large: ")
+                    .orElse("") + e.getOriginalMessage().split("\n")[0]);
         }
         ConfigValidator.validate(config, source);
         return config;
@@ -118,6 +123,26 @@ public final class ConfigLoader {
             out.set(e.getKey(), e.getValue());
         }
         return out;
+    }
+
+    /** Keys whose values are ints (or lists of ints): a larger number there is out of range, not a wrong type. */
+    private static final Set<String> INT_KEYS = Arrays.stream(RunConfig.class.getRecordComponents())
+            .filter(c -> c.getType() == int.class || c.getType() == Integer.class || c.getType() == List.class)
+            .map(c -> c.getAccessor().getAnnotation(JsonProperty.class)).filter(Objects::nonNull).map(JsonProperty::value)
+            .collect(Collectors.toSet());
+
+    /** The key of an integral value no int holds (Jackson's coercion error names the value, not the key). */
+    private static Optional<String> outOfRangeKey(ObjectNode merged) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = merged.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            JsonNode v = e.getValue();
+            if (!INT_KEYS.contains(e.getKey())) continue;
+            if (v.isIntegralNumber() && !v.canConvertToInt()) return Optional.of(e.getKey());
+            if (v.isArray()) {
+                for (JsonNode x : v) if (x.isIntegralNumber() && !x.canConvertToInt()) return Optional.of(e.getKey());
+            }
+        }
+        return Optional.empty();
     }
 
     public static String toJson(RunConfig config) {

@@ -129,6 +129,15 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Asks every worker to stop (SIGTERM: each re-queues its running trial) without waiting: for a shutdown hook.
+     * This process may be the one serving the store to them; waiting would keep the file from the worker that
+     * must take it over to record its interrupted trial.
+     */
+    public void signalStop() {
+        for (Process p : processes) if (p != null && p.isAlive()) p.destroy();
+    }
+
     /** Asks every worker to stop (SIGTERM: each re-queues its running trial), then waits, then kills stragglers. */
     @Override
     public void close() {

@@ -33,6 +33,7 @@ import java.util.Optional;
 final class H2LocalFile {
     static final String USER = "sa";
     private static final int WRONG_USER_OR_PASSWORD = 28000;
+    private static final long MIN_FREE_BYTES = 1L << 20;
 
     private final Path base;
 
@@ -86,6 +87,7 @@ final class H2LocalFile {
             if (readOnly(url) || !Files.isWritable(data) || !Files.isWritable(data.getParent())) {
                 return readOnlyUrl(url);
             }
+            checkFreeSpace(data.getParent());
             if (!Files.exists(passwordFile())) adoptLegacy(url);
             return url;
         }
@@ -94,8 +96,24 @@ final class H2LocalFile {
             throw new BadInputException("cannot create the experiment store " + data + ": the folder "
                     + (dir == null ? data.getParent() : dir) + " is not writable; pass --store with a writable location");
         }
+        checkFreeSpace(dir);
         if (!Files.exists(passwordFile())) writePassword(generate());
         return url;
+    }
+
+    /** H2 fails in odd ways (a lock file it cannot create, a store it cannot grow) on a full disk: say so first. */
+    private void checkFreeSpace(Path dir) {
+        long free;
+        try {
+            free = Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            return; // cannot tell: H2 reports what goes wrong
+        }
+        if (free < MIN_FREE_BYTES) {
+            throw new BadInputException("the experiment store " + dataFile() + " cannot be written: the disk is full ("
+                    + free / 1024 + " KiB free in " + dir + "); free space there or pass --store with another location; "
+                    + "nothing was changed");
+        }
     }
 
     static boolean readOnly(String url) {

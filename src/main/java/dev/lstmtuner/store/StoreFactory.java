@@ -79,7 +79,8 @@ public final class StoreFactory {
      */
     public static String shareable(String url) {
         if (H2LocalFile.of(url).isEmpty() || H2LocalFile.readOnly(url)) return url;
-        return url.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE") ? url : url + ";AUTO_SERVER=TRUE";
+        String u = url.replaceAll("(?i);AUTO_SERVER=FALSE", "");
+        return u.toUpperCase(Locale.ROOT).contains("AUTO_SERVER=TRUE") ? u : u + ";AUTO_SERVER=TRUE";
     }
 
     /** The user the store is opened as. */

@@ -99,4 +99,11 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.parse("{\"min_delta\": -1}", "a.json"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("\"min_delta\"");
     }
+
+    @Test
+    void anIntBeyondItsRangeNamesTheKeyInsteadOfWrapping() {
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"max_epochs\": 4294967297}", "t.json"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("t.json").hasMessageContaining("\"max_epochs\"");
+        assertThat(ConfigLoader.parse("{\"seed\": 4294967297}", "t.json").seed()).isEqualTo(4294967297L);
+    }
 }

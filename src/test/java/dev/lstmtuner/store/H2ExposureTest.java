@@ -105,6 +105,7 @@ class H2ExposureTest {
     void aSearchUrlWithoutAutoServerIsMadeShareable() {
         assertThat(StoreFactory.shareable("jdbc:h2:file:/x/y")).isEqualTo("jdbc:h2:file:/x/y;AUTO_SERVER=TRUE");
         assertThat(StoreFactory.shareable("jdbc:h2:file:/x/y;AUTO_SERVER=TRUE")).isEqualTo("jdbc:h2:file:/x/y;AUTO_SERVER=TRUE");
+        assertThat(StoreFactory.shareable("jdbc:h2:file:/x/y;AUTO_SERVER=FALSE")).isEqualTo("jdbc:h2:file:/x/y;AUTO_SERVER=TRUE");
         assertThat(StoreFactory.shareable("jdbc:h2:tcp://host/x")).isEqualTo("jdbc:h2:tcp://host/x");
     }
 
