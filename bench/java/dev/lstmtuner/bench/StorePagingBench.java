@@ -109,8 +109,10 @@ public final class StorePagingBench {
         String[] impls = {"fast", "stock"};
         int[] batch = {16, 32, 64, 128, 256};
         long[] phase = new long[4];
+        boolean h2 = url.startsWith("jdbc:h2:");
         // H2 re-analyzes changed tables on commit every few thousand rows; seeding turns that off and analyzes once
-        try (Connection c = DriverManager.getConnection(url + ";ANALYZE_AUTO=0", "sa", "")) {
+        try (Connection c = h2 ? DriverManager.getConnection(url + ";ANALYZE_AUTO=0", "sa", "")
+                : DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
             long campaignId;
             try (var rs = c.createStatement().executeQuery("SELECT id FROM campaign WHERE name = 'bench'")) {
@@ -127,10 +129,12 @@ public final class StorePagingBench {
                     + "?, ?, ?, ?)");
                  PreparedStatement param = c.prepareStatement("INSERT INTO trial_param (trial_id, campaign_id, "
                          + "name, num_value, str_value, state, rank_class) VALUES (?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement epoch = c.prepareStatement("INSERT INTO epoch_metric (trial_id, epoch, "
-                         + "train_loss, val_loss, val_rmse, duration_ms) SELECT t.id, e.x, 1e0 / e.x, 1.1e0 / e.x, "
-                         + "COALESCE(t.best_val_rmse, 35e0) * (1 + 2e0 / e.x), 900 "
-                         + "FROM trial t CROSS JOIN SYSTEM_RANGE(1, " + epochs + ") e "
+                 PreparedStatement epoch = c.prepareStatement("INSERT INTO epoch_metric (trial_id, campaign_id, epoch, "
+                         + "train_loss, val_loss, val_rmse, duration_ms) SELECT t.id, t.campaign_id, e.x, "
+                         + "CAST(1 AS DOUBLE PRECISION) / e.x, CAST(1.1 AS DOUBLE PRECISION) / e.x, "
+                         + "COALESCE(t.best_val_rmse, 35e0) * (1 + CAST(2 AS DOUBLE PRECISION) / e.x), 900 "
+                         + "FROM trial t CROSS JOIN " + (h2 ? "SYSTEM_RANGE(1, " + epochs + ") e "
+                         : "generate_series(1, " + epochs + ") AS e(x) ")
                          + "WHERE t.id BETWEEN ? AND ? ORDER BY t.id, e.x")) {
                 for (int i = 1; i <= trials; i++) {
                     long id = 1_000_000L + i;
@@ -207,8 +211,9 @@ public final class StorePagingBench {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO campaign_param (campaign_id, name) "
-                    + "KEY (campaign_id, name) VALUES (?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(h2 ? "MERGE INTO campaign_param (campaign_id, name) "
+                    + "KEY (campaign_id, name) VALUES (?, ?)"
+                    : "INSERT INTO campaign_param (campaign_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                 for (String n : List.of("learning_rate", "batch_size", "units", "dropout", "layer_impl")) {
                     ps.setLong(1, campaignId);
                     ps.setString(2, n);

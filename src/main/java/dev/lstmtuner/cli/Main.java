@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 SearchCommand.class,
                 WorkerCommand.class,
+                CoordinateCommand.class,
                 CampaignsCommand.class,
                 TrialsCommand.class,
                 ShowCommand.class,

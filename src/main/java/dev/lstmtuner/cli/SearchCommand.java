@@ -5,6 +5,7 @@ import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.search.CampaignPlan;
 import dev.lstmtuner.search.Coordinator;
+import dev.lstmtuner.search.CoordinatorLease;
 import dev.lstmtuner.search.DeviceSlots;
 import dev.lstmtuner.search.Experiment;
 import dev.lstmtuner.search.ExperimentLoader;
@@ -51,8 +52,14 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Campaign name (default: the experiment's name).")
     String name;
 
-    @Option(names = "--slots", description = "Worker processes (default: one per CPU core, or one per GPU with the CUDA backend).")
+    @Option(names = "--slots", description = "Worker processes (default: one per CPU core, or one per GPU with the CUDA backend; 0 = only sample, `lstm-tuner worker` processes elsewhere train).")
     Integer slots;
+
+    @Option(names = "--queue", paramLabel = "N", description = "WAITING trials to keep ready (default: --slots, or 8 with --slots 0); never fewer than trials RUNNING.")
+    Integer queue;
+
+    @Option(names = "--lease-s", defaultValue = "15", hidden = true)
+    long leaseSeconds;
 
     @Option(names = "--artifacts", defaultValue = "results/artifacts", description = "Folder for models and predictions (default: ${DEFAULT-VALUE}).")
     Path artifacts;
@@ -75,7 +82,7 @@ public final class SearchCommand implements Callable<Integer> {
         }
         DeviceSlots.Slots detected = DeviceSlots.detect();
         int n = slots != null ? slots : detected.count();
-        if (n < 1) throw new BadInputException("--slots must be at least 1");
+        if (n < 0) throw new BadInputException("--slots must be 0 (only sample) or more");
         try (Store store = storeOptions.open()) {
             List<String> campaigns = new ArrayList<>();
             if (resume != null) {
@@ -137,9 +144,25 @@ public final class SearchCommand implements Callable<Integer> {
         out.flush();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=3G", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "worker", "--store", url, "--campaign", campaign,
-                "--artifacts", artifacts.toString(), "--device", kind, "--heartbeat-ms", String.valueOf(heartbeatMs)));
-        Coordinator coordinator = new Coordinator(store, plan, n, Duration.ofSeconds(staleAfter), 0);
+                Main.class.getName(), "worker"));
+        cmd.addAll(storeOptions.childArgs(url));
+        cmd.addAll(List.of("--campaign", campaign, "--artifacts", artifacts.toString(), "--device", kind,
+                "--heartbeat-ms", String.valueOf(heartbeatMs)));
+        // one coordinator per campaign: a second one (a resume while the first still runs) waits as a standby
+        CoordinatorLease lease = new CoordinatorLease(store, campaign, Duration.ofSeconds(leaseSeconds));
+        if (!lease.await(l -> {
+            out.printf("campaign %s is coordinated by %s (lease until %s); standing by to take over when it expires "
+                    + "(Ctrl-C to leave)%n", campaign, l.holder(), l.expiresAt());
+            out.flush();
+        }, () -> false)) return 130;
+        Campaign now = store.campaign(campaign).orElseThrow();
+        if (now.endedAt() != null) {
+            lease.release();
+            out.println("campaign " + campaign + " ended meanwhile: " + now.endReason());
+            return 0;
+        }
+        Coordinator coordinator = new Coordinator(store, plan, queue != null ? queue : n > 0 ? n : 8,
+                Duration.ofSeconds(staleAfter), 0);
         LiveView view = new LiveView(out, System.console() != null, campaign, plan.experiment().budget(), n);
         AtomicBoolean interrupted = new AtomicBoolean();
         WorkerPool pool = new WorkerPool(cmd, n, plan.base().threads(),
@@ -147,14 +170,27 @@ public final class SearchCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             interrupted.set(true);
             pool.close();
+            try {
+                lease.release();
+            } catch (RuntimeException storeGone) {
+                // the lease then expires by itself
+            }
         }, "search-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Coordinator.Status status;
         try {
             while (true) {
+                if (!lease.hold()) {
+                    out.println("campaign " + campaign + ": another coordinator took over (" + store.lease(campaign).holder()
+                            + "), after this one missed its lease renewal; stopping here, the workers keep going");
+                    out.flush();
+                    pool.close();
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                    return 0;
+                }
                 status = coordinator.step();
                 if (status.over() || interrupted.get()) break;
-                pool.ensureRunning();
+                if (n > 0) pool.ensureRunning();
                 view.show(status, pool.alive());
                 sleep(1000);
             }
@@ -165,6 +201,7 @@ public final class SearchCommand implements Callable<Integer> {
         }
         if (interrupted.get()) return 130;
         store.endCampaign(campaign, status.endReason());
+        lease.release();
         status = coordinator.step();
         view.show(status, 0);
         out.println();
