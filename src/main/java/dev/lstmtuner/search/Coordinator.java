@@ -5,6 +5,8 @@ import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialState;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,17 +71,24 @@ public final class Coordinator {
         if (endReason == null) {
             long waiting = history.count(TrialState.WAITING);
             long target = Math.max(queue, history.count(TrialState.RUNNING));
+            // sampled one by one (each sees the ones before as pending), written in one transaction
+            List<Map<String, Object>> batch = new ArrayList<>();
+            List<PastTrial> pending = new ArrayList<>();
+            List<PastTrial> past = Lists.concat(history.past(), pending);
             while (waiting < target && (budget.maxTrials() == null || draws < budget.maxTrials())) {
-                Optional<Map<String, Object>> params = plan.sampler().sample(plan.experiment().space(),
-                        history.past(), plan.experiment().seed(), history.size() + 1);
+                int number = history.size() + pending.size() + 1;
+                Optional<Map<String, Object>> params = plan.sampler().sample(plan.experiment().space(), past,
+                        plan.experiment().seed(), number);
                 if (params.isEmpty()) {
                     samplerDone = true;
                     break;
                 }
-                history.add(store.enqueue(name, params.get()));
+                batch.add(params.get());
+                pending.add(new PastTrial(number, params.get(), TrialState.WAITING, null, new double[0]));
                 draws++;
                 waiting++;
             }
+            for (Trial t : store.enqueueAll(name, batch)) history.add(t);
         }
         Map<TrialState, Long> counts = history.counts();
         boolean queueEmpty = counts.get(TrialState.WAITING) == 0 && counts.get(TrialState.RUNNING) == 0;
