@@ -2,6 +2,7 @@ package dev.lstmtuner.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -17,7 +18,9 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Reads a {@link RunConfig} from JSON laid over {@link RunConfig#DEFAULTS}. Unknown keys, wrong types and
@@ -75,13 +78,20 @@ public final class ConfigLoader {
                 throw new BadInputException(source + ": unknown config key \"" + e.getKey() + "\""
                         + suggestion(e.getKey(), merged) + "; known keys: " + knownKeys());
             }
-            merged.set(e.getKey(), e.getValue());
+            JsonNode old = merged.get(e.getKey());
+            if (old.isObject()) {
+                merged.set(e.getKey(), mergeObject(e.getKey(), (ObjectNode) old, e.getValue(), source));
+            } else {
+                merged.set(e.getKey(), e.getValue());
+            }
         }
         RunConfig config;
         try {
             config = MAPPER.treeToValue(merged, RunConfig.class);
         } catch (MismatchedInputException e) {
-            String key = e.getPath().isEmpty() ? "?" : e.getPath().get(0).getFieldName();
+            String key = e.getPath().isEmpty() ? "?" : e.getPath().stream()
+                    .map(JsonMappingException.Reference::getFieldName).filter(Objects::nonNull)
+                    .collect(Collectors.joining("."));
             throw new BadInputException(source + ": key \"" + key + "\" has the wrong type ("
                     + e.getOriginalMessage().split("\n")[0] + "); expected " + expectedType(key));
         } catch (JsonProcessingException e) {
@@ -89,6 +99,25 @@ public final class ConfigLoader {
         }
         ConfigValidator.validate(config, source);
         return config;
+    }
+
+    /** An object-valued key ("evaluation") takes the keys it names and keeps the others, so {"folds": 3} is enough. */
+    private static ObjectNode mergeObject(String key, ObjectNode old, JsonNode change, String source) {
+        if (!change.isObject()) {
+            throw new BadInputException(source + ": key \"" + key + "\" must be an object like " + old);
+        }
+        ObjectNode out = old.deepCopy();
+        for (Iterator<Map.Entry<String, JsonNode>> it = change.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (!old.has(e.getKey())) {
+                List<String> known = new ArrayList<>();
+                old.fieldNames().forEachRemaining(known::add);
+                throw new BadInputException(source + ": unknown config key \"" + key + "." + e.getKey()
+                        + "\"; known keys of \"" + key + "\": " + known);
+            }
+            out.set(e.getKey(), e.getValue());
+        }
+        return out;
     }
 
     public static String toJson(RunConfig config) {
@@ -106,7 +135,7 @@ public final class ConfigLoader {
     }
 
     private static String expectedType(String key) {
-        JsonNode d = MAPPER.valueToTree(RunConfig.DEFAULTS).get(key);
+        JsonNode d = MAPPER.valueToTree(RunConfig.DEFAULTS).at("/" + key.replace('.', '/'));
         if (d == null || d.isNull()) return "a string or null";
         if (d.isArray()) return "a JSON array like " + d;
         if (d.isBoolean()) return "true or false";

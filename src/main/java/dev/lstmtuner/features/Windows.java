@@ -22,12 +22,7 @@ public final class Windows {
 
     public static Dataset build(Series series, FeatureMatrix fm, int timeSteps, int horizon, String target,
                                 List<Double> split, String scaler) {
-        if (timeSteps < 1) throw new BadInputException("time_steps must be at least 1, got " + timeSteps);
-        if (horizon < 1) throw new BadInputException("horizon must be at least 1, got " + horizon);
-        if (!"log_return".equals(target) && !"close".equals(target)) {
-            throw new BadInputException("target must be log_return or close, got \"" + target + "\"");
-        }
-        Scalers.checkKind(scaler);
+        checkArguments(timeSteps, horizon, target, scaler);
         if (split == null || split.size() != 3) {
             throw new BadInputException("split must be three fractions [train, val, test], got " + split);
         }
@@ -37,33 +32,71 @@ public final class Windows {
         int rows = size - first;
         int trainEnd = first + (int) Math.floor(rows * split.get(0));
         int valEnd = first + (int) Math.floor(rows * (split.get(0) + split.get(1)));
+        return cut(series, fm, timeSteps, horizon, target, scaler, new Bounds(first, trainEnd, valEnd, size),
+                "the split " + split);
+    }
 
+    /**
+     * Target-bar regions of one cut: a window whose target bar is in [trainStart, trainEnd) trains, in
+     * [trainEnd, valEnd) validates, in [valEnd, testEnd) tests; windows with other targets are left out. Bars at or
+     * after {@code testEnd} are never read, so a cut cannot depend on them.
+     */
+    record Bounds(int trainStart, int trainEnd, int valEnd, int testEnd) {
+    }
+
+    static void checkArguments(int timeSteps, int horizon, String target, String scaler) {
+        if (timeSteps < 1) throw new BadInputException("time_steps must be at least 1, got " + timeSteps);
+        if (horizon < 1) throw new BadInputException("horizon must be at least 1, got " + horizon);
+        if (!"log_return".equals(target) && !"close".equals(target)) {
+            throw new BadInputException("target must be log_return or close, got \"" + target + "\"");
+        }
+        Scalers.checkKind(scaler);
+    }
+
+    /**
+     * Cuts the windows of one set of regions and fits the scalers on its training region only: features on the
+     * rows [trainStart, trainEnd), the target on the training windows' targets.
+     *
+     * @param what names the cut in messages ("the split [0.7, 0.15, 0.15]", "walk-forward fold 2 of 3")
+     */
+    static Dataset cut(Series series, FeatureMatrix fm, int timeSteps, int horizon, String target, String scaler,
+                       Bounds b, String what) {
+        int size = series.size();
+        int first = fm.firstRow();
+        checkBelongs(series, fm);
+        if (b.trainStart() < first || b.trainStart() > b.trainEnd() || b.trainEnd() > b.valEnd()
+                || b.valEnd() > b.testEnd() || b.testEnd() > size) {
+            throw new IllegalArgumentException("regions out of order or outside the series: " + b);
+        }
         int[] segment = segments(series);
         int[][] anchors = new int[3][size];
         int[] count = new int[3];
         int skipped = 0;
-        for (int t = first + timeSteps - 1; t + horizon < size; t++) {
-            if (segment[t - timeSteps + 1] != segment[t + horizon]) {
+        for (int t = first + timeSteps - 1; t + horizon < b.testEnd(); t++) {
+            int targetBar = t + horizon;
+            if (targetBar < b.trainStart()) continue;
+            if (segment[t - timeSteps + 1] != segment[targetBar]) {
                 skipped++;
                 continue;
             }
-            int targetBar = t + horizon;
-            int region = targetBar < trainEnd ? 0 : targetBar < valEnd ? 1 : 2;
+            int region = targetBar < b.trainEnd() ? 0 : targetBar < b.valEnd() ? 1 : 2;
             anchors[region][count[region]++] = t;
         }
         if (count[0] < MIN_TRAIN || count[1] < MIN_VAL || count[2] < MIN_TEST) {
-            throw new BadInputException("too few windows for the split " + split + ": train " + count[0] + ", val "
+            throw new BadInputException("too few windows for " + what + ": train " + count[0] + ", val "
                     + count[1] + ", test " + count[2] + " (need at least " + MIN_TRAIN + ", " + MIN_VAL + ", "
-                    + MIN_TEST + ") from " + rows + " rows left after dropping " + first + " warm-up rows, with "
-                    + "time_steps " + timeSteps + " and horizon " + horizon
+                    + MIN_TEST + ") from " + (size - first) + " rows left after dropping " + first
+                    + " warm-up rows, with time_steps " + timeSteps + " and horizon " + horizon
                     + (skipped > 0 ? " (" + skipped + " windows skipped at gaps)" : "")
-                    + "; lower time_steps, choose features with a shorter warm-up, or use more data");
+                    + "; lower time_steps, choose features with a shorter warm-up, "
+                    + (what.startsWith("walk-forward") ? "use fewer folds, " : "") + "or use more data");
         }
 
         int largest = Math.max(count[0], Math.max(count[1], count[2]));
         checkArraySize(largest, "in one split", fm.width(), timeSteps);
         double[] close = series.close();
-        Scaler featureScaler = Scalers.fit(scaler, fm.values(), 0, trainEnd - first, fm.width());
+        Scaler featureScaler = Scalers.fit(scaler, fm.values(), b.trainStart() - first, b.trainEnd() - first,
+                fm.width());
         double[] trainTargets = new double[count[0]];
         for (int k = 0; k < count[0]; k++) trainTargets[k] = target(close, anchors[0][k], horizon, target);
         Scaler targetScaler = Scalers.fit(scaler, trainTargets);

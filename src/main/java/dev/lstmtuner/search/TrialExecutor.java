@@ -2,11 +2,14 @@ package dev.lstmtuner.search;
 
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.search.pruner.NoPruner;
 import dev.lstmtuner.search.pruner.Pruner;
+import dev.lstmtuner.search.pruner.WilcoxonPruner;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialHandle;
 import dev.lstmtuner.store.TrialState;
 import dev.lstmtuner.train.EpochListener;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,7 +35,8 @@ import java.util.function.Function;
 
 /**
  * Runs one claimed trial and records everything about it: provenance first, every epoch as it ends (with the
- * pruner asked after each), then the outcome: COMPLETE with metrics and artifacts, PRUNED with epoch and reason,
+ * pruner asked after each; with walk-forward folds, the first fold's epochs, and fold-aware pruning after every
+ * fold), then the outcome: COMPLETE with metrics and artifacts, PRUNED with epoch and reason,
  * or FAILED with reason and stack. A heartbeat runs beside the training so a lost worker is noticed.
  * Shared by {@code train} (a one-trial campaign) and the search workers, so both record the same way.
  */
@@ -77,11 +82,13 @@ public final class TrialExecutor {
         try {
             return run(handle, plan, prepare, listener, progress);
         } catch (OutOfMemoryError e) {
-            String reason = "out of memory: " + e.getMessage() + "; lower batch_size, units or time_steps, or give the worker more heap (LSTM_TUNER_JAVA_OPTS=-Xmx2g)";
+            String reason = outOfMemory(e);
             handle.fail(reason, stack(e));
             return new Outcome(TrialState.FAILED, null, reason, null);
         } catch (RuntimeException e) {
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            // DL4J wraps an OutOfMemoryError in its own exceptions ("Error during neural network forward pass")
+            OutOfMemoryError oom = outOfMemoryCause(e);
+            String reason = oom != null ? outOfMemory(oom) : e.getMessage() == null ? e.toString() : e.getMessage();
             handle.fail(reason, stack(e));
             return new Outcome(TrialState.FAILED, null, reason, null);
         } finally {
@@ -96,26 +103,31 @@ public final class TrialExecutor {
         NativeRuntime.useThreads(c.threads());
         handle.recordProvenance(Provenance.current(ConfigLoader.toJson(c), c.seed(), prepared.fingerprint(),
                 NativeRuntime.backend(), NativeRuntime.threads()));
+        // a confirmation run re-trains a finished trial with another seed: it must run to the end to count
+        Pruner pruner = plan.pruner() == null || handle.snapshot().confirmOf() != null ? null : plan.pruner();
         List<Double> curve = new ArrayList<>();
         EpochListener pruning = m -> {
             curve.add(PastTrials.value(m, metricOf(plan)));
             // the last epoch is never pruned: the run is complete and its metrics are worth keeping
-            if (plan.pruner() == null || m.epoch() >= c.maxEpochs()) return EpochListener.Verdict.CONTINUE;
+            if (pruner == null || m.epoch() >= c.maxEpochs()) return EpochListener.Verdict.CONTINUE;
             // only what changed since the last look; a decision needs at most half a second old news of the others
             CampaignHistory history = histories.computeIfAbsent(handle.campaign() + "/" + metricOf(plan),
                     k -> new CampaignHistory(store, handle.campaign(), metricOf(plan)));
             history.refresh(PRUNER_NEWS);
             List<PastTrial> others = history.past().stream().filter(t -> t.number() != handle.number()).toList();
             double[] values = curve.stream().mapToDouble(Double::doubleValue).toArray();
-            Pruner.Decision d = plan.pruner().shouldPrune(handle.number(), values, others, plan.direction());
+            Pruner.Decision d = pruner.shouldPrune(handle.number(), values, others, plan.direction());
             return d.prune() ? EpochListener.Verdict.stop(d.reason()) : EpochListener.Verdict.CONTINUE;
         };
-        EpochListener recorder = listener == null ? EpochListener.all(handle.epochListener(), pruning)
+        // the store keeps the first fold's curve: the one the epoch pruner and the samplers compare across trials
+        EpochListener first = listener == null ? EpochListener.all(handle.epochListener(), pruning)
                 : EpochListener.all(handle.epochListener(), listener, pruning);
-        TrialRunner.Outcome run = TrialRunner.run(c, prepared, recorder, progress);
-        if (run.result().pruned()) {
-            handle.prune(run.result().epochs(), run.result().stopReason());
-            return new Outcome(TrialState.PRUNED, null, run.result().stopReason(), run);
+        EpochListener later = listener == null ? m -> EpochListener.Verdict.CONTINUE : listener;
+        TrialRunner.Outcome run = TrialRunner.run(c, prepared, fold -> fold == 1 ? first : later,
+                foldPruning(handle, plan, pruner), progress);
+        if (run.pruned()) {
+            handle.prune(curve.size(), run.stopReason());
+            return new Outcome(TrialState.PRUNED, null, run.stopReason(), run);
         }
         FinalMetrics metrics = run.metrics();
         if (plan.artifactDir() != null) {
@@ -127,23 +139,48 @@ public final class TrialExecutor {
             }
         }
         handle.complete(metrics, objective(plan.objective(), run));
-        return new Outcome(TrialState.COMPLETE, metrics, run.result().stopReason(), run);
+        return new Outcome(TrialState.COMPLETE, metrics, run.stopReason(), run);
+    }
+
+    /** After each fold: stop a trial that is significantly worse than the campaign's best on the shared folds. */
+    private TrialRunner.FoldListener foldPruning(TrialHandle handle, Plan plan, Pruner pruner) {
+        if (pruner == null || pruner instanceof NoPruner) return TrialRunner.FoldListener.NONE;
+        return done -> {
+            Optional<Trial> best = store.best(handle.campaign());
+            if (best.isEmpty() || best.get().metrics() == null) return EpochListener.Verdict.CONTINUE;
+            Pruner.Decision d = WilcoxonPruner.judge(done, best.get().metrics().folds(), best.get().number(),
+                    plan.direction());
+            return d.prune() ? EpochListener.Verdict.stop(d.reason()) : EpochListener.Verdict.CONTINUE;
+        };
     }
 
     private static String metricOf(Plan plan) {
         return plan.objective().equals("val_loss") ? "val_loss" : "val_rmse";
     }
 
+    /** The mean over folds of the best validation score (one fold: the single split's best). */
     static double objective(String name, TrialRunner.Outcome run) {
-        return switch (name) {
-            case "val_loss" -> run.result().bestValLoss();
-            case "val_rmse" -> run.result().bestValRmse();
-            default -> throw new IllegalArgumentException("objective " + name);
-        };
+        return run.objective(name);
     }
 
     private static Artifact artifact(ModelBundle.FileInfo f) {
         return new Artifact(f.kind(), f.path().toString(), f.sha256(), f.bytes());
+    }
+
+    static OutOfMemoryError outOfMemoryCause(Throwable e) {
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError oom) return oom;
+        }
+        return null;
+    }
+
+    /** The recorded reason: which memory ran out (Java heap or ND4J's native memory) and what to try. */
+    static String outOfMemory(OutOfMemoryError e) {
+        String what = e.getMessage() == null ? "Java heap space" : e.getMessage();
+        boolean heap = what.contains("Java heap");
+        return "out of memory: " + what + "; lower batch_size, units or time_steps, or run fewer workers, or give each "
+                + "worker more " + (heap ? "heap (LSTM_TUNER_JAVA_OPTS=\"-Xmx2g ...\")"
+                : "native memory (LSTM_TUNER_JAVA_OPTS=\"-Dorg.bytedeco.javacpp.maxbytes=6G -Dorg.bytedeco.javacpp.maxphysicalbytes=8G ...\")");
     }
 
     private static String stack(Throwable e) {
