@@ -111,7 +111,7 @@ public final class StorePagingBench {
         long[] phase = new long[4];
         boolean h2 = url.startsWith("jdbc:h2:");
         // H2 re-analyzes changed tables on commit every few thousand rows; seeding turns that off and analyzes once
-        try (Connection c = h2 ? DriverManager.getConnection(url + ";ANALYZE_AUTO=0", "sa", "")
+        try (Connection c = h2 ? DriverManager.getConnection(url + ";ANALYZE_AUTO=0", StoreFactory.user(url), StoreFactory.password(url))
                 : DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
             long campaignId;
