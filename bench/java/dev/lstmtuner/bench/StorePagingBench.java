@@ -103,13 +103,6 @@ public final class StorePagingBench {
                 ms[(int) Math.ceil(REPEATS * 0.95) - 1]);
     }
 
-    /** The password a local H2 store keeps beside its files ({@code <base>.password}); empty for an older store. */
-    static String h2Password(String url) throws IOException {
-        String base = url.replaceFirst("^jdbc:h2:(file:)?", "").replaceFirst(";.*$", "");
-        Path file = Path.of(base + ".password");
-        return Files.exists(file) ? Files.readString(file).strip() : "";
-    }
-
     /** 80% COMPLETE, 10% PRUNED, 8% FAILED, 2% RUNNING; five params per trial as a sampler would write them. */
     /** Writes trials straight into the schema (the Store API, one transaction per epoch, is far too slow for millions of rows). */
     static void seed(String url, int trials, int epochs) throws Exception {
@@ -117,8 +110,10 @@ public final class StorePagingBench {
         String[] impls = {"fast", "stock"};
         int[] batch = {16, 32, 64, 128, 256};
         long[] phase = new long[4];
+        boolean h2 = url.startsWith("jdbc:h2:");
         // H2 re-analyzes changed tables on commit every few thousand rows; seeding turns that off and analyzes once
-        try (Connection c = DriverManager.getConnection(url + ";ANALYZE_AUTO=0", "sa", h2Password(url))) {
+        try (Connection c = h2 ? DriverManager.getConnection(url + ";ANALYZE_AUTO=0", StoreFactory.user(url), StoreFactory.password(url))
+                : DriverManager.getConnection(url)) {
             c.setAutoCommit(false);
             long campaignId;
             try (var rs = c.createStatement().executeQuery("SELECT id FROM campaign WHERE name = 'bench'")) {
@@ -135,10 +130,12 @@ public final class StorePagingBench {
                     + "?, ?, ?, ?)");
                  PreparedStatement param = c.prepareStatement("INSERT INTO trial_param (trial_id, campaign_id, "
                          + "name, num_value, str_value, state, rank_class) VALUES (?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement epoch = c.prepareStatement("INSERT INTO epoch_metric (trial_id, epoch, "
-                         + "train_loss, val_loss, val_rmse, duration_ms) SELECT t.id, e.x, 1e0 / e.x, 1.1e0 / e.x, "
-                         + "COALESCE(t.best_val_rmse, 35e0) * (1 + 2e0 / e.x), 900 "
-                         + "FROM trial t CROSS JOIN SYSTEM_RANGE(1, " + epochs + ") e "
+                 PreparedStatement epoch = c.prepareStatement("INSERT INTO epoch_metric (trial_id, campaign_id, epoch, "
+                         + "train_loss, val_loss, val_rmse, duration_ms) SELECT t.id, t.campaign_id, e.x, "
+                         + "CAST(1 AS DOUBLE PRECISION) / e.x, CAST(1.1 AS DOUBLE PRECISION) / e.x, "
+                         + "COALESCE(t.best_val_rmse, 35e0) * (1 + CAST(2 AS DOUBLE PRECISION) / e.x), 900 "
+                         + "FROM trial t CROSS JOIN " + (h2 ? "SYSTEM_RANGE(1, " + epochs + ") e "
+                         : "generate_series(1, " + epochs + ") AS e(x) ")
                          + "WHERE t.id BETWEEN ? AND ? ORDER BY t.id, e.x")) {
                 for (int i = 1; i <= trials; i++) {
                     long id = 1_000_000L + i;
@@ -215,8 +212,9 @@ public final class StorePagingBench {
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("MERGE INTO campaign_param (campaign_id, name) "
-                    + "KEY (campaign_id, name) VALUES (?, ?)")) {
+            try (PreparedStatement ps = c.prepareStatement(h2 ? "MERGE INTO campaign_param (campaign_id, name) "
+                    + "KEY (campaign_id, name) VALUES (?, ?)"
+                    : "INSERT INTO campaign_param (campaign_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
                 for (String n : List.of("learning_rate", "batch_size", "units", "dropout", "layer_impl")) {
                     ps.setLong(1, campaignId);
                     ps.setString(2, n);

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 ReportCommand.class,
                 SearchCommand.class,
                 WorkerCommand.class,
+                CoordinateCommand.class,
                 CampaignsCommand.class,
                 TrialsCommand.class,
                 ShowCommand.class,

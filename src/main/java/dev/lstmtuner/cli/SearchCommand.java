@@ -6,6 +6,7 @@ import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.search.CampaignPlan;
 import dev.lstmtuner.search.Coordinator;
+import dev.lstmtuner.search.CoordinatorLease;
 import dev.lstmtuner.search.DeviceSlots;
 import dev.lstmtuner.search.Experiment;
 import dev.lstmtuner.search.ExperimentLoader;
@@ -56,8 +57,14 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Campaign name (default: the experiment's name).")
     String name;
 
-    @Option(names = "--slots", description = "Worker processes (default: one per CPU core, or one per GPU with the CUDA backend).")
+    @Option(names = "--slots", description = "Worker processes (default: one per CPU core, or one per GPU with the CUDA backend; 0 = only sample, `lstm-tuner worker` processes elsewhere train).")
     Integer slots;
+
+    @Option(names = "--queue", paramLabel = "N", description = "WAITING trials to keep ready (default: --slots, or 8 with --slots 0); never fewer than trials RUNNING.")
+    Integer queue;
+
+    @Option(names = "--lease-s", defaultValue = "15", hidden = true)
+    long leaseSeconds;
 
     @Option(names = "--artifacts", defaultValue = "results/artifacts", description = "Folder for models and predictions (default: ${DEFAULT-VALUE}).")
     Path artifacts;
@@ -82,7 +89,7 @@ public final class SearchCommand implements Callable<Integer> {
         }
         DeviceSlots.Slots detected = DeviceSlots.detect();
         int n = slots != null ? slots : detected.count();
-        if (n < 1) throw new BadInputException("--slots must be at least 1");
+        if (n < 0) throw new BadInputException("--slots must be 0 (only sample) or more");
         // everything about a new experiment is checked before the store is opened: a refusal leaves nothing behind
         Experiment e = experiment == null ? null : ExperimentLoader.load(experiment);
         if (e != null) ExperimentValidator.validate(e, experiment.toString());
@@ -172,7 +179,21 @@ public final class SearchCommand implements Callable<Integer> {
         cmd.addAll(storeOptions.childArgs(url));
         cmd.addAll(List.of("--campaign", campaign, "--artifacts", artifacts.toString(), "--device", kind,
                 "--heartbeat-ms", String.valueOf(heartbeatMs), "--parent-pid", String.valueOf(ProcessHandle.current().pid())));
-        Coordinator coordinator = new Coordinator(store, plan, n, Duration.ofSeconds(staleAfter), 0);
+        // one coordinator per campaign: a second one (a resume while the first still runs) waits as a standby
+        CoordinatorLease lease = new CoordinatorLease(store, campaign, Duration.ofSeconds(leaseSeconds));
+        if (!lease.await(l -> {
+            out.printf("campaign %s is coordinated by %s (lease until %s); standing by to take over when it expires "
+                    + "(Ctrl-C to leave)%n", campaign, l.holder(), l.expiresAt());
+            out.flush();
+        }, () -> false)) return 130;
+        Campaign now = store.campaign(campaign).orElseThrow();
+        if (now.endedAt() != null) {
+            lease.release();
+            out.println("campaign " + campaign + " ended meanwhile: " + now.endReason());
+            return 0;
+        }
+        Coordinator coordinator = new Coordinator(store, plan, queue != null ? queue : n > 0 ? n : 8,
+                Duration.ofSeconds(staleAfter), 0);
         LiveView view = new LiveView(out, System.console() != null, campaign, plan.experiment().budget(), n);
         AtomicBoolean interrupted = new AtomicBoolean();
         WorkerPool pool = new WorkerPool(cmd, n, plan.base().threads(),
@@ -180,14 +201,27 @@ public final class SearchCommand implements Callable<Integer> {
         Thread hook = new Thread(() -> {
             interrupted.set(true);
             pool.signalStop();
+            try {
+                lease.release();
+            } catch (RuntimeException storeGone) {
+                // the lease then expires by itself
+            }
         }, "search-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Coordinator.Status status;
         try {
             while (true) {
+                if (!lease.hold()) {
+                    out.println("campaign " + campaign + ": another coordinator took over (" + store.lease(campaign).holder()
+                            + "), after this one missed its lease renewal; stopping here, the workers keep going");
+                    out.flush();
+                    pool.close();
+                    Runtime.getRuntime().removeShutdownHook(hook);
+                    return 0;
+                }
                 status = coordinator.step();
                 if (status.over() || interrupted.get()) break;
-                pool.ensureRunning();
+                if (n > 0) pool.ensureRunning();
                 view.show(status, pool.alive());
                 sleep(1000);
             }
@@ -203,6 +237,7 @@ public final class SearchCommand implements Callable<Integer> {
         }
         if (interrupted.get()) return 130;
         store.endCampaign(campaign, status.endReason());
+        lease.release();
         status = coordinator.step();
         view.show(status, 0);
         out.println();

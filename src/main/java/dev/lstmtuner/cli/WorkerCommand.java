@@ -16,7 +16,9 @@ import java.util.concurrent.Callable;
 @Command(name = "worker", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Join a campaign as a worker: claim WAITING trials, train them, record epochs and results.",
                 "Start it from another terminal or machine against a shared store, e.g.",
-                "  lstm-tuner worker --store jdbc:h2:tcp://host:9092/./results/lstm-tuner --campaign quick"})
+                "  lstm-tuner worker --store jdbc:postgresql://db.example:5432/lstm?user=tuner --campaign quick",
+                "(password from PGPASSWORD, ~/.pgpass or --store-password-env NAME). Workers keep training from the",
+                "queue while no coordinator runs; a killed worker's trial is re-queued once its heartbeat is stale."})
 public final class WorkerCommand implements Callable<Integer> {
     /** Exit code of a worker whose coordinator went away. */
     static final int EXIT_ORPHANED = 3;
@@ -27,8 +29,16 @@ public final class WorkerCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
 
-    @Option(names = "--campaign", required = true, description = "Campaign to work on.")
-    String campaign;
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    static final class Target {
+        @Option(names = "--campaign", required = true, description = "Campaign to work on.")
+        String campaign;
+
+        @Option(names = "--any-campaign", required = true, description = "Work on any campaign that has WAITING trials and has not ended, oldest trial first.")
+        boolean any;
+    }
 
     @Option(names = "--worker-id", description = "Name recorded with each trial, followed by -pid<process id> (default: the host name).")
     String workerId;
@@ -55,6 +65,7 @@ public final class WorkerCommand implements Callable<Integer> {
         // the process id in the name tells which process to look at (or kill) for a running trial
         String id = (workerId != null ? workerId : hostName()) + "-pid" + ProcessHandle.current().pid();
         try (Store store = storeOptions.open()) {
+            String campaign = target.any ? null : target.campaign;
             Worker worker = new Worker(store, campaign, id, device, artifacts, Duration.ofMillis(heartbeatMs), out);
             Thread hook = new Thread(() -> worker.interrupt("worker " + id + " was stopped"), "worker-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -71,7 +82,8 @@ public final class WorkerCommand implements Callable<Integer> {
             } catch (IllegalStateException alreadyShuttingDown) {
                 // the hook is running: it re-queues what was running
             }
-            out.printf("%s: %d trials done; campaign %s has nothing left for this worker%n", id, done, campaign);
+            out.printf("%s: %d trials done; %s has nothing left for this worker%n", id, done,
+                    campaign == null ? "no open campaign" : "campaign " + campaign);
         }
         out.flush();
         return 0;

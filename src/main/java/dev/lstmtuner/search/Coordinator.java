@@ -6,7 +6,6 @@ import dev.lstmtuner.store.TrialState;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +13,9 @@ import java.util.Optional;
 /**
  * Drives one campaign: keeps enough WAITING trials in the store for the workers (sampling each from the campaign's
  * past), reclaims trials of lost workers, enforces the budget, and says when and why the campaign is over.
- * Workers are not its business ({@link WorkerPool} runs them); it only reads and writes the store.
+ * Workers are not its business ({@link WorkerPool} runs local ones, {@code lstm-tuner worker} remote ones); it only
+ * reads and writes the store, and reads incrementally ({@link CampaignHistory}), so a step costs about the same at
+ * 100 and at 100k trials. Only the holder of the campaign's {@link CoordinatorLease} may call {@link #step}.
  */
 public final class Coordinator {
     /** Where the campaign stands after a step. */
@@ -24,71 +25,78 @@ public final class Coordinator {
 
     private final Store store;
     private final CampaignPlan plan;
-    private final int slots;
+    private final int queue;
     private final Duration staleGrace;
     private final long startNanos = System.nanoTime();
     private final double minutesBefore;
+    private final CampaignHistory history;
 
     /**
+     * @param queue         WAITING trials to keep ready (at least as many as trials RUNNING, so extra workers
+     *                      that joined from other machines are fed too)
      * @param minutesBefore wall minutes the campaign already ran before this start (a resume counts them)
      */
-    public Coordinator(Store store, CampaignPlan plan, int slots, Duration staleGrace, double minutesBefore) {
+    public Coordinator(Store store, CampaignPlan plan, int queue, Duration staleGrace, double minutesBefore) {
         this.store = store;
         this.plan = plan;
-        this.slots = slots;
+        this.queue = queue;
         this.staleGrace = staleGrace;
         this.minutesBefore = minutesBefore;
+        this.history = new CampaignHistory(store, plan.campaign().name(), "val_rmse");
     }
 
     public double elapsedMinutes() {
         return minutesBefore + (System.nanoTime() - startNanos) / 60e9;
     }
 
-    /** One round: reclaim, check the budget, top up the queue. Cheap enough to call every second. */
+    /** One round: reclaim, catch up on what changed, check the budget, top up the queue. Cheap every second. */
     public Status step() {
         String name = plan.campaign().name();
         // a lost worker's trial fails as "worker lost" and a WAITING copy takes its place
         store.reclaimStale(staleGrace, true);
-        List<Trial> trials = PastTrials.all(store, name);
+        history.refresh();
         Budget budget = plan.experiment().budget();
-        int draws = (int) trials.stream().filter(t -> t.requeuedFrom() == null).count();
-        Map<TrialState, Long> counts = store.countByState(name);
+        int draws = history.draws();
         Trial best = store.best(name).orElse(null);
 
         String endReason = null;
-        int failuresInARow = failuresInARow(trials);
+        int failuresInARow = history.failuresInARow();
         if (failuresInARow >= budget.maxConsecutiveFailures()) {
-            Trial last = trials.stream().filter(t -> t.state() == TrialState.FAILED)
-                    .max(Comparator.comparing(Trial::finishedAt)).orElseThrow();
             endReason = "stopped: the last " + failuresInARow + " trials failed (max_consecutive_failures "
-                    + budget.maxConsecutiveFailures() + "); last reason: " + last.failureReason();
+                    + budget.maxConsecutiveFailures() + "); last reason: " + history.lastFailureReason();
         } else if (budget.maxMinutes() != null && elapsedMinutes() >= budget.maxMinutes()) {
             endReason = "wall-time budget of " + budget.maxMinutes() + " minutes reached";
         }
         boolean samplerDone = false;
         if (endReason == null) {
-            long waiting = counts.get(TrialState.WAITING);
-            List<PastTrial> past = null;
-            while (waiting < slots && (budget.maxTrials() == null || draws < budget.maxTrials())) {
-                if (past == null) past = PastTrials.of(store, trials, "val_rmse");
-                int number = trials.size() + 1;
+            long waiting = history.count(TrialState.WAITING);
+            long target = Math.max(queue, history.count(TrialState.RUNNING));
+            // sampled one by one (each sees the ones before as pending), written in one transaction
+            List<Map<String, Object>> batch = new ArrayList<>();
+            List<PastTrial> pending = new ArrayList<>();
+            List<PastTrial> past = Lists.concat(history.past(), pending);
+            while (waiting < target && (budget.maxTrials() == null || draws < budget.maxTrials())) {
+                int number = history.size() + pending.size() + 1;
                 Optional<Map<String, Object>> params = plan.sampler().sample(plan.experiment().space(), past,
                         plan.experiment().seed(), number);
                 if (params.isEmpty()) {
                     samplerDone = true;
                     break;
                 }
-                Trial t = store.enqueue(name, params.get());
-                trials = new ArrayList<>(trials);
-                trials.add(t);
-                past = new ArrayList<>(past);
-                past.add(new PastTrial(t.number(), t.params(), TrialState.WAITING, null, new double[0]));
+                batch.add(params.get());
+                pending.add(new PastTrial(number, params.get(), TrialState.WAITING, null, new double[0]));
                 draws++;
                 waiting++;
             }
-            counts = store.countByState(name);
+            for (Trial t : store.enqueueAll(name, batch)) history.add(t);
         }
+        Map<TrialState, Long> counts = history.counts();
         boolean queueEmpty = counts.get(TrialState.WAITING) == 0 && counts.get(TrialState.RUNNING) == 0;
+        if (queueEmpty) {
+            // the end is decided on exact counts, not on what the incremental view has seen so far
+            counts = store.countByState(name);
+            queueEmpty = counts.get(TrialState.WAITING) == 0 && counts.get(TrialState.RUNNING) == 0;
+        }
         if (endReason == null && queueEmpty) {
             if (budget.maxTrials() != null && draws >= budget.maxTrials()) {
                 endReason = "trial budget of " + budget.maxTrials() + " reached";
@@ -98,21 +106,5 @@ public final class Coordinator {
         }
         boolean over = endReason != null && (queueEmpty || !endReason.startsWith("trial budget"));
         return new Status(counts, draws, best, over, endReason, elapsedMinutes());
-    }
-
-    /** Trailing FAILED trials by finish time; lost or interrupted trials that were re-queued do not count. */
-    static int failuresInARow(List<Trial> trials) {
-        List<Trial> finished = trials.stream().filter(t -> t.state().isFinished() && t.finishedAt() != null)
-                .sorted(Comparator.comparing(Trial::finishedAt).thenComparingInt(Trial::number)).toList();
-        java.util.Set<Long> requeued = new java.util.HashSet<>();
-        for (Trial t : trials) if (t.requeuedFrom() != null) requeued.add(t.requeuedFrom());
-        int n = 0;
-        for (int i = finished.size() - 1; i >= 0; i--) {
-            Trial t = finished.get(i);
-            if (requeued.contains(t.id())) continue;
-            if (t.state() != TrialState.FAILED) break;
-            n++;
-        }
-        return n;
     }
 }

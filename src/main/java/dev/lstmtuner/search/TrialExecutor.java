@@ -22,7 +22,10 @@ import dev.lstmtuner.train.TrialRunner;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -47,8 +50,11 @@ public final class TrialExecutor {
                        boolean keepModel) {
     }
 
+    private static final Duration PRUNER_NEWS = Duration.ofMillis(500);
+
     private final Store store;
     private final long heartbeatMillis;
+    private final Map<String, CampaignHistory> histories = new HashMap<>();
 
     public TrialExecutor(Store store, long heartbeatMillis) {
         this.store = store;
@@ -104,8 +110,11 @@ public final class TrialExecutor {
             curve.add(PastTrials.value(m, metricOf(plan)));
             // the last epoch is never pruned: the run is complete and its metrics are worth keeping
             if (pruner == null || m.epoch() >= c.maxEpochs()) return EpochListener.Verdict.CONTINUE;
-            List<PastTrial> others = PastTrials.of(store, PastTrials.all(store, handle.campaign()), metricOf(plan))
-                    .stream().filter(t -> t.number() != handle.number()).toList();
+            // only what changed since the last look; a decision needs at most half a second old news of the others
+            CampaignHistory history = histories.computeIfAbsent(handle.campaign() + "/" + metricOf(plan),
+                    k -> new CampaignHistory(store, handle.campaign(), metricOf(plan)));
+            history.refresh(PRUNER_NEWS);
+            List<PastTrial> others = history.past().stream().filter(t -> t.number() != handle.number()).toList();
             double[] values = curve.stream().mapToDouble(Double::doubleValue).toArray();
             Pruner.Decision d = pruner.shouldPrune(handle.number(), values, others, plan.direction());
             return d.prune() ? EpochListener.Verdict.stop(d.reason()) : EpochListener.Verdict.CONTINUE;

@@ -10,13 +10,15 @@ import dev.lstmtuner.train.TrialRunner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Claims WAITING trials of one campaign and runs them until the campaign is over (or, with an idle limit, until
- * no trial has been waiting for that long). Data prepared for one trial is reused by the next when the data,
+ * Claims WAITING trials of one campaign (or, with a null campaign, of any open campaign) and runs them until the
+ * campaign is over (or, with an idle limit, until no trial has been waiting for that long). Data prepared for one trial is reused by the next when the data,
  * features and window settings are the same. If the process is stopped (Ctrl-C, SIGTERM), the running trial is
  * marked interrupted and a copy re-queued, so nothing is lost.
  */
@@ -46,22 +48,28 @@ public final class Worker {
 
     /** Runs trials until the campaign ends, or until nothing waited for {@code idleLimit} (null = no limit). */
     public int run(Duration idleLimit) {
-        Campaign c = store.campaign(campaign).orElseThrow(() -> new dev.lstmtuner.config.BadInputException(
-                "no campaign named \"" + campaign + "\" in the store; list them with `lstm-tuner campaigns`"));
-        CampaignPlan plan = CampaignPlan.of(c);
+        if (campaign != null) {
+            store.campaign(campaign).orElseThrow(() -> new dev.lstmtuner.config.BadInputException(
+                    "no campaign named \"" + campaign + "\" in the store; list them with `lstm-tuner campaigns`"));
+        }
+        Map<String, CampaignPlan> plans = new HashMap<>();
         TrialExecutor executor = new TrialExecutor(store, heartbeat.toMillis());
         int done = 0;
         long idleSince = System.nanoTime();
         while (!stopping) {
-            Optional<TrialHandle> claimed = store.claimNext(campaign, workerId, device);
+            Optional<TrialHandle> claimed = campaign != null ? store.claimNext(campaign, workerId, device)
+                    : store.claimAny(workerId, device);
             if (claimed.isEmpty()) {
-                if (store.campaign(campaign).map(Campaign::endedAt).filter(Objects::nonNull).isPresent()) break;
+                if (campaign != null
+                        && store.campaign(campaign).map(Campaign::endedAt).filter(Objects::nonNull).isPresent()) break;
                 if (idleLimit != null && System.nanoTime() - idleSince > idleLimit.toNanos()) break;
                 sleep(300);
                 continue;
             }
             TrialHandle h = claimed.get();
             running.set(h);
+            CampaignPlan plan = plans.computeIfAbsent(h.campaign(),
+                    name -> CampaignPlan.of(store.campaign(name).orElseThrow()));
             RunConfig config;
             try {
                 config = plan.configFor(h.snapshot().params(), h.number());
@@ -70,17 +78,17 @@ public final class Worker {
                 running.set(null);
                 continue;
             }
-            log.printf("%s: trial %s/%d started: %s%n", workerId, campaign, h.number(), h.snapshot().params());
+            log.printf("%s: trial %s/%d started: %s%n", workerId, h.campaign(), h.number(), h.snapshot().params());
             log.flush();
             TrialExecutor.Outcome o = executor.execute(h, new TrialExecutor.Plan(config, plan.pruner(),
                             plan.experiment().objective(), plan.experiment().direction(),
-                            CampaignNames.artifactDir(artifactsRoot, campaign, h.number()), true),
+                            CampaignNames.artifactDir(artifactsRoot, h.campaign(), h.number()), true),
                     this::prepare, null, (e, b, n, t) -> { });
             running.set(null);
             if (o.state() == dev.lstmtuner.store.TrialState.COMPLETE && plan.experiment().keepModels() != null) {
-                ModelRetention.keepBest(store, campaign, plan.experiment().keepModels());
+                ModelRetention.keepBest(store, h.campaign(), plan.experiment().keepModels());
             }
-            log.printf("%s: trial %s/%d %s%s%n", workerId, campaign, h.number(), o.state(),
+            log.printf("%s: trial %s/%d %s%s%n", workerId, h.campaign(), h.number(), o.state(),
                     o.reason() == null ? "" : ": " + o.reason());
             log.flush();
             done++;

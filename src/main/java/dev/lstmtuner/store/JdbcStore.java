@@ -65,6 +65,12 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public List<Trial> enqueueAll(String campaign, List<Map<String, Object>> params) {
+        if (params.isEmpty()) return List.of();
+        return reads.byIds(queue.enqueueAll(campaign, params));
+    }
+
+    @Override
     public Optional<TrialHandle> claim(long trialId, String worker, String device) {
         return queue.claim(trialId, worker, device);
     }

@@ -4,6 +4,7 @@ import dev.lstmtuner.train.EpochMetrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,8 @@ import java.util.Optional;
 
 /**
  * The experiment store: campaigns, their trials, epoch curves, final metrics, artifacts and provenance. Safe for
- * many threads, and (H2, PostgreSQL) many processes and machines: a trial is claimed by one conditional update, trial numbers are allocated
- * under a campaign row lock, and a finished trial is never updated again ({@link IllegalStateException}).
+ * many threads, and (H2, PostgreSQL) many processes and machines: a trial is claimed by one conditional update,
+ * trial numbers are allocated under a campaign row lock, and a finished trial is never updated again ({@link IllegalStateException}).
  * The store never deletes a trial except through {@link #deleteCampaign}. Open one with {@link StoreFactory}.
  */
 public interface Store extends AutoCloseable {
@@ -35,6 +36,13 @@ public interface Store extends AutoCloseable {
      * trial it confirms, null for a sampled trial.
      */
     Trial enqueue(String campaign, Map<String, Object> params, Long confirmOf);
+
+    /** Adds sampled WAITING trials in order, in one go where the store can (a coordinator topping up its queue). */
+    default List<Trial> enqueueAll(String campaign, List<Map<String, Object>> params) {
+        List<Trial> out = new ArrayList<>();
+        for (Map<String, Object> p : params) out.add(enqueue(campaign, p));
+        return out;
+    }
 
     /**
      * Claims a WAITING trial for a worker: exactly one of any number of concurrent callers gets the handle,

@@ -39,6 +39,19 @@ final class TrialQueue {
         return db.tx(c -> insert(c, JdbcCampaigns.require(c, campaign).id(), json, normalized, null, confirmOf));
     }
 
+    /** Several sampled trials in one transaction (a coordinator topping up the queue). */
+    List<Long> enqueueAll(String campaign, List<Map<String, Object>> params) {
+        return db.tx(c -> {
+            long campaignId = JdbcCampaigns.require(c, campaign).id();
+            List<Long> ids = new ArrayList<>();
+            for (Map<String, Object> p : params) {
+                String json = ParamsJson.write(p);
+                ids.add(insert(c, campaignId, json, ParamsJson.read(json), null, null));
+            }
+            return ids;
+        });
+    }
+
     /** Allocates the number under the campaign row lock, then inserts the trial and its param rows. */
     private long insert(Connection c, long campaignId, String json, Map<String, Object> params, Long requeuedFrom,
                         Long confirmOf) throws SQLException {

@@ -109,6 +109,10 @@ final class TrialReads {
         return new Page<>(items, total, q.offset(), q.limit());
     }
 
+    List<Trial> byIds(List<Long> ids) {
+        return db.read(c -> fetchInOrder(c, ids));
+    }
+
     /** The trials with these ids, in the given order. */
     private static List<Trial> fetchInOrder(Connection c, List<Long> ids) throws SQLException {
         if (ids.isEmpty()) return List.of();

@@ -1,0 +1,137 @@
+package dev.lstmtuner.bench;
+
+import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.search.CampaignPlan;
+import dev.lstmtuner.search.Coordinator;
+import dev.lstmtuner.search.CoordinatorLease;
+import dev.lstmtuner.search.Experiment;
+import dev.lstmtuner.search.ExperimentLoader;
+import dev.lstmtuner.store.CampaignSpec;
+import dev.lstmtuner.store.PgTestCluster;
+import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.StoreFactory;
+import dev.lstmtuner.store.TrialState;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The trial queue under load, with simulated trainers ({@link SimulatedWorker}: synthetic curves, no DL4J, no
+ * sleeping), so what is measured is the store, the coordinator and the pruner. For each database and campaign size
+ * (trials already in the campaign, seeded through SQL with their epoch curves): an in-process coordinator steps
+ * every 100 ms while N worker processes claim, report epochs (asking the median pruner after each) and complete M
+ * new trials. Prints completed trials/s, claims+completions/s, coordinator step p50/p95 and pruner decision
+ * p50/p95. Usage: {@code bench/run QueueBench [h2|pg|both] [workers] [new trials] [epochs] [sizes,...]}
+ * (default both 32 2000 5 0,1000,10000,100000). PostgreSQL is the server in LSTM_TUNER_TEST_PG_URL, else a
+ * throwaway local cluster (fsync off). Prints figures; never fails on a time.
+ */
+public final class QueueBench {
+    private QueueBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length > 0 ? args[0] : "both";
+        int workers = args.length > 1 ? Integer.parseInt(args[1]) : 32;
+        int fresh = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
+        int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 5;
+        int[] sizes = Arrays.stream((args.length > 4 ? args[4] : "0,1000,10000,100000").split(","))
+                .mapToInt(Integer::parseInt).toArray();
+        System.out.printf(Locale.ROOT, "QueueBench: %d worker processes, %d new trials x %d epochs per run; %d cores, "
+                + "load average %.1f at start%n", workers, fresh, epochs, Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("| store | trials before | completed/s | claims+completions/s | step p50 ms | step p95 ms "
+                + "| first step ms | pruner p50 ms | pruner p95 ms | load |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (String vendor : which.equals("both") ? List.of("h2", "pg") : List.of(which)) {
+            for (int size : sizes) run(vendor, size, workers, fresh, epochs);
+        }
+    }
+
+    private static void run(String vendor, int size, int workers, int fresh, int epochs) throws Exception {
+        Path dir = Files.createTempDirectory("queue-bench");
+        String url = vendor.equals("h2") ? StoreFactory.jdbcUrl(dir.resolve("queue").toString())
+                : PgTestCluster.get().freshDatabase("queue");
+        Experiment e = ExperimentLoader.parse("{\"name\":\"bench\",\"config\":{\"max_epochs\":" + epochs + "},"
+                + "\"space\":{\"params\":{\"learning_rate\":{\"type\":\"float\",\"low\":0.0001,\"high\":0.1,\"log\":true}}},"
+                + "\"sampler\":\"random\",\"pruner\":\"median\",\"budget\":{\"max_trials\":" + (size + fresh) + "},"
+                + "\"seed\":1}", "QueueBench", null);
+        try (Store store = StoreFactory.open(url)) {
+            store.createCampaign(new CampaignSpec("bench", ConfigLoader.toJson(e.base()), e.spaceJson(), e.sampler(),
+                    e.pruner(), e.budget().maxTrials(), e.objective(), e.direction(), ExperimentLoader.resolvedJson(e),
+                    null));
+        }
+        if (size > 0) StorePagingBench.seed(url, size, epochs);
+        List<Process> procs = new ArrayList<>();
+        List<Double> steps = new ArrayList<>();
+        double firstStep;
+        long t0, t1;
+        try (Store store = StoreFactory.open(url)) {
+            CampaignPlan plan = CampaignPlan.of(store.campaign("bench").orElseThrow());
+            CoordinatorLease lease = new CoordinatorLease(store, "bench", CoordinatorLease.DEFAULT_TTL);
+            lease.hold();
+            Coordinator coordinator = new Coordinator(store, plan, 2 * workers, Duration.ofSeconds(600), 0);
+            long s0 = System.nanoTime();
+            coordinator.step();
+            firstStep = (System.nanoTime() - s0) / 1e6;
+            for (int i = 0; i < workers; i++) {
+                procs.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx160m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                        System.getProperty("java.class.path"), SimulatedWorker.class.getName(), url, "bench",
+                        String.valueOf(epochs), "0", "120000", "2000")
+                        .redirectErrorStream(true).redirectOutput(dir.resolve("w" + i + ".log").toFile()).start());
+            }
+            // the clock starts at the first claim (worker JVMs take a while to start on a busy machine); the seeded
+            // campaign keeps some RUNNING trials of long-gone workers, so the run ends on the count of finished ones
+            var before = store.countByState("bench");
+            long runningBefore = before.get(TrialState.RUNNING);
+            long target = finished(before) + fresh;
+            while (store.countByState("bench").get(TrialState.RUNNING) == runningBefore) Thread.sleep(5);
+            t0 = System.nanoTime();
+            do {
+                long a = System.nanoTime();
+                lease.hold();
+                coordinator.step();
+                steps.add((System.nanoTime() - a) / 1e6);
+                Thread.sleep(100);
+            } while (finished(store.countByState("bench")) < target);
+            t1 = System.nanoTime();
+            store.endCampaign("bench", "bench over");
+        }
+        List<Double> decisions = new ArrayList<>();
+        for (int i = 0; i < procs.size(); i++) {
+            procs.get(i).waitFor(60, TimeUnit.SECONDS);
+            for (String line : Files.readAllLines(dir.resolve("w" + i + ".log"))) {
+                if (!line.startsWith("pruner-decisions-ms")) continue;
+                for (String v : line.substring("pruner-decisions-ms".length()).trim().split(" ")) {
+                    if (!v.isBlank()) decisions.add(Double.parseDouble(v));
+                }
+            }
+        }
+        double secs = (t1 - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "| %s | %,d | %.0f | %.0f | %.1f | %.1f | %.0f | %.2f | %.2f | %.1f |%n",
+                vendor.equals("h2") ? "H2 file" : "PostgreSQL", size, fresh / secs, 2 * fresh / secs, pct(steps, 0.5),
+                pct(steps, 0.95), firstStep, pct(decisions, 0.5), pct(decisions, 0.95),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        for (Process p : procs) p.destroyForcibly();
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+        }
+    }
+
+    private static long finished(java.util.Map<TrialState, Long> counts) {
+        return counts.get(TrialState.COMPLETE) + counts.get(TrialState.PRUNED) + counts.get(TrialState.FAILED);
+    }
+
+    private static double pct(List<Double> values, double q) {
+        if (values.isEmpty()) return Double.NaN;
+        List<Double> s = new ArrayList<>(values);
+        s.sort(null);
+        return s.get(Math.min(s.size() - 1, (int) (s.size() * q)));
+    }
+}
