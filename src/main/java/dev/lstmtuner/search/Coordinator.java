@@ -51,7 +51,7 @@ public final class Coordinator {
         store.reclaimStale(staleGrace, true);
         List<Trial> trials = PastTrials.all(store, name);
         Budget budget = plan.experiment().budget();
-        int draws = (int) trials.stream().filter(t -> t.requeuedFrom() == null).count();
+        int draws = (int) trials.stream().filter(t -> t.requeuedFrom() == null && t.confirmOf() == null).count();
         Map<TrialState, Long> counts = store.countByState(name);
         Trial best = store.best(name).orElse(null);
 
@@ -97,6 +97,8 @@ public final class Coordinator {
             }
         }
         boolean over = endReason != null && (queueEmpty || !endReason.startsWith("trial budget"));
+        // the search budget is spent (not failing): winner confirmation may keep the campaign going
+        if (over && failuresInARow < budget.maxConsecutiveFailures()) over = !Confirmation.keepsGoing(store, plan, trials);
         return new Status(counts, draws, best, over, endReason, elapsedMinutes());
     }
 
