@@ -39,7 +39,8 @@ LT.fmt = function (v, digits) {
     if (Number.isInteger(v)) return String(v);
     const a = Math.abs(v);
     if (a !== 0 && (a < 1e-3 || a >= 1e6)) return v.toExponential(digits === undefined ? 3 : digits);
-    return v.toFixed(digits === undefined ? 4 : digits);
+    if (digits !== undefined) return v.toFixed(digits);
+    return a >= 1e4 ? v.toFixed(1) : String(+v.toPrecision(5)); // five significant digits, no trailing zeros
   }
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
@@ -55,7 +56,7 @@ LT.error = function (container, err) {
   LT.replace(container, LT.el('p', {class: 'error'}, 'Error: ' + err.message));
 };
 
-LT.stateBadge = (state) => LT.el('span', {class: 'state state-' + state}, state);
+LT.stateBadge = (state, label) => LT.el('span', {class: 'state state-' + state}, label || state);
 
 LT.link = (href, text) => LT.el('a', {href}, text);
 LT.trialHref = (id) => 'trial.html?' + LT.q({id});
@@ -75,7 +76,7 @@ LT.copyButton = function (getText, label) {
   return b;
 };
 
-/** Calls fn every ms while keepGoing() says so; pauses in background tabs. */
+/** Calls fn every ms while keepGoing() says so (checked before each call); pauses in background tabs. */
 LT.poll = function (fn, ms, keepGoing) {
   const tick = async () => {
     if (!keepGoing()) return;
@@ -87,17 +88,48 @@ LT.poll = function (fn, ms, keepGoing) {
   setTimeout(tick, ms);
 };
 
-/** An ECharts instance that resizes with the window. */
+LT.dark = () => window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
+
+/** An ECharts instance that resizes with the window, in the dark theme when the system asks for it. */
 LT.chart = function (div) {
-  const c = echarts.init(div);
+  const c = echarts.init(div, LT.dark() ? 'dark' : null);
   window.addEventListener('resize', () => c.resize());
   return c;
+};
+
+/** Axis tick text: at most 4 significant digits, exponent form for very small or large numbers. */
+LT.tick = function (v) {
+  if (typeof v !== 'number' || !isFinite(v)) return String(v);
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a < 1e-3 || a >= 1e6) return v.toExponential(1).replace('e+', 'e');
+  return String(+v.toPrecision(4));
+};
+
+/** A trial's params as tooltip lines (text only: ECharts tooltips are HTML, so every value is escaped). */
+LT.esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({'&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;'}[c]));
+LT.paramLines = (params) => Object.entries(params || {}).map(([k, v]) => LT.esc(k) + ': ' + LT.esc(LT.fmt(v))).join('<br>');
+
+/** Colour class for a verdict against persistence: only a significant test earns green or red. */
+LT.verdictClass = (kind) => kind === 'beats' ? 'good' : kind === 'worse' ? 'bad' : null;
+
+/** The compare basket: trial ids (with labels) picked on any campaign's leaderboard, kept in this browser. */
+LT.basket = {
+  get() { try { return JSON.parse(localStorage.getItem('lt.basket') || '[]'); } catch (e) { return []; } },
+  set(items) { localStorage.setItem('lt.basket', JSON.stringify(items.slice(0, 4))); },
+  has(id) { return this.get().some((x) => x.id === id); },
+  toggle(id, label, on) {
+    const items = this.get().filter((x) => x.id !== id);
+    if (on) items.push({id, label});
+    this.set(items);
+  }
 };
 
 LT.METRIC_LABELS = {
   objective: 'objective', val_rmse: 'best val RMSE', test_mae: 'MAE', test_rmse: 'RMSE', test_mape: 'MAPE %',
   test_r2: 'R²', direction_accuracy: 'dir. acc.', persistence_rmse: 'persist. RMSE', skill: 'skill',
-  params_count: 'params', epochs: 'epochs', best_epoch: 'best epoch', training_seconds: 'train s'
+  persistence_p: 'p vs persist.', verdict: 'vs persistence',
+  params: 'params', params_count: 'params', epochs: 'epochs', best_epoch: 'best epoch', training_seconds: 'train s'
 };
 LT.metricLabel = (k) => LT.METRIC_LABELS[k] || k;
 

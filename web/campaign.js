@@ -1,188 +1,289 @@
-// Leaderboard of one campaign: sortable, filterable, paged table (sorting and paging in the store), row selection
-// for A/B compare, and the campaign charts. Refreshes the visible page and charts while trials run.
+// Leaderboard of one campaign: sortable, filterable, paged table (sorting and paging in the store) whose state lives
+// in the URL, a column chooser remembered per campaign, CSV download, a compare basket that spans campaigns, and the
+// campaign charts (campaign-charts.js), which follow the table's filters. Refreshes while trials run.
 'use strict';
 LT.header('campaigns');
 const main = document.getElementById('main');
+const HIGHER_BETTER = new Set(['test_r2', 'direction_accuracy', 'skill']);
+const DEFAULT_METRICS = ['verdict', 'test_rmse', 'skill', 'direction_accuracy', 'epochs', 'training_seconds'];
 const S = {name: LT.param('name'), sort: null, order: null, state: '', ranges: {}, limit: 50, offset: 0,
-  selected: new Set(), running: false, countsKey: ''};
-const METRICS = ['test_mae', 'test_rmse', 'test_r2', 'skill', 'persistence_rmse', 'direction_accuracy', 'val_rmse',
-  'epochs', 'training_seconds'];
+  countsKey: '', idlePolls: 0, info: null, confirm: {}, winner: null, hidden: null};
 const ui = {};
+
+function readUrl() {
+  const u = new URLSearchParams(location.search);
+  S.sort = u.get('sort'); S.order = u.get('order'); S.state = u.get('state') || '';
+  S.limit = +(u.get('limit') || 50); S.offset = +(u.get('offset') || 0);
+  for (const [k, v] of u.entries()) {
+    const m = /^(min|max)\.(.+)$/.exec(k);
+    if (!m) continue;
+    const r = S.ranges[m[2]] || (S.ranges[m[2]] = ['', '']);
+    r[m[1] === 'min' ? 0 : 1] = v;
+  }
+}
+
+/** The table's filters as query parameters (shared by the table, the charts and the CSV link). */
+function filterQuery() {
+  const q = {campaign: S.name, state: S.state};
+  for (const [k, [lo, hi]] of Object.entries(S.ranges)) { q['min.' + k] = lo; q['max.' + k] = hi; }
+  return q;
+}
+
+function pageQuery() {
+  return Object.assign(filterQuery(), {sort: S.sort, order: S.order, limit: S.limit, offset: S.offset});
+}
+
+function writeUrl() {
+  const q = pageQuery();
+  delete q.campaign;
+  if (q.limit === 50) delete q.limit;
+  if (!q.offset) delete q.offset;
+  history.replaceState(null, '', '?' + LT.q(Object.assign({name: S.name}, q)));
+  ui.csv.href = '/api/trials.csv?' + LT.q(pageQuery());
+}
+
+/** Natural (best-first) order of a key: the campaign's direction for the objective, params ascending. */
+function naturalOrder(key) {
+  if (key === 'objective') return S.info.campaign.direction === 'maximize' ? 'desc' : 'asc';
+  return HIGHER_BETTER.has(key) ? 'desc' : 'asc';
+}
+
+function columns(page) {
+  const objectiveIsMetric = page.metrics.includes(S.info.campaign.objective);
+  const metrics = ['verdict'].concat(page.metrics.filter((m) => !(objectiveIsMetric && m === S.info.campaign.objective)));
+  return {params: page.params, metrics};
+}
+
+function colsKey() { return 'lt.cols.' + S.name; }
+
+function hiddenCols(all) {
+  if (S.hidden) return S.hidden;
+  try {
+    const saved = localStorage.getItem(colsKey());
+    if (saved) return (S.hidden = new Set(JSON.parse(saved)));
+  } catch (e) { /* unreadable: defaults */ }
+  return (S.hidden = new Set(all.metrics.filter((m) => !DEFAULT_METRICS.includes(m))));
+}
+
+function chooser(all) {
+  const hidden = hiddenCols(all);
+  const boxes = all.params.concat(all.metrics).map((k) => {
+    const b = LT.el('input', {type: 'checkbox', 'data-col': k, checked: !hidden.has(k)});
+    b.addEventListener('change', () => {
+      if (b.checked) hidden.delete(k); else hidden.add(k);
+      localStorage.setItem(colsKey(), JSON.stringify([...hidden]));
+      loadTable();
+    });
+    return LT.el('label', {class: 'col-choice'}, b, ' ' + LT.metricLabel(k));
+  });
+  LT.replace(ui.chooser, LT.el('summary', {}, 'Columns'), LT.el('div', {class: 'col-list'}, boxes));
+}
 
 function build(info) {
   const c = info.campaign;
   ui.summary = LT.el('p', {id: 'summary'});
-  ui.table = LT.el('div', {class: 'scroll', id: 'leaderboard'});
+  ui.status = LT.el('p', {id: 'status', role: 'status'});
+  ui.confirm = LT.el('div', {id: 'confirmation'});
+  ui.table = LT.el('div', {class: 'scroll table-wrap', id: 'leaderboard'});
   ui.pager = LT.el('div', {class: 'controls', id: 'pager'});
-  ui.compare = LT.el('button', {id: 'compare', type: 'button', disabled: true}, 'Compare selected');
-  ui.compare.addEventListener('click', () => { location.href = 'compare.html?' + LT.q({ids: [...S.selected].join(',')}); });
+  ui.basket = LT.el('div', {id: 'basket', class: 'basket'});
+  ui.chooser = LT.el('details', {id: 'columns', class: 'chooser'});
+  ui.csv = LT.el('a', {id: 'csv', class: 'button', download: ''}, 'Download CSV');
   const stateSel = LT.el('select', {id: 'state-filter'},
-    ['', 'complete', 'pruned', 'failed', 'running', 'waiting'].map((s) => LT.el('option', {value: s}, s || 'all')));
-  stateSel.addEventListener('change', () => { S.state = stateSel.value; S.offset = 0; loadTable(); });
+    ['', 'complete', 'pruned', 'failed', 'running', 'waiting'].map((s) => LT.el('option', {value: s, selected: s === S.state}, s || 'all')));
+  stateSel.addEventListener('change', () => { S.state = stateSel.value; S.offset = 0; changed(); });
   const keySel = LT.el('select', {id: 'range-key'}, info.sort_keys.map((k) => LT.el('option', {value: k}, LT.metricLabel(k))));
   const min = LT.el('input', {id: 'range-min', size: 8, placeholder: 'min'});
   const max = LT.el('input', {id: 'range-max', size: 8, placeholder: 'max'});
-  const apply = LT.el('button', {type: 'button'}, 'Add range');
+  const apply = LT.el('button', {type: 'button', id: 'add-range'}, 'Add range');
   apply.addEventListener('click', () => {
     S.ranges[keySel.value] = [min.value.trim(), max.value.trim()];
-    S.offset = 0; loadTable(); showRanges();
+    S.offset = 0; changed();
   });
   ui.ranges = LT.el('span', {id: 'ranges'});
   const limitSel = LT.el('select', {id: 'page-size'}, [20, 50, 100, 500].map((n) => LT.el('option', {value: n, selected: n === S.limit}, n)));
-  limitSel.addEventListener('change', () => { S.limit = +limitSel.value; S.offset = 0; loadTable(); });
-  ui.slice = LT.el('select', {id: 'slice-param'});
-  ui.slice.addEventListener('change', () => drawSlice());
-  ui.charts = {history: LT.el('div', {class: 'chart', id: 'chart-history'}), importance: LT.el('div', {class: 'chart', id: 'chart-importance'}),
-    parallel: LT.el('div', {class: 'chart', id: 'chart-parallel'}), slice: LT.el('div', {class: 'chart', id: 'chart-slice'})};
-  ui.method = LT.el('p', {class: 'note'});
+  limitSel.addEventListener('change', () => { S.limit = +limitSel.value; S.offset = 0; changed(); });
   LT.replace(main,
     LT.el('h1', {id: 'campaign-name'}, c.name),
-    ui.summary,
+    ui.summary, ui.status, ui.confirm,
     LT.el('div', {class: 'controls'},
       LT.el('label', {}, 'State', stateSel),
       LT.el('label', {}, 'Range on', keySel), LT.el('label', {}, 'from', min), LT.el('label', {}, 'to', max), apply, ui.ranges,
-      LT.el('label', {}, 'Rows', limitSel), ui.compare),
-    ui.table, ui.pager,
-    LT.el('h2', {}, 'Optimization history'), ui.charts.history,
-    LT.el('div', {class: 'grid2'},
-      LT.el('div', {}, LT.el('h2', {}, 'Param importance'), ui.charts.importance, ui.method),
-      LT.el('div', {}, LT.el('h2', {}, 'Slice plot ', ui.slice), ui.charts.slice)),
-    LT.el('h2', {}, 'Parallel coordinates (params → objective)'), ui.charts.parallel);
-  for (const k of Object.keys(ui.charts)) ui.charts[k] = LT.chart(ui.charts[k]);
+      LT.el('label', {}, 'Rows', limitSel), ui.chooser, ui.csv),
+    ui.basket, ui.table, ui.pager,
+    LT.el('p', {class: 'note', id: 'colour-rule'}, 'Green or red only where a Diebold–Mariano test against persistence on the test windows says so (p < 0.05); ' +
+      'everything else is "no better than persistence" and stays uncoloured. Pruned and running trials show their validation RMSE at their last epoch, in italics.'),
+    LTCharts.build(c));
+  LTCharts.attach();
+  showRanges();
+  showBasket();
+}
+
+function changed() {
+  writeUrl(); showRanges(); loadTable(); LTCharts.load(filterQuery());
 }
 
 function showRanges() {
   LT.replace(ui.ranges, Object.entries(S.ranges).map(([k, [lo, hi]]) => {
-    const x = LT.el('button', {type: 'button', title: 'remove'}, '×');
-    x.addEventListener('click', () => { delete S.ranges[k]; S.offset = 0; loadTable(); showRanges(); });
+    const x = LT.el('button', {type: 'button', title: 'remove', 'aria-label': 'remove range on ' + k}, '×');
+    x.addEventListener('click', () => { delete S.ranges[k]; S.offset = 0; changed(); });
     return LT.el('span', {class: 'chip'}, LT.metricLabel(k) + ' ∈ [' + (lo || '−∞') + ', ' + (hi || '∞') + '] ', x);
   }));
 }
 
-function summarize(c) {
+function showBasket() {
+  const items = LT.basket.get();
+  const go = LT.el('button', {type: 'button', id: 'compare', disabled: items.length < 2}, 'Compare (' + items.length + ')');
+  go.addEventListener('click', () => { location.href = 'compare.html?' + LT.q({ids: items.map((x) => x.id).join(',')}); });
+  const clear = LT.el('button', {type: 'button', id: 'basket-clear', disabled: !items.length}, 'Clear');
+  clear.addEventListener('click', () => { LT.basket.set([]); showBasket(); loadTable(); });
+  LT.replace(ui.basket, go, ' ', clear, ' ',
+    items.length ? ['Picked (any campaign, up to 4): ', items.map((x, i) => [i ? ', ' : '', LT.link(LT.trialHref(x.id), x.label)])]
+      : 'Tick 2 to 4 trials, from this or other campaigns, to compare them.');
+}
+
+function summarize(info) {
+  const c = info.campaign;
   const parts = Object.entries(c.counts).filter(([, n]) => n > 0).map(([s, n]) => [LT.stateBadge(s), ' ' + n + '  ']);
   LT.replace(ui.summary, c.symbol + ' · ' + c.sampler + ' / ' + c.pruner + ' · objective ' + c.objective + ' (' +
-    c.direction + ') · ', parts, c.running ? LT.el('span', {class: 'live'}, ' ● running, live') : '');
+    c.direction + ') · ', parts);
+  ui.status.className = 'status status-' + c.status;
+  LT.replace(ui.status, c.running ? LT.el('span', {class: 'live'}, '● ') : null, c.status_text,
+    c.running ? ' · live, refreshing every 3 s' : (c.status === 'stopped' ? ' · not refreshing: reload after resuming' : ''));
+  S.confirm = {}; S.winner = null;
+  for (const g of info.confirmations || []) { S.confirm[g.trial_id] = g; if (g.winner) S.winner = g; }
+  LT.replace(ui.confirm, info.confirmations && info.confirmations.length ? LT.el('p', {class: 'verdict'},
+    S.winner ? ['Confirmed winner: ', LT.link(LT.trialHref(S.winner.trial_id), '#' + S.winner.number), ', mean ' + c.objective + ' ' +
+      LT.fmt(S.winner.mean) + ' ± ' + LT.fmt(S.winner.sd) + ' over ' + S.winner.n + ' seeds (mean ± sd; ' +
+      info.confirmations.length + ' trials confirmed).'] : 'Confirmation runs are in progress.') : null);
 }
 
 function header(key, label, cls) {
-  const th = LT.el('th', {class: 'sortable ' + (cls || ''), 'data-sort': key}, label);
-  if ((S.sort || 'objective') === key) th.classList.add(S.order ? 'sorted-' + S.order : 'sorted-best');
-  th.addEventListener('click', () => {
-    if ((S.sort || 'objective') === key) S.order = S.order === 'desc' ? 'asc' : 'desc';
-    else { S.sort = key; S.order = null; }
-    S.offset = 0; loadTable();
-  });
+  const active = (S.sort || 'objective') === key;
+  const order = active ? (S.order || naturalOrder(key)) : null;
+  const th = LT.el('th', {class: 'sortable ' + (cls || '') + (order ? ' sorted-' + order : ''), 'data-sort': key, tabindex: 0,
+    'aria-sort': order ? (order === 'asc' ? 'ascending' : 'descending') : 'none', title: 'sort by ' + label}, label);
+  const go = () => {
+    if (active) S.order = order === 'asc' ? 'desc' : 'asc';
+    else { S.sort = key; S.order = naturalOrder(key); }
+    S.offset = 0; writeUrl(); loadTable(true);
+  };
+  th.addEventListener('click', go);
+  th.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); go(); } });
   return th;
 }
 
+function stateCell(t, numbers) {
+  const ref = (id, text) => numbers[id] ? LT.link(LT.trialHref(id), text + ' #' + numbers[id]) : LT.link(LT.trialHref(id), text);
+  if (t.interrupted) {
+    return [LT.stateBadge('interrupted', 'interrupted'), t.requeued_as ? [' ', ref(t.requeued_as, '→ re-run as')] : ''];
+  }
+  return [LT.stateBadge(t.state), t.requeued_from ? [' ', ref(t.requeued_from, 're-run of')] : '',
+    t.confirm_of ? [' ', ref(t.confirm_of, 'confirms')] : ''];
+}
+
+function objectiveCell(t) {
+  if (t.objective === null && t.last_value !== null) {
+    return LT.el('td', {class: 'objective partial', title: 'validation RMSE at its last epoch (' + t.state + ')'},
+      LT.fmt(t.last_value) + ' @ ep ' + t.last_epoch);
+  }
+  const g = S.confirm[t.id];
+  return LT.el('td', {class: 'objective'}, LT.fmt(t.objective),
+    g && g.mean !== null ? LT.el('div', {class: 'confirm', title: 'mean ± sd over the original and its confirmation runs'},
+      'mean ' + LT.fmt(g.mean) + (g.sd !== null ? ' ± ' + LT.fmt(g.sd) : '') + ' (n=' + g.n + ')') : null);
+}
+
+function metricCell(t, m) {
+  if (m === 'verdict') return LT.el('td', {class: 'text ' + (LT.verdictClass(t.verdict_kind) || ''), 'data-col': m}, t.verdict || '–');
+  const cls = (m === 'skill' || m === 'persistence_p') ? LT.verdictClass(t.verdict_kind) : null;
+  return LT.el('td', {class: cls, 'data-col': m}, m === 'training_seconds' ? LT.fmt(t.metrics[m], 1) : LT.fmt(t.metrics[m]));
+}
+
 function renderTable(page) {
-  const params = page.params;
-  const head = LT.el('tr', {}, LT.el('th', {}, '✓'), header('number', '#'), LT.el('th', {class: 'text'}, 'state'),
-    header('objective', 'objective'), params.map((p) => header(p, p)), METRICS.map((m) => header(m, LT.metricLabel(m))));
+  const all = columns(page);
+  if (!ui.chooser.childElementCount) chooser(all);
+  const hidden = hiddenCols(all);
+  const params = all.params.filter((p) => !hidden.has(p));
+  const metrics = all.metrics.filter((m) => !hidden.has(m));
+  const numbers = {};
+  page.items.forEach((t) => { numbers[t.id] = t.number; });
+  const objLabel = 'objective (' + S.info.campaign.objective + ')';
+  const head = LT.el('tr', {}, LT.el('th', {class: 'sticky0'}, LT.el('span', {class: 'sr'}, 'compare')),
+    header('number', '#', 'sticky1'), LT.el('th', {class: 'text'}, 'state'),
+    header('objective', objLabel), params.map((p) => header(p, p)),
+    metrics.map((m) => m === 'verdict' ? LT.el('th', {class: 'text', 'data-col': m}, LT.metricLabel(m)) : header(m, LT.metricLabel(m))));
   const rows = page.items.map((t) => {
-    const box = LT.el('input', {type: 'checkbox', 'data-id': t.id, checked: S.selected.has(t.id)});
+    const box = LT.el('input', {type: 'checkbox', 'data-id': t.id, checked: LT.basket.has(t.id), 'aria-label': 'pick #' + t.number + ' to compare'});
     box.addEventListener('change', () => {
-      if (box.checked) S.selected.add(t.id); else S.selected.delete(t.id);
-      ui.compare.disabled = S.selected.size < 2 || S.selected.size > 4;
-      ui.compare.textContent = 'Compare selected (' + S.selected.size + ')';
+      if (box.checked && LT.basket.get().length >= 4) { box.checked = false; return; }
+      LT.basket.toggle(t.id, t.campaign + ' #' + t.number, box.checked);
+      showBasket();
     });
     const best = t.id === page.best_id;
-    return LT.el('tr', {class: best ? 'best' : null, 'data-id': t.id, 'data-state': t.state},
-      LT.el('td', {}, box),
-      LT.el('td', {}, LT.link(LT.trialHref(t.id), (best ? '★ ' : '') + '#' + t.number)),
-      LT.el('td', {class: 'text', title: t.failure_reason || ''}, LT.stateBadge(t.state)),
-      LT.el('td', {class: 'objective'}, LT.fmt(t.objective)),
+    const winner = S.winner && S.winner.trial_id === t.id;
+    const cls = [best ? 'best' : null, 'st-' + t.state, t.interrupted ? 'st-interrupted' : null].filter(Boolean).join(' ');
+    return LT.el('tr', {class: cls, 'data-id': t.id, 'data-state': t.state},
+      LT.el('td', {class: 'sticky0'}, box),
+      LT.el('td', {class: 'sticky1'}, LT.link(LT.trialHref(t.id), (best ? '★ ' : '') + '#' + t.number),
+        winner ? LT.el('span', {class: 'winner', title: 'confirmed winner: best mean over seeds'}, ' ✓ confirmed') : null),
+      LT.el('td', {class: 'text', title: t.failure_reason || ''}, stateCell(t, numbers)),
+      objectiveCell(t),
       params.map((p) => LT.el('td', {}, LT.fmt(t.params[p]))),
-      METRICS.map((m) => LT.el('td', {class: m === 'skill' && t.metrics[m] !== null ? (t.metrics[m] > 0 ? 'good' : 'bad') : null}, LT.fmt(t.metrics[m]))));
+      metrics.map((m) => metricCell(t, m)));
   });
   LT.replace(ui.table, LT.el('table', {}, LT.el('thead', {}, head), LT.el('tbody', {}, rows)));
   const prev = LT.el('button', {type: 'button', id: 'prev', disabled: page.offset === 0}, '← Prev');
-  prev.addEventListener('click', () => { S.offset = Math.max(0, S.offset - S.limit); loadTable(); });
+  prev.addEventListener('click', () => { S.offset = Math.max(0, S.offset - S.limit); writeUrl(); loadTable(); });
   const next = LT.el('button', {type: 'button', id: 'next', disabled: !page.next_cursor}, 'Next →');
-  next.addEventListener('click', () => { S.offset += S.limit; loadTable(); });
+  next.addEventListener('click', () => { S.offset += S.limit; writeUrl(); loadTable(); });
   const to = Math.min(page.total, page.offset + page.items.length);
   LT.replace(ui.pager, prev, LT.el('span', {id: 'page-info'},
-    (page.total ? (page.offset + 1) + '–' + to : '0') + ' of ' + page.total + ' trials (★ best; failed and pruned trials always rank after completed ones)'), next);
+    (page.total ? (page.offset + 1) + '–' + to : '0') + ' of ' + page.total + ' trials (★ best; pruned, failed and unfinished trials always rank after completed ones)'), next);
 }
 
 let tableSeq = 0;
 
-async function loadTable() {
+async function loadTable(focusSorted) {
   const seq = ++tableSeq; // a slower, older response must not overwrite a newer one
-  const q = {campaign: S.name, sort: S.sort, order: S.order, state: S.state, limit: S.limit, offset: S.offset};
-  for (const [k, [lo, hi]] of Object.entries(S.ranges)) { q['min.' + k] = lo; q['max.' + k] = hi; }
   try {
-    const page = await LT.api('/api/trials?' + LT.q(q));
-    if (seq === tableSeq) renderTable(page);
+    const page = await LT.api('/api/trials?' + LT.q(pageQuery()));
+    if (seq !== tableSeq) return;
+    renderTable(page);
+    if (focusSorted) {
+      const th = ui.table.querySelector('th[aria-sort="ascending"], th[aria-sort="descending"]');
+      if (th) th.focus();
+    }
   } catch (e) {
     LT.error(ui.table, e);
   }
 }
 
-let chartData = null;
-
-async function loadCharts() {
-  const d = await LT.api('/api/charts?' + LT.q({campaign: S.name}));
-  chartData = d;
-  const dir = d.direction;
-  ui.charts.history.setOption({
-    tooltip: {trigger: 'item'}, legend: {}, xAxis: {type: 'value', name: 'trial #'}, yAxis: {type: 'value', name: d.objective, scale: true},
-    series: [
-      {name: 'objective', type: 'scatter', symbolSize: 6, data: d.history.filter((p) => p.objective !== null).map((p) => [p.number, p.objective, p.id])},
-      {name: 'best so far (' + dir + ')', type: 'line', step: 'end', showSymbol: false, data: d.history.filter((p) => p.best_so_far !== null).map((p) => [p.number, p.best_so_far])}
-    ]}, true);
-  ui.charts.history.off('click');
-  ui.charts.history.on('click', (e) => { if (e.data && e.data[2]) location.href = LT.trialHref(e.data[2]); });
-  const imp = d.importance.slice().reverse();
-  ui.charts.importance.setOption({
-    tooltip: {}, grid: {left: 120}, xAxis: {type: 'value', name: 'share of variance', max: 1},
-    yAxis: {type: 'category', data: imp.map((i) => i.param)},
-    series: [{type: 'bar', data: imp.map((i) => +i.variance_share.toFixed(4))}]}, true);
-  ui.method.textContent = 'Method: ' + d.importance_method + '.';
-  const axes = d.params.map((p, i) => p.numeric ? {dim: i, name: p.name, type: 'value', min: p.min, max: p.max}
-    : {dim: i, name: p.name, type: 'category', data: p.categories});
-  axes.push({dim: d.params.length, name: d.objective, type: 'value', scale: true});
-  ui.charts.parallel.setOption({
-    parallelAxis: axes, parallel: {left: 60, right: 80},
-    visualMap: {show: true, dimension: d.params.length, min: Math.min(...d.points.map((p) => p.objective)),
-      max: Math.max(...d.points.map((p) => p.objective)), inRange: {color: dir === 'minimize' ? ['#1a9850', '#fee08b', '#d73027'] : ['#d73027', '#fee08b', '#1a9850']}, right: 0},
-    series: [{type: 'parallel', lineStyle: {width: 1, opacity: 0.6},
-      data: d.points.map((pt) => d.params.map((p) => p.numeric ? pt.params[p.name] : String(pt.params[p.name])).concat([pt.objective]))}]}, true);
-  const current = ui.slice.value;
-  LT.replace(ui.slice, d.params.map((p) => LT.el('option', {value: p.name, selected: p.name === current}, p.name)));
-  drawSlice();
-}
-
-function drawSlice() {
-  const d = chartData;
-  if (!d || !d.params.length) return;
-  const p = d.params.find((x) => x.name === ui.slice.value) || d.params[0];
-  ui.charts.slice.setOption({
-    tooltip: {}, xAxis: p.numeric ? {type: 'value', name: p.name, scale: true} : {type: 'category', name: p.name, data: p.categories},
-    yAxis: {type: 'value', name: d.objective, scale: true},
-    series: [{type: 'scatter', symbolSize: 7, data: d.points.map((pt) => [p.numeric ? pt.params[p.name] : String(pt.params[p.name]), pt.objective])}]}, true);
-}
-
 async function refresh() {
   const info = await LT.api('/api/campaign?' + LT.q({name: S.name}));
-  S.running = info.campaign.running || info.campaign.counts.waiting > 0;
-  summarize(info.campaign);
+  S.info = info;
+  // stop polling once nothing has run for three polls in a row (a coordinator between trials is not "stopped")
+  S.idlePolls = info.campaign.running ? 0 : S.idlePolls + 1;
+  summarize(info);
   const key = JSON.stringify(info.campaign.counts);
   if (key !== S.countsKey) {
     S.countsKey = key;
-    await Promise.all([loadTable(), loadCharts()]);
+    await Promise.all([loadTable(), LTCharts.load(filterQuery())]);
+  } else if (info.campaign.running) {
+    await Promise.all([loadTable(), LTCharts.loadCurves(filterQuery())]); // running trials' curves grow live
   }
 }
 
 (async () => {
   try {
     if (!S.name) throw new Error('no campaign given: open this page from the campaigns list');
+    readUrl();
     const info = await LT.api('/api/campaign?' + LT.q({name: S.name}));
+    S.info = info;
     document.title = info.campaign.name + ' · lstm-tuner';
     build(info);
+    writeUrl();
     await refresh();
-    LT.poll(refresh, 3000, () => S.running);
+    LT.poll(refresh, 3000, () => S.idlePolls < 3);
   } catch (e) {
     LT.error(main, e);
   }

@@ -16,7 +16,8 @@ function row(c) {
     LT.el('td', {class: 'text'}, c.objective + ' (' + c.direction + ')'),
     LT.el('td', {class: 'text'}, LT.time(c.started_at)),
     LT.el('td', {class: 'text'}, LT.time(c.ended_at)),
-    LT.el('td', {class: 'text'}, c.running ? LT.el('span', {class: 'live'}, '● running') : 'no'));
+    LT.el('td', {class: 'text status status-' + c.status, 'data-status': c.status},
+      c.running ? LT.el('span', {class: 'live'}, '● ') : null, c.status_text));
 }
 
 async function load() {
@@ -24,11 +25,12 @@ async function load() {
   anyRunning = list.some((c) => c.running);
   const table = LT.el('table', {id: 'campaigns'},
     LT.el('thead', {}, LT.el('tr', {}, ['Campaign', 'Symbol · data', 'Sampler / pruner', 'Trials by state',
-      'Best objective', 'Objective', 'Started', 'Ended', 'Running now'].map((h) => LT.el('th', {class: 'text'}, h)))),
+      'Best objective', 'Objective', 'Started', 'Ended', 'State'].map((h) => LT.el('th', {class: 'text'}, h)))),
     LT.el('tbody', {}, list.map(row)));
   LT.replace(main, LT.el('h1', {}, 'Campaigns'),
     list.length ? LT.el('div', {class: 'scroll'}, table) : LT.el('p', {}, 'No campaigns yet: run lstm-tuner search.'),
-    anyRunning ? LT.el('p', {class: 'live'}, 'Live: refreshing every 3 s while a campaign runs.') : null);
+    LT.el('p', {class: anyRunning ? 'live' : 'note', id: 'refresh-note'}, anyRunning
+      ? 'Live: refreshing every 3 s while a campaign runs.' : 'Nothing is running, so this page does not refresh: reload it after starting or resuming a search.'));
 }
 
 load().catch((e) => LT.error(main, e));

@@ -18,7 +18,7 @@ async function load(group) {
         cols.map(([k]) => LT.el('td', {class: k === 'symbol' ? 'text' : null}, k === 'training_seconds' ? LT.fmt(r[k], 1) : LT.fmt(r[k]))),
         LT.el('td', {class: 'text'}, LT.link(LT.trialHref(r.trial_id), r.campaign + ' #' + r.number))))))
       : LT.el('p', {}, 'No COMPLETE trials in this group yet.'),
-    LT.el('p', {}, 'One row per symbol: the best trial (lowest test RMSE) among campaigns whose name starts with the group.'));
+    LT.el('p', {}, 'One row per symbol: the best trial by its campaign\'s validation objective (not by a test metric, which would select on the split this table reports) among campaigns whose name starts with the group.'));
 }
 
 load(LT.param('group')).catch((e) => LT.error(main, e));

@@ -1,5 +1,6 @@
 package dev.lstmtuner.bench;
 
+import dev.lstmtuner.model.FastGru;
 import dev.lstmtuner.model.FastLstm;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,10 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** The two benchmark models of the LSTM speed issue, built here so the benchmarks do not depend on ModelFactory. */
+/**
+ * The two benchmark models of the LSTM speed issue (and the same shapes with GRU layers), built here so the
+ * benchmarks do not depend on ModelFactory.
+ */
 final class BenchNets {
     private BenchNets() {
     }
@@ -43,13 +47,13 @@ final class BenchNets {
         }
     }
 
-    static MultiLayerNetwork build(Workload w, boolean fast) {
+    /** @param layer "stock" (DL4J's LSTM), "fast" (FastLstm) or "gru" (FastGru) */
+    static MultiLayerNetwork build(Workload w, String layer) {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(42).dataType(DataType.FLOAT).updater(new Adam(1e-3)).list();
         for (int i = 0; i < w.units().length; i++) {
-            LSTM.Builder b = fast ? new FastLstm.Builder() : new LSTM.Builder();
-            Layer lstm = b.nOut(w.units()[i]).activation(Activation.TANH).dataFormat(RNNFormat.NCW).build();
-            list.layer(i == w.units().length - 1 ? new LastTimeStep(lstm) : lstm);
+            Layer rnn = recurrent(layer, w.units()[i]);
+            list.layer(i == w.units().length - 1 ? new LastTimeStep(rnn) : rnn);
             if (i < w.units().length - 1 && w.dropBetween() > 0) {
                 list.layer(new DropoutLayer.Builder(1 - w.dropBetween()).build()); // DL4J takes the retain probability
             }
@@ -62,6 +66,15 @@ final class BenchNets {
                 list.setInputType(InputType.recurrent(w.features(), w.steps(), RNNFormat.NCW)).build());
         net.init();
         return net;
+    }
+
+    private static Layer recurrent(String layer, int units) {
+        return switch (layer) {
+            case "stock" -> new LSTM.Builder().nOut(units).activation(Activation.TANH).dataFormat(RNNFormat.NCW).build();
+            case "fast" -> new FastLstm.Builder().nOut(units).activation(Activation.TANH).dataFormat(RNNFormat.NCW).build();
+            case "gru" -> new FastGru.Builder().nOut(units).dataFormat(RNNFormat.NCW).build();
+            default -> throw new IllegalArgumentException("layer must be stock, fast or gru, got " + layer);
+        };
     }
 
     /** Random windows, the same for every run. */

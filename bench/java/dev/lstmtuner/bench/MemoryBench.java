@@ -7,16 +7,16 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 
 /**
- * Resident memory over many epochs: {@code bench/run MemoryBench [small|big] [fast|stock] [epochs=200]}.
+ * Resident memory over many epochs: {@code bench/run MemoryBench [small|big] [fast|stock|gru] [epochs=200]}.
  * Prints VmRSS every 10 epochs (with the Java heap and JavaCPP's native allocations, to tell heap growth from a
  * native leak) and the growth from epoch 10 (after warm-up) to the end; flat within 10 % is the aim.
  */
 public final class MemoryBench {
     public static void main(String[] args) throws IOException {
         BenchNets.Workload w = BenchNets.Workload.of(args.length > 0 ? args[0] : "small");
-        boolean fast = !(args.length > 1 && args[1].equals("stock"));
+        String layer = args.length > 1 ? args[1] : "fast";
         int epochs = args.length > 2 ? Integer.parseInt(args[2]) : 200;
-        MultiLayerNetwork net = BenchNets.build(w, fast);
+        MultiLayerNetwork net = BenchNets.build(w, layer);
         DataSetIterator data = BenchNets.data(w);
         long baseline = -1;
         long last = -1;
@@ -30,7 +30,7 @@ public final class MemoryBench {
                 }
                 Runtime rt = Runtime.getRuntime();
                 System.out.printf("%s %s epoch %d: VmRSS %d MB, Java heap %d MB used of %d MB committed, "
-                                + "JavaCPP native %d MB (score %.5f)%n", w.name(), fast ? "fast" : "stock", e, last / 1024,
+                                + "JavaCPP native %d MB (score %.5f)%n", w.name(), layer, e, last / 1024,
                         (rt.totalMemory() - rt.freeMemory()) >> 20, rt.totalMemory() >> 20,
                         org.bytedeco.javacpp.Pointer.totalBytes() >> 20, net.score());
             }

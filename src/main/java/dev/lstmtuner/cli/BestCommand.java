@@ -58,7 +58,7 @@ public final class BestCommand implements Callable<Integer> {
             if (configOut != null) {
                 if (configOut.getParent() != null) Files.createDirectories(configOut.getParent());
                 Files.writeString(configOut, ConfigLoader.toJson(config) + "\n");
-                out.println("wrote " + configOut + "; train it with: bin/lstm-tuner train --config " + configOut);
+                out.println("wrote " + configOut + "; train it with: bin/lstm-tuner train --config " + Fmt.shell(configOut));
             } else {
                 out.println(ConfigLoader.toJson(config));
             }

@@ -1,5 +1,6 @@
 package dev.lstmtuner.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "export-model", mixinStandardHelpOptions = true,
@@ -40,6 +42,19 @@ public final class ExportModelCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write (created if missing).")
     Path outDir;
 
+    /** The training data's bar interval, from the manifest saved beside the trial's model (trials saved before manifests have none). */
+    private static Optional<Long> barInterval(TrialReport report) {
+        return report.artifacts().stream().filter(a -> a.kind().equals("manifest")).reduce((x, y) -> y)
+                .map(a -> Path.of(a.path())).filter(Files::isRegularFile).flatMap(p -> {
+                    try {
+                        JsonNode n = ConfigLoader.mapper().readTree(p.toFile()).get("bar_interval_ms");
+                        return n != null && n.canConvertToLong() ? Optional.of(n.asLong()) : Optional.empty();
+                    } catch (IOException e) {
+                        return Optional.empty();
+                    }
+                });
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -55,11 +70,11 @@ public final class ExportModelCommand implements Callable<Integer> {
                 Artifact a = report.artifacts().stream().filter(x -> x.kind().equals(kind)).reduce((x, y) -> y)
                         .orElseThrow(() -> new BadInputException("trial " + t.label() + " kept no " + kind + " file (state "
                                 + t.state() + "); only completed trials keep models: reproduce it with `lstm-tuner reproduce "
-                                + t.label() + "` and export the reproduction"));
+                                + Fmt.shell(t.label()) + "` and export the reproduction"));
                 Path src = Path.of(a.path());
                 if (!Files.isRegularFile(src)) {
                     throw new BadInputException(src + ": the " + kind + " file of trial " + t.label() + " is missing (deleted, or kept on the "
-                            + "worker's machine); reproduce the trial with `lstm-tuner reproduce " + t.label() + "`");
+                            + "worker's machine); reproduce the trial with `lstm-tuner reproduce " + Fmt.shell(t.label()) + "`");
                 }
                 String sha = ModelBundle.sha256(src);
                 if (!sha.equals(a.sha256())) {
@@ -70,12 +85,13 @@ public final class ExportModelCommand implements Callable<Integer> {
                 Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
                 files.put(dst.getFileName().toString(), sha);
             }
+            barInterval(report).ifPresent(ms -> manifest.put("bar_interval_ms", ms));
             manifest.set("config", ConfigLoader.mapper().readTree(report.provenance().configJson()));
             manifest.set("provenance", ConfigLoader.mapper().valueToTree(report.provenance()));
             manifest.set("metrics", ConfigLoader.mapper().valueToTree(t.metrics()));
             Files.writeString(outDir.resolve("manifest.json"), manifest.toPrettyString() + "\n");
             out.println("exported trial " + t.label() + " to " + outDir + " (" + String.join(", ", (Iterable<String>) files::fieldNames) + ", manifest.json)");
-            out.println("use it: bin/lstm-tuner predict --model " + outDir + " --data <new.csv>");
+            out.println("use it: bin/lstm-tuner predict --model " + Fmt.shell(outDir) + " --data <new.csv>");
         }
         out.flush();
         return 0;

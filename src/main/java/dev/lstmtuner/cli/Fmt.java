@@ -84,4 +84,11 @@ final class Fmt {
         if (end == null) return "-";
         return String.format(Locale.ROOT, "%.1f", (end.toEpochMilli() - t.startedAt().toEpochMilli()) / 1000.0);
     }
+
+    /** A word as a POSIX shell reads it back unchanged: bare when safe, else single-quoted. */
+    static String shell(Object word) {
+        String s = String.valueOf(word);
+        if (!s.isEmpty() && s.matches("[A-Za-z0-9._/:=@%+,-]+")) return s;
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
 }

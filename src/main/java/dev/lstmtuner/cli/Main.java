@@ -1,14 +1,21 @@
 package dev.lstmtuner.cli;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.store.StoreErrors;
+import dev.lstmtuner.store.StoreException;
+import dev.lstmtuner.store.StoreFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** Entry point: {@code lstm-tuner <command>}. Bad input exits with code 2, a usage error too (picocli's default). */
+/**
+ * Entry point: {@code lstm-tuner <command>}. Bad input exits with code 2, a usage error too (picocli's default),
+ * and so does a storage fault (disk full, read-only or damaged store), each as one line.
+ */
 @Command(name = "lstm-tuner", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Hyperparameter search and experiment tracking for LSTM price forecasters.",
         subcommands = {
                 TrainCommand.class,
+                FetchCommand.class,
                 SearchCommand.class,
                 WorkerCommand.class,
                 CampaignsCommand.class,
@@ -39,12 +46,19 @@ public final class Main implements Runnable {
 
     /** Runs a command with its output and errors captured (tests); null keeps the standard streams. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        StoreFactory.bindLoopback();
         CommandLine cl = new CommandLine(new Main());
         if (out != null) cl.setOut(out);
         if (err != null) cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof BadInputException) {
                 cmd.getErr().println("error: " + ex.getMessage());
+                cmd.getErr().flush();
+                return EXIT_BAD_INPUT;
+            }
+            if (ex instanceof StoreException se) {
+                // a full disk, a read-only file, a damaged store: one line naming the file, not a stack trace
+                cmd.getErr().println("error: " + StoreErrors.explain(se));
                 cmd.getErr().flush();
                 return EXIT_BAD_INPUT;
             }

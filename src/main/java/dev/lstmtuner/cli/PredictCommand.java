@@ -59,6 +59,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--max-rows", paramLabel = "N", description = "Use only the last N rows. Default: the model's max_rows.")
     Integer maxRows;
 
+    @Option(names = "--strict", description = "Refuse (exit 2) instead of warning when the data's bar interval differs from the training data's, or the model folder does not record it.")
+    boolean strict;
+
     @Override
     public Integer call() {
         if (last < 1) throw new BadInputException("--last must be at least 1, got " + last);
@@ -69,6 +72,12 @@ public final class PredictCommand implements Callable<Integer> {
         LoadedData d = DataSource.load(data != null ? data : c.data(),
                 GapPolicy.parse(gapPolicy != null ? gapPolicy : c.gapPolicy()), maxRows != null ? maxRows : c.maxRows());
         Series s = d.series();
+        String mismatch = predictor.intervalMismatch(s);
+        if (mismatch != null) {
+            if (strict) throw new BadInputException(mismatch + " (--strict)");
+            spec.commandLine().getErr().println("warning: " + mismatch + " (--strict refuses)");
+            spec.commandLine().getErr().flush();
+        }
         Predictor.Forecast f = predictor.predict(s);
         Preprocessing p = predictor.preprocessing();
 

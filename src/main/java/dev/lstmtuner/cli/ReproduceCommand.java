@@ -2,6 +2,7 @@ package dev.lstmtuner.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataFingerprint;
@@ -193,15 +194,19 @@ public final class ReproduceCommand implements Callable<Integer> {
         EpochProgress progress = new EpochProgress(out, c.maxEpochs(), System.console() != null);
         Function<RunConfig, TrialRunner.Prepared> same = x -> prepared;
         TrialExecutor.Outcome o = new TrialExecutor(store, 5000).execute(h, new TrialExecutor.Plan(c, null,
-                CampaignSpec.DEFAULT_OBJECTIVE, Direction.MINIMIZE, artifacts.resolve(campaign).resolve(String.valueOf(h.number())), true),
+                CampaignSpec.DEFAULT_OBJECTIVE, Direction.MINIMIZE, CampaignNames.artifactDir(artifacts, campaign, h.number()), true),
                 same, progress, progress);
         if (seeds == 1) store.endCampaign(campaign, "reproduction " + o.state().name().toLowerCase());
         return o;
     }
 
     private String linkedCampaign(Store store, String kind, Trial original, RunConfig config, String difference, int budget) {
-        String campaign = kind + "-" + original.campaign() + "-" + original.number() + "-"
+        String suffix = "-" + original.number() + "-"
                 + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        // shorten the original's name so that the linked campaign's stays a valid name (at most 80 characters)
+        String from = original.campaign().replaceAll("[^A-Za-z0-9._-]", "-");
+        from = from.substring(0, Math.min(from.length(), 80 - kind.length() - 1 - suffix.length()));
+        String campaign = CampaignNames.require(kind + "-" + from + suffix, "reproduction campaign");
         ObjectNode settings = ConfigLoader.mapper().createObjectNode();
         settings.put(kind.equals("reproduce") ? "reproduces" : "seeds_of", original.label());
         settings.put("original_trial_id", original.id());

@@ -1,6 +1,7 @@
 package dev.lstmtuner.cli;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.search.CampaignPlan;
@@ -9,6 +10,7 @@ import dev.lstmtuner.search.Coordinator;
 import dev.lstmtuner.search.DeviceSlots;
 import dev.lstmtuner.search.Experiment;
 import dev.lstmtuner.search.ExperimentLoader;
+import dev.lstmtuner.search.ExperimentValidator;
 import dev.lstmtuner.search.WorkerPool;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSpec;
@@ -16,12 +18,14 @@ import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
+import dev.lstmtuner.store.TrialState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,20 +76,27 @@ public final class SearchCommand implements Callable<Integer> {
         if ((experiment == null) == (resume == null)) {
             throw new BadInputException("give either --experiment FILE (a new campaign) or --resume CAMPAIGN");
         }
-        String url = StoreFactory.jdbcUrl(storeOptions.describe());
+        if (name != null) CampaignNames.require(name, "--name");
+        // workers are other processes: a local H2 file without AUTO_SERVER would be locked by the first opener
+        String url = StoreFactory.shareable(StoreFactory.jdbcUrl(storeOptions.describe()));
         if ("mem".equals(storeOptions.describe()) || url.startsWith("jdbc:h2:mem:")) {
             throw new BadInputException("--store " + storeOptions.describe() + ": worker processes need a shared store (an H2 file or a JDBC server), not an in-memory one");
         }
         DeviceSlots.Slots detected = DeviceSlots.detect();
         int n = slots != null ? slots : detected.count();
         if (n < 1) throw new BadInputException("--slots must be at least 1");
-        try (Store store = storeOptions.open()) {
+        // everything about a new experiment is checked before the store is opened: a refusal leaves nothing behind
+        Experiment e = experiment == null ? null : ExperimentLoader.load(experiment);
+        if (e != null) ExperimentValidator.validate(e, experiment.toString());
+        try (Store store = StoreFactory.open(url, storeOptions.passwordEnv)) {
             List<String> campaigns = new ArrayList<>();
             if (resume != null) {
                 Campaign c = store.campaign(resume).orElseThrow(() -> new BadInputException(
                         "no campaign named \"" + resume + "\"; list them with `lstm-tuner campaigns`"));
+                ExperimentValidator.validate(CampaignPlan.of(c));
+                Map<TrialState, Long> counts = store.countByState(resume);
                 if (c.endedAt() != null) {
-                    long left = store.countByState(resume).get(dev.lstmtuner.store.TrialState.WAITING);
+                    long left = counts.get(TrialState.WAITING);
                     if (left == 0) {
                         out.println("campaign " + resume + " already ended (" + c.endReason() + ") and has no waiting trials");
                         return 0;
@@ -93,10 +104,12 @@ public final class SearchCommand implements Callable<Integer> {
                     // e.g. the wall-time budget ran out with interrupted trials re-queued: a resume gets a fresh wall clock
                     out.println("campaign " + resume + " ended (" + c.endReason() + "); resuming its " + left + " waiting trial(s)");
                     store.reopenCampaign(resume);
+                } else {
+                    out.println("resuming campaign " + resume + ": " + Fmt.counts(counts));
                 }
                 campaigns.add(resume);
             } else {
-                campaigns.addAll(create(store, ExperimentLoader.load(experiment)));
+                campaigns.addAll(create(store, e));
             }
             for (String c : campaigns) {
                 int code = runCampaign(store, url, c, n, detected.kind(), out);
@@ -113,22 +126,36 @@ public final class SearchCommand implements Callable<Integer> {
 
     private List<String> create(Store store, Experiment e) {
         String base = name != null ? name : e.name();
-        List<String> names = new ArrayList<>();
         List<Experiment.Symbol> members = e.symbols().isEmpty() ? java.util.Collections.singletonList(null) : e.symbols();
+        Map<String, Experiment.Symbol> byName = new java.util.LinkedHashMap<>();
         for (Experiment.Symbol s : members) {
-            String campaign = s == null ? base : base + "-" + s.symbol().toLowerCase();
+            String campaign = s == null ? base : base + "-" + s.symbol().toLowerCase(java.util.Locale.ROOT);
+            CampaignNames.require(campaign, s == null ? "campaign name" : "campaign name for symbol " + s.symbol());
             if (store.campaign(campaign).isPresent()) {
                 throw new BadInputException("campaign \"" + campaign + "\" already exists: continue it with `--resume " + campaign
                         + "`, or start a new one with --name");
             }
+            byName.put(campaign, s);
+        }
+        byName.forEach((campaign, s) -> {
             RunConfig config = s == null ? e.base()
                     : ConfigLoader.withOverrides(e.base(), Map.of("data", s.data(), "symbol", s.symbol()), experiment + " (" + s.symbol() + ")");
-            names.add(campaign);
             store.createCampaign(new CampaignSpec(campaign, ConfigLoader.toJson(config), e.spaceJson(), e.sampler(),
                     e.pruner(), e.budget().maxTrials(), e.objective(), e.direction(), ExperimentLoader.resolvedJson(e),
                     e.symbols().isEmpty() ? null : base));
+        });
+        return new ArrayList<>(byName.keySet());
+    }
+
+    /** Workers get this process's heap and ND4J memory limits (LSTM_TUNER_JAVA_OPTS), else -Xmx1g and 3 GB native. */
+    static List<String> workerMemoryFlags() {
+        List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments()
+                .stream().filter(a -> a.startsWith("-Xmx") || a.startsWith("-Dorg.bytedeco.javacpp.max")).toList());
+        if (flags.stream().noneMatch(a -> a.startsWith("-Xmx"))) flags.add("-Xmx1g");
+        if (flags.stream().noneMatch(a -> a.startsWith("-Dorg.bytedeco.javacpp.maxbytes"))) {
+            flags.add("-Dorg.bytedeco.javacpp.maxbytes=3G");
         }
-        return names;
+        return flags;
     }
 
     private int runCampaign(Store store, String url, String campaign, int n, String kind, PrintWriter out) {
@@ -138,10 +165,12 @@ public final class SearchCommand implements Callable<Integer> {
                 plan.experiment().direction().name().toLowerCase(), n, kind, url);
         out.printf("data: %s%n", plan.base().data() == null ? "bundled Bitstamp BTC/USD minutes" : plan.base().data());
         out.flush();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-Dorg.bytedeco.javacpp.maxbytes=3G", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "worker", "--store", url, "--campaign", campaign,
-                "--artifacts", artifacts.toString(), "--device", kind, "--heartbeat-ms", String.valueOf(heartbeatMs)));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(workerMemoryFlags());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker"));
+        cmd.addAll(storeOptions.childArgs(url));
+        cmd.addAll(List.of("--campaign", campaign, "--artifacts", artifacts.toString(), "--device", kind,
+                "--heartbeat-ms", String.valueOf(heartbeatMs), "--parent-pid", String.valueOf(ProcessHandle.current().pid())));
         Coordinator coordinator = new Coordinator(store, plan, n, Duration.ofSeconds(staleAfter), 0);
         LiveView view = new LiveView(out, System.console() != null, campaign, plan.experiment().budget(), n,
                 plan.experiment().confirm());
@@ -162,10 +191,15 @@ public final class SearchCommand implements Callable<Integer> {
                 view.show(status, pool.alive());
                 sleep(1000);
             }
-            pool.close();
-            Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            return 130;
+            if (interrupted.get()) return 130;
+            throw shuttingDown;
+        } finally {
+            // a worker that cannot run, or a store that cannot be written, ends the search: no worker outlives it
+            if (!interrupted.get()) {
+                pool.close();
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
         }
         if (interrupted.get()) return 130;
         store.endCampaign(campaign, status.endReason());
@@ -174,6 +208,13 @@ public final class SearchCommand implements Callable<Integer> {
         out.println();
         out.println("campaign " + campaign + " ended: " + status.endReason());
         summary(store, campaign, out);
+        if (status.counts().get(TrialState.COMPLETE) == 0 && status.counts().get(TrialState.FAILED) > 0
+                && status.endReason().startsWith("stopped:")) {
+            // no trial could run: the input is at fault, not one unlucky trial
+            spec.commandLine().getErr().println("error: campaign " + campaign + " " + status.endReason()
+                    + "; fix that and run `lstm-tuner search --resume " + campaign + "` or start a new campaign");
+            return Main.EXIT_BAD_INPUT;
+        }
         return 0;
     }
 
@@ -195,8 +236,8 @@ public final class SearchCommand implements Callable<Integer> {
                     + " (not confirmed over seeds: add \"confirm\": {\"top_k\": 5, \"seeds\": 3} to the experiment)"));
         }
         winner.ifPresent(b -> {
-            out.println("reproduce it:   bin/lstm-tuner reproduce " + b.label());
-            out.println("or retrain it:  bin/lstm-tuner best " + campaign + " --config-out best.json && bin/lstm-tuner train --config best.json");
+            out.println("reproduce it:   bin/lstm-tuner reproduce " + Fmt.shell(b.label()));
+            out.println("or retrain it:  bin/lstm-tuner best " + Fmt.shell(campaign) + " --config-out best.json && bin/lstm-tuner train --config best.json");
         });
         out.flush();
     }

@@ -18,6 +18,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--store", paramLabel = "URL", description = "Store: a jdbc: URL, an H2 file path, or mem. Default: results/lstm-tuner.")
     String store;
 
+    @Option(names = "--store-password-env", paramLabel = "NAME", description = "PostgreSQL: the environment variable holding the password (default: PGPASSWORD, then ~/.pgpass).")
+    String passwordEnv;
+
     @Option(names = "--port", defaultValue = "7070", description = "TCP port (default ${DEFAULT-VALUE}; 0 = any free port).")
     int port;
 
@@ -28,7 +31,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (port < 0 || port > 65_535) throw new BadInputException("--port " + port + " is not a TCP port: use 1..65535 (or 0 for any free port)");
-        Store s = StoreFactory.open(store);
+        Store s = StoreFactory.open(store, passwordEnv);
         Javalin app = LeaderboardServer.serve(s, bind, port, System.err);
         System.out.println("leaderboard: http://" + (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + app.port() + "/  (Ctrl-C to stop)");
         System.out.flush();

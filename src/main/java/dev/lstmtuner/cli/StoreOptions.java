@@ -4,18 +4,34 @@ import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import picocli.CommandLine.Option;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** {@code --store}: which experiment store a command reads or writes (shared by every store command). */
 public final class StoreOptions {
     @Option(names = "--store", paramLabel = "<jdbc-url|path>",
-            description = "Experiment store: a JDBC URL, an H2 file path (without .mv.db), or 'mem'. "
+            description = "Experiment store: a JDBC URL (jdbc:postgresql://host:5432/db?user=NAME for a shared "
+                    + "PostgreSQL server), an H2 file path (without .mv.db), or 'mem'. "
                     + "Default: " + StoreFactory.DEFAULT_URL)
     String store;
 
+    @Option(names = "--store-password-env", paramLabel = "NAME",
+            description = "PostgreSQL: read the password from the environment variable NAME (default: PGPASSWORD, "
+                    + "then ~/.pgpass). Never put a password in the URL: `ps` shows command lines to everyone.")
+    String passwordEnv;
+
     public Store open() {
-        return StoreFactory.open(store);
+        return StoreFactory.open(store, passwordEnv);
     }
 
     public String describe() {
         return store == null ? StoreFactory.DEFAULT_URL : store;
+    }
+
+    /** The same options for a child process (the variable's name, never its value). */
+    public List<String> childArgs(String url) {
+        List<String> args = new ArrayList<>(List.of("--store", url));
+        if (passwordEnv != null) args.addAll(List.of("--store-password-env", passwordEnv));
+        return args;
     }
 }

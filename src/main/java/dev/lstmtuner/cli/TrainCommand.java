@@ -2,6 +2,7 @@ package dev.lstmtuner.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.search.ConfirmedRanking;
@@ -71,6 +72,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (name != null) CampaignNames.require(name, "--name");
         RunConfig c = resolveConfig();
         boolean interactive = System.console() != null && !json;
 
@@ -96,16 +98,16 @@ public final class TrainCommand implements Callable<Integer> {
                         NativeRuntime.device());
                 TrialExecutor.Outcome o = new TrialExecutor(store, 5000).execute(handle,
                         new TrialExecutor.Plan(c, null, CampaignSpec.DEFAULT_OBJECTIVE, Direction.MINIMIZE,
-                                artifacts.resolve(campaign).resolve("1"), true), x -> prepared, listener, batches);
+                                CampaignNames.artifactDir(artifacts, campaign, 1), true), x -> prepared, listener, batches);
                 if (o.state() != TrialState.COMPLETE) {
                     spec.commandLine().getErr().println("training failed: " + o.reason()
-                            + "\n(recorded as trial " + campaign + "/1: see `lstm-tuner show " + campaign + "/1`)");
+                            + "\n(recorded as trial " + campaign + "/1: see `lstm-tuner show " + Fmt.shell(campaign + "/1") + "`)");
                     return 1;
                 }
                 store.endCampaign(campaign, "single training run complete");
                 outcome = o.run();
                 if (!json) out.println("recorded as trial " + campaign + "/1 in " + storeOptions.describe()
-                        + " (see `lstm-tuner show " + campaign + "/1`)");
+                        + " (see `lstm-tuner show " + Fmt.shell(campaign + "/1") + "`)");
             }
         }
         if (json) {
@@ -120,7 +122,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     private String campaignName() {
         if (name != null) return name;
-        String stem = config == null ? "defaults" : config.getFileName().toString().replaceFirst("\\.json$", "");
+        String stem = config == null ? "defaults" : config.getFileName().toString().replaceFirst("\\.json$", "")
+                .replaceAll("[^A-Za-z0-9._-]", "-");
+        if (stem.length() > 50) stem = stem.substring(0, 50);
         return "train-" + stem + "-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
                 .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
     }

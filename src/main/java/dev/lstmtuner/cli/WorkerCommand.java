@@ -1,5 +1,6 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.search.ParentWatch;
 import dev.lstmtuner.search.Worker;
 import dev.lstmtuner.store.Store;
 import picocli.CommandLine.Command;
@@ -17,6 +18,9 @@ import java.util.concurrent.Callable;
                 "Start it from another terminal or machine against a shared store, e.g.",
                 "  lstm-tuner worker --store jdbc:h2:tcp://host:9092/./results/lstm-tuner --campaign quick"})
 public final class WorkerCommand implements Callable<Integer> {
+    /** Exit code of a worker whose coordinator went away. */
+    static final int EXIT_ORPHANED = 3;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -38,6 +42,10 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--heartbeat-ms", defaultValue = "5000", description = "Heartbeat interval (default: ${DEFAULT-VALUE}).")
     long heartbeatMs;
 
+    @Option(names = "--parent-pid", hidden = true,
+            description = "Exit (re-queuing the running trial) when this process is gone: search passes its own pid.")
+    Long parentPid;
+
     @Option(names = "--idle-exit-s", description = "Exit after this many seconds without a waiting trial (default: run until the campaign ends).")
     Long idleExit;
 
@@ -50,6 +58,13 @@ public final class WorkerCommand implements Callable<Integer> {
             Worker worker = new Worker(store, campaign, id, device, artifacts, Duration.ofMillis(heartbeatMs), out);
             Thread hook = new Thread(() -> worker.interrupt("worker " + id + " was stopped"), "worker-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
+            if (parentPid != null) {
+                ParentWatch.start(parentPid, () -> {
+                    out.printf("%s: the coordinator (pid %d) is gone; stopping%n", id, parentPid);
+                    out.flush();
+                    System.exit(EXIT_ORPHANED); // the shutdown hook re-queues the running trial
+                });
+            }
             int done = worker.run(idleExit == null ? null : Duration.ofSeconds(idleExit));
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);

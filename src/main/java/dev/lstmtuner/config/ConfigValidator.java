@@ -14,7 +14,12 @@ final class ConfigValidator {
         oneOf(src, "target", c.target(), List.of("log_return", "close"));
         oneOf(src, "scaler", c.scaler(), List.of("standard", "minmax"));
         oneOf(src, "layer_impl", c.layerImpl(), List.of("fast", "stock"));
+        oneOf(src, "cell", c.cell(), List.of("lstm", "gru"));
+        if ("gru".equals(c.cell()) && "stock".equals(c.layerImpl())) {
+            fail(src, "layer_impl", "\"stock\" exists only for cell \"lstm\" (DL4J has no GRU layer); use \"fast\"");
+        }
         if (c.maxRows() != null) range(src, "max_rows", c.maxRows(), 100, Integer.MAX_VALUE);
+        DateRange.parse(c.from(), c.to(), src);
         if (c.features() == null || c.features().isEmpty()) {
             fail(src, "features", "must list at least one feature name");
         }
@@ -48,6 +53,12 @@ final class ConfigValidator {
         range(src, "batch_size", c.batchSize(), 1, 65536);
         range(src, "max_epochs", c.maxEpochs(), 1, 100000);
         range(src, "patience", c.patience(), 0, 100000);
+        rangeD(src, "min_delta", c.minDelta(), 0.0, 1e9);
+        oneOf(src, "min_delta_mode", c.minDeltaMode(), List.of("relative", "absolute"));
+        if ("relative".equals(c.minDeltaMode()) && c.minDelta() >= 1) {
+            fail(src, "min_delta", "is a fraction of the best val loss when min_delta_mode is relative: use a value"
+                    + " below 1 like 0.001 (0.1 %), or set \"min_delta_mode\": \"absolute\", got " + c.minDelta());
+        }
         rangeD(src, "clip_norm", c.clipNorm(), 0.0, 1e6);
         range(src, "threads", c.threads(), 1, 256);
         if (c.evaluation() == null) fail(src, "evaluation", "must be an object like {\"folds\": 3, \"scheme\": \"expanding\"}");

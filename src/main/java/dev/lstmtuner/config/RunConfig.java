@@ -19,6 +19,8 @@ public record RunConfig(
         @JsonProperty("symbol") String symbol,             // label only (leaderboard, multi-symbol view)
         @JsonProperty("gap_policy") String gapPolicy,      // fail | skip-windows
         @JsonProperty("max_rows") Integer maxRows,         // keep only the last N rows (null = all)
+        @JsonProperty("from") String from,                 // first day (ISO date or instant, UTC) kept; null = start
+        @JsonProperty("to") String to,                     // last day kept (inclusive); null = end
         /* features and windows */
         @JsonProperty("features") List<String> features,
         @JsonProperty("target") String target,             // log_return | close
@@ -28,6 +30,7 @@ public record RunConfig(
         @JsonProperty("scaler") String scaler,             // standard | minmax
         /* model */
         @JsonProperty("layer_impl") String layerImpl,      // fast | stock (DL4J's LSTM layer)
+        @JsonProperty("cell") String cell,                 // lstm | gru
         @JsonProperty("units") List<Integer> units,        // one entry per recurrent layer, 1..4 layers
         @JsonProperty("dropout") double dropout,           // fraction DROPPED (0 = none), as users mean it
         @JsonProperty("l2") double l2,
@@ -39,6 +42,8 @@ public record RunConfig(
         @JsonProperty("batch_size") int batchSize,
         @JsonProperty("max_epochs") int maxEpochs,
         @JsonProperty("patience") int patience,            // early stopping on val loss; 0 = off
+        @JsonProperty("min_delta") double minDelta,        // an improvement smaller than this does not reset patience
+        @JsonProperty("min_delta_mode") String minDeltaMode, // relative (fraction of the best val loss) | absolute
         @JsonProperty("clip_norm") double clipNorm,        // gradient L2-norm clipping per layer; 0 = off
         @JsonProperty("seed") long seed,
         @JsonProperty("threads") int threads,
@@ -52,11 +57,21 @@ public record RunConfig(
             "macd_hist", "bb_percent_b_20", "bb_bandwidth_20", "atr_14", "stoch_k_14", "obv_change", "volume_z_20");
 
     public static final RunConfig DEFAULTS = new RunConfig(
-            null, null, "skip-windows", null,
+            null, null, "skip-windows", null, null, null,
             DEFAULT_FEATURES, "log_return", 1, 60, List.of(0.70, 0.15, 0.15), "standard",
-            "fast", List.of(128, 64, 32), 0.2, 0.0, false, false, 16,
-            1e-3, 64, 100, 15, 1.0, 42L, 1,
+            "fast", "lstm", List.of(128, 64, 32), 0.2, 0.0, false, false, 16,
+            1e-3, 64, 100, 15, 0.0, "relative", 1.0, 42L, 1,
             Evaluation.SINGLE_SPLIT);
+
+    /** The {@code from}/{@code to} range (validated when the config was loaded). */
+    public DateRange dateRange() {
+        return DateRange.parse(from, to, "config");
+    }
+
+    /** The smallest val-loss decrease, below {@code best}, that counts as an improvement for early stopping. */
+    public double minImprovement(double best) {
+        return "absolute".equals(minDeltaMode) ? minDelta : minDelta * Math.abs(best);
+    }
 
     /**
      * How a configuration is judged: on {@code folds} walk-forward folds (rolling origin) whose test blocks share

@@ -4,6 +4,8 @@ import dev.lstmtuner.config.BadInputException;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,10 +41,35 @@ public final class CsvLoader {
             throw new BadInputException("data file not found: " + path + (Files.isDirectory(path)
                     ? " is a directory" : "") + " (check the \"data\" path, or leave it out to use the bundled data)");
         }
+        checkNotUtf16(path);
         try (BufferedReader in = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return parse(in, path.toString(), String.valueOf(path.getFileName()));
+        } catch (CharacterCodingException e) {
+            throw new BadInputException(path + ": not UTF-8 text: it has bytes UTF-8 cannot decode (Latin-1 or "
+                    + "Windows-1252, perhaps); lstm-tuner reads UTF-8: save the file as UTF-8, e.g. `iconv -f LATIN1 -t UTF-8 "
+                    + path.getFileName() + " > prices-utf8.csv`", e);
         } catch (IOException e) {
             throw new BadInputException("cannot read data file " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** UTF-16 (what some spreadsheet exports write) starts with a byte order mark, or has a zero byte in each pair. */
+    private static void checkNotUtf16(Path path) {
+        byte[] head = new byte[64];
+        int n;
+        try (InputStream in = Files.newInputStream(path)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new BadInputException("cannot read data file " + path + ": " + e.getMessage(), e);
+        }
+        String found = null;
+        if (n >= 2 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe) found = "UTF-16LE (byte order mark FF FE)";
+        else if (n >= 2 && (head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff) found = "UTF-16BE (byte order mark FE FF)";
+        else if (n >= 4 && head[1] == 0 && head[3] == 0 && head[0] != 0) found = "UTF-16LE";
+        else if (n >= 4 && head[0] == 0 && head[2] == 0 && head[1] != 0) found = "UTF-16BE";
+        if (found != null) {
+            throw new BadInputException(path + ": the file is " + found + " text; lstm-tuner reads UTF-8: convert it, "
+                    + "e.g. `iconv -f UTF-16 -t UTF-8 " + path.getFileName() + " > prices-utf8.csv`");
         }
     }
 

@@ -65,7 +65,8 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         long mb = input.size(0);
         long t = input.size(2);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, work.type, new long[] {mb, work.n, t}, 'f');
-        return out.assign(work.h.shaped(t, mb, work.n).permute(1, 2, 0));
+        NcwCopy.ofThread().toNcw(work.h, out, work.type);
+        return out;
     }
 
     @Override
@@ -107,7 +108,7 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
                 Gemm.of(getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY)), nIn, 0.0, work.dx.row(0), nIn);
         INDArray epsNext = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, type,
                 new long[] {mb, nIn, steps}, 'f');
-        epsNext.assign(work.dx.shaped(steps, mb, nIn).permute(1, 2, 0));
+        NcwCopy.ofThread().toNcw(work.dx, epsNext, type);
 
         Gradient gradient = new DefaultGradient();
         gradient.gradientForVariable().put(LSTMParamInitializer.INPUT_WEIGHT_KEY, gW);
@@ -186,36 +187,40 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         int rows = mb * steps;
         int g4 = 4 * n;
         // rows ordered (t, example): one GEMM gives every step's input projection, Z = X W
-        work.x.shaped(steps, mb, nIn).assign(input.castTo(type).permute(2, 0, 1));
+        NcwCopy.ofThread().fromNcw(input, work.x, type);
         org.bytedeco.javacpp.Pointer rwT = Gemm.of(rw);
         Gemm.gemm(type, false, true, rows, g4, nIn, work.x.row(0), nIn, Gemm.of(w), nIn, 0.0, work.z.row(0), g4);
+        java.util.Arrays.fill(work.cellStep, 0, mb * n, 0.0);
         for (int t = 0; t < steps; t++) {
             if (t > 0) {
                 // Z_t += H_{t-1} RW (RW's column-major memory is RW^T row-major)
                 Gemm.gemm(type, false, true, mb, g4, n, work.h.row((t - 1) * mb), n, rwT, n, 1.0, work.z.row(t * mb), g4);
             }
-            work.z.read((long) t * mb * g4, work.gates, t * mb * g4, mb * g4);
+            long zAt = (long) t * mb * g4;
+            long cAt = (long) t * mb * n;
+            work.z.read(zAt, work.gates, 0, mb * g4);
             forwardStep(work, t);
-            work.h.write((long) t * mb * n, work.hStep, 0, mb * n);
+            work.z.write(zAt, work.gates, 0, mb * g4);
+            work.cell.write(cAt, work.cellStep, 0, mb * n);
+            work.cellAct.write(cAt, work.cellActStep, 0, mb * n);
+            work.h.write(cAt, work.hStep, 0, mb * n);
         }
     }
 
-    /** Gate maths of one step, in place on the pre-activations; writes c_t, act(c_t) and h_t. */
+    /** Gate maths of one step, in place on the pre-activations; c_{t-1} in cellStep becomes c_t. */
     private static void forwardStep(LstmWork work, int t) {
         int mb = work.mb;
         int n = work.n;
         int g4 = 4 * n;
         int kind = work.kind;
         double[] gates = work.gates;
-        double[] cell = work.cell;
-        double[] cellAct = work.cellAct;
+        double[] cell = work.cellStep;
+        double[] cellAct = work.cellActStep;
         double[] hStep = work.hStep;
         double[] bias = work.bias;
         for (int e = 0; e < mb; e++) {
-            int r = t * mb + e;
-            int gi = r * g4;
-            int ci = r * n;
-            int pi = ci - mb * n;
+            int gi = e * g4;
+            int ci = e * n;
             for (int j = 0; j < n; j++) {
                 double a = activate(kind, gates[gi + j] + bias[j]);
                 double f = sigmoid(gates[gi + n + j] + bias[n + j]);
@@ -225,17 +230,18 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
                 gates[gi + n + j] = f;
                 gates[gi + 2 * n + j] = o;
                 gates[gi + 3 * n + j] = g;
-                double c = g * a + (t > 0 ? f * cell[pi + j] : 0.0);
+                double c = g * a + (t > 0 ? f * cell[ci + j] : 0.0);
                 double tc = activate(kind, c);
                 cell[ci + j] = c;
                 cellAct[ci + j] = tc;
-                hStep[e * n + j] = o * tc;
+                hStep[ci + j] = o * tc;
             }
         }
     }
 
-    /** Backprop through time; leaves dZ for all steps in work.z (overwriting the pre-activations) and db. */
+    /** Backprop through time; leaves dZ for all steps in work.z (overwriting the gate activations) and db. */
     private void backward(INDArray epsilon) {
+        work.prepareBackward();
         org.bytedeco.javacpp.Pointer rw = Gemm.of(getParam(LSTMParamInitializer.RECURRENT_WEIGHT_KEY));
         DataType type = work.type;
         int mb = work.mb;
@@ -245,15 +251,25 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         java.util.Arrays.fill(work.biasGrad, 0.0);
         java.util.Arrays.fill(work.dcNext, 0, mb * n, 0.0);
         java.util.Arrays.fill(work.dh, 0, mb * n, 0.0);
+        java.util.Arrays.fill(work.cellPrev, 0, mb * n, 0.0);
 
-        work.epsRows.shaped(steps, mb, n).assign(epsilon.permute(2, 0, 1));
-        work.epsRows.read(0, work.eps, 0, steps * mb * n);
+        NcwCopy.ofThread().fromNcw(epsilon, work.epsRows, type);
         for (int t = steps - 1; t >= 0; t--) {
+            long zAt = (long) t * mb * g4;
+            long cAt = (long) t * mb * n;
             if (t < steps - 1) {
                 work.dhRows.read(0, work.dh, 0, mb * n);
             }
-            backwardStep(work, t);
-            work.z.write((long) t * mb * g4, work.dzStep, 0, mb * g4);
+            work.epsRows.read(cAt, work.eps, 0, mb * n);
+            work.z.read(zAt, work.gates, 0, mb * g4);
+            work.cellAct.read(cAt, work.cellActStep, 0, mb * n);
+            if (t > 0) {
+                work.cell.read(cAt - (long) mb * n, work.cellPrev, 0, mb * n);
+            } else {
+                java.util.Arrays.fill(work.cellPrev, 0, mb * n, 0.0);
+            }
+            backwardStep(work);
+            work.z.write(zAt, work.dzStep, 0, mb * g4);
             if (t > 0) {
                 // recurrent part of dh_{t-1} = dZ_t RW^T (RW's memory is RW^T row-major)
                 Gemm.gemm(type, false, false, mb, n, g4, work.z.row(t * mb), g4, rw, n, 0.0, work.dhRows.row(0), n);
@@ -262,47 +278,44 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
     }
 
     /** Gate gradients dZ_t of one step from dh (recurrent part) + eps_t and the carried cell gradient. */
-    private static void backwardStep(LstmWork work, int t) {
+    private static void backwardStep(LstmWork work) {
         int mb = work.mb;
         int n = work.n;
         int g4 = 4 * n;
         int kind = work.kind;
         double[] gates = work.gates;
-        double[] cell = work.cell;
-        double[] cellAct = work.cellAct;
+        double[] cellPrev = work.cellPrev;
+        double[] cellAct = work.cellActStep;
         double[] eps = work.eps;
         double[] dh = work.dh;
         double[] dcNext = work.dcNext;
         double[] dz = work.dzStep;
         double[] db = work.biasGrad;
         for (int e = 0; e < mb; e++) {
-            int r = t * mb + e;
-            int gi = r * g4;
-            int ci = r * n;
-            int pi = ci - mb * n;
-            int di = e * g4;
+            int gi = e * g4;
+            int ci = e * n;
             for (int j = 0; j < n; j++) {
-                double dhj = dh[e * n + j] + eps[ci + j];
+                double dhj = dh[ci + j] + eps[ci + j];
                 double a = gates[gi + j];
                 double f = gates[gi + n + j];
                 double o = gates[gi + 2 * n + j];
                 double g = gates[gi + 3 * n + j];
                 double tc = cellAct[ci + j];
-                double dc = dhj * o * derivative(kind, tc) + dcNext[e * n + j];
-                double cPrev = t > 0 ? cell[pi + j] : 0.0;
+                double dc = dhj * o * derivative(kind, tc) + dcNext[ci + j];
+                double cPrev = cellPrev[ci + j];
                 double dzi = dc * g * derivative(kind, a);
                 double dzf = dc * cPrev * f * (1 - f);
                 double dzo = dhj * tc * o * (1 - o);
                 double dzg = dc * a * g * (1 - g);
-                dz[di + j] = dzi;
-                dz[di + n + j] = dzf;
-                dz[di + 2 * n + j] = dzo;
-                dz[di + 3 * n + j] = dzg;
+                dz[gi + j] = dzi;
+                dz[gi + n + j] = dzf;
+                dz[gi + 2 * n + j] = dzo;
+                dz[gi + 3 * n + j] = dzg;
                 db[j] += dzi;
                 db[n + j] += dzf;
                 db[2 * n + j] += dzo;
                 db[3 * n + j] += dzg;
-                dcNext[e * n + j] = dc * f;
+                dcNext[ci + j] = dc * f;
             }
         }
     }

@@ -21,7 +21,7 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Builds the forecaster from a {@link RunConfig}: stacked recurrent layers (each optionally bidirectional, each
+ * Builds the forecaster from a {@link RunConfig}: stacked recurrent layers (LSTM or GRU, each optionally bidirectional, each
  * followed by dropout), the last one reduced to its final time step, optional batch norm, a ReLU dense layer and a
  * linear one-unit output trained with MSE and Adam.
  */
@@ -48,7 +48,7 @@ public final class ModelFactory {
         }
         NeuralNetConfiguration.ListBuilder list = base.list();
         for (int i = 0; i < c.layers(); i++) {
-            Layer layer = RecurrentLayers.lstm(c.layerImpl(), c.units().get(i));
+            Layer layer = RecurrentLayers.of(c.cell(), c.layerImpl(), c.units().get(i));
             if (c.bidirectional()) layer = new Bidirectional(Bidirectional.Mode.CONCAT, layer);
             boolean last = i == c.layers() - 1;
             list.layer(last ? new LastTimeStep(layer) : layer);

@@ -5,9 +5,20 @@ import org.deeplearning4j.nn.conf.layers.LSTM;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.activations.Activation;
 
-/** Chooses the recurrent layer implementation: "fast" is ours ({@link FastLstm}), "stock" DL4J's {@code LSTM}; same parameters. */
+/**
+ * Chooses the recurrent layer: cell "lstm" with implementation "fast" ({@link FastLstm}) or "stock" (DL4J's
+ * {@code LSTM}, same parameters), or cell "gru" ({@link FastGru}, which has only the fast implementation).
+ */
 final class RecurrentLayers {
     private RecurrentLayers() {
+    }
+
+    static Layer of(String cell, String impl, int units) {
+        return switch (cell) {
+            case "lstm" -> lstm(impl, units);
+            case "gru" -> new FastGru.Builder().nOut(units).dataFormat(RNNFormat.NCW).build();
+            default -> throw new IllegalArgumentException("cell must be lstm or gru, got " + cell);
+        };
     }
 
     static Layer lstm(String impl, int units) {

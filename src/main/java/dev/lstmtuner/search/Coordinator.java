@@ -93,7 +93,7 @@ public final class Coordinator {
             if (budget.maxTrials() != null && draws >= budget.maxTrials()) {
                 endReason = "trial budget of " + budget.maxTrials() + " reached";
             } else if (samplerDone) {
-                endReason = "the sampler has no new points left (a grid is exhausted)";
+                endReason = "the sampler has no new points left: every point of the grid or finite space has been handed out";
             }
         }
         boolean over = endReason != null && (queueEmpty || !endReason.startsWith("trial budget"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.search.space.SearchSpace;
@@ -86,9 +87,7 @@ public final class ExperimentLoader {
         if (root == null || !root.isObject()) throw new BadInputException(source + ": an experiment must be a JSON object");
         checkKeys(root, KEYS, source, "");
         String name = text(root, "name", source, null);
-        if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,79}")) {
-            throw new BadInputException(source + ": \"name\" must be 1-80 letters, digits, '.', '_' or '-', got " + root.get("name"));
-        }
+        CampaignNames.require(name, source + ": \"name\"");
         RunConfig base = config(root.get("config"), source, baseDir);
         dev.lstmtuner.features.FeatureBuilder.checkNames(base.features());
         String spaceJson;
@@ -109,7 +108,8 @@ public final class ExperimentLoader {
         Map<String, Object> samplerOptions = new LinkedHashMap<>();
         JsonNode s = root.get("sampler");
         if (s != null) sampler = typeAndOptions(s, samplerOptions, source, "sampler");
-        String pruner = "none";
+        // the default prunes from the first trial: ASHA compares partial curves of running trials too
+        String pruner = "asha";
         Map<String, Object> prunerOptions = new LinkedHashMap<>();
         JsonNode p = root.get("pruner");
         if (p != null) pruner = typeAndOptions(p, prunerOptions, source, "pruner");
@@ -143,7 +143,7 @@ public final class ExperimentLoader {
         String description = root.has("description") ? root.get("description").asText() : null;
         Integer keepModels = null;
         if (root.has("keep_models")) {
-            keepModels = (int) longValue(root.get("keep_models"), source, "keep_models");
+            keepModels = intValue(root.get("keep_models"), source, "keep_models");
             if (keepModels < 1) throw new BadInputException(source + ": \"keep_models\" must be at least 1 (leave it out to keep every model)");
         }
         return new Experiment(name, description, base, space, spaceJson, sampler, samplerOptions, pruner, prunerOptions,
@@ -173,7 +173,7 @@ public final class ExperimentLoader {
         if (node == null) return Budget.DEFAULT;
         if (!node.isObject()) throw new BadInputException(source + ": \"budget\" must be an object like {\"max_trials\": 20}");
         checkKeys(node, BUDGET_KEYS, source, "budget.");
-        Integer maxTrials = node.has("max_trials") ? (int) longValue(node.get("max_trials"), source, "budget.max_trials") : null;
+        Integer maxTrials = node.has("max_trials") ? intValue(node.get("max_trials"), source, "budget.max_trials") : null;
         if (maxTrials != null && maxTrials < 1) throw new BadInputException(source + ": \"budget.max_trials\" must be at least 1");
         Double maxMinutes = null;
         if (node.has("max_minutes")) {
@@ -183,7 +183,7 @@ public final class ExperimentLoader {
             maxMinutes = node.get("max_minutes").asDouble();
         }
         int maxFailures = node.has("max_consecutive_failures")
-                ? (int) longValue(node.get("max_consecutive_failures"), source, "budget.max_consecutive_failures") : 5;
+                ? intValue(node.get("max_consecutive_failures"), source, "budget.max_consecutive_failures") : 5;
         if (maxFailures < 1) throw new BadInputException(source + ": \"budget.max_consecutive_failures\" must be at least 1");
         if (maxTrials == null && maxMinutes == null) {
             throw new BadInputException(source + ": \"budget\" needs max_trials or max_minutes, or the search never ends");
@@ -228,6 +228,16 @@ public final class ExperimentLoader {
     private static long longValue(JsonNode n, String source, String key) {
         if (!n.canConvertToLong() || !n.isIntegralNumber()) throw new BadInputException(source + ": \"" + key + "\" must be an integer, got " + n);
         return n.asLong();
+    }
+
+    /** An integer that fits an int: 4294967297 is refused, never wrapped round to 1. */
+    private static int intValue(JsonNode n, String source, String key) {
+        long v = longValue(n, source, key);
+        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
+            throw new BadInputException(source + ": \"" + key + "\" is out of range (at most " + Integer.MAX_VALUE
+                    + "), got " + n);
+        }
+        return (int) v;
     }
 
     private static Path resolve(String path, Path baseDir, String source, String key) {

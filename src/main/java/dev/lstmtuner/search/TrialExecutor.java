@@ -76,11 +76,13 @@ public final class TrialExecutor {
         try {
             return run(handle, plan, prepare, listener, progress);
         } catch (OutOfMemoryError e) {
-            String reason = "out of memory: " + e.getMessage() + "; lower batch_size, units or time_steps, or give the worker more heap (LSTM_TUNER_JAVA_OPTS=-Xmx2g)";
+            String reason = outOfMemory(e);
             handle.fail(reason, stack(e));
             return new Outcome(TrialState.FAILED, null, reason, null);
         } catch (RuntimeException e) {
-            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            // DL4J wraps an OutOfMemoryError in its own exceptions ("Error during neural network forward pass")
+            OutOfMemoryError oom = outOfMemoryCause(e);
+            String reason = oom != null ? outOfMemory(oom) : e.getMessage() == null ? e.toString() : e.getMessage();
             handle.fail(reason, stack(e));
             return new Outcome(TrialState.FAILED, null, reason, null);
         } finally {
@@ -154,6 +156,22 @@ public final class TrialExecutor {
 
     private static Artifact artifact(ModelBundle.FileInfo f) {
         return new Artifact(f.kind(), f.path().toString(), f.sha256(), f.bytes());
+    }
+
+    static OutOfMemoryError outOfMemoryCause(Throwable e) {
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError oom) return oom;
+        }
+        return null;
+    }
+
+    /** The recorded reason: which memory ran out (Java heap or ND4J's native memory) and what to try. */
+    static String outOfMemory(OutOfMemoryError e) {
+        String what = e.getMessage() == null ? "Java heap space" : e.getMessage();
+        boolean heap = what.contains("Java heap");
+        return "out of memory: " + what + "; lower batch_size, units or time_steps, or run fewer workers, or give each "
+                + "worker more " + (heap ? "heap (LSTM_TUNER_JAVA_OPTS=\"-Xmx2g ...\")"
+                : "native memory (LSTM_TUNER_JAVA_OPTS=\"-Dorg.bytedeco.javacpp.maxbytes=6G -Dorg.bytedeco.javacpp.maxphysicalbytes=8G ...\")");
     }
 
     private static String stack(Throwable e) {

@@ -1,5 +1,6 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Store;
@@ -73,7 +74,7 @@ public final class Worker {
             log.flush();
             TrialExecutor.Outcome o = executor.execute(h, new TrialExecutor.Plan(config, plan.pruner(),
                             plan.experiment().objective(), plan.experiment().direction(),
-                            artifactsRoot.resolve(campaign).resolve(String.valueOf(h.number())), true),
+                            CampaignNames.artifactDir(artifactsRoot, campaign, h.number()), true),
                     this::prepare, null, (e, b, n, t) -> { });
             running.set(null);
             if (o.state() == dev.lstmtuner.store.TrialState.COMPLETE && plan.experiment().keepModels() != null) {
@@ -120,6 +121,7 @@ public final class Worker {
 
     private static boolean sameData(RunConfig a, RunConfig b) {
         return Objects.equals(a.data(), b.data()) && Objects.equals(a.maxRows(), b.maxRows())
+                && Objects.equals(a.from(), b.from()) && Objects.equals(a.to(), b.to())
                 && a.gapPolicy().equals(b.gapPolicy()) && a.features().equals(b.features())
                 && a.target().equals(b.target()) && a.horizon() == b.horizon() && a.timeSteps() == b.timeSteps()
                 && a.split().equals(b.split()) && a.scaler().equals(b.scaler())

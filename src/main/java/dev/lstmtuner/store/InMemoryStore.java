@@ -19,11 +19,12 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * A store in this process's memory, for tests and throw-away runs: same contract as {@link H2Store}, one lock
+ * A store in this process's memory, for tests and throw-away runs: same contract as {@link JdbcStore}, one lock
  * around everything, gone when the process ends.
  */
 public final class InMemoryStore implements Store {
     private final Clock clock;
+    private final InMemoryLeases leases;
     private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
     private final Map<Long, Integer> nextNumber = new LinkedHashMap<>();
     private final Map<Long, Row> trials = new TreeMap<>();
@@ -36,6 +37,7 @@ public final class InMemoryStore implements Store {
 
     public InMemoryStore(Clock clock) {
         this.clock = clock;
+        this.leases = new InMemoryLeases(clock);
     }
 
     /** Mutable trial state behind the lock; callers only ever see {@link Trial} snapshots. */
@@ -47,11 +49,12 @@ public final class InMemoryStore implements Store {
         String paramsJson;
         Double objective;
         String worker, device, failureReason, failureStack;
-        Instant createdAt, startedAt, finishedAt, heartbeatAt;
+        Instant createdAt, startedAt, finishedAt, heartbeatAt, changedAt;
         Integer prunedEpoch;
         Long requeuedFrom, confirmOf;
         FinalMetrics metrics;
         final List<EpochMetrics> epochs = new ArrayList<>();
+        final List<Instant> epochTimes = new ArrayList<>();
         final List<Artifact> artifacts = new ArrayList<>();
         Provenance provenance;
 
@@ -106,7 +109,7 @@ public final class InMemoryStore implements Store {
         r.campaign = c.name();
         r.number = nextNumber.merge(c.id(), 1, Integer::sum) - 1;
         r.paramsJson = paramsJson;
-        r.createdAt = clock.instant();
+        r.createdAt = r.changedAt = clock.instant();
         r.requeuedFrom = requeuedFrom;
         r.confirmOf = confirmOf;
         trials.put(r.id, r);
@@ -120,7 +123,7 @@ public final class InMemoryStore implements Store {
         r.state = TrialState.RUNNING;
         r.worker = worker;
         r.device = device;
-        r.startedAt = r.heartbeatAt = clock.instant();
+        r.startedAt = r.heartbeatAt = r.changedAt = clock.instant();
         return Optional.of(new Handle(r.id, r.number, r.campaign));
     }
 
@@ -131,6 +134,51 @@ public final class InMemoryStore implements Store {
                 .filter(r -> r.campaignId == cid && r.state == TrialState.WAITING)
                 .min(Comparator.comparingInt(r -> r.number))
                 .flatMap(r -> claim(r.id, worker, device));
+    }
+
+    @Override
+    public synchronized Optional<TrialHandle> claimAny(String worker, String device) {
+        return trials.values().stream()
+                .filter(r -> r.state == TrialState.WAITING && campaigns.get(r.campaign).endedAt() == null)
+                .findFirst()
+                .flatMap(r -> claim(r.id, worker, device));
+    }
+
+    @Override
+    public synchronized CampaignChanges changesSince(String campaign, Instant trialsSince, Instant epochsSince) {
+        long cid = require(campaign).id();
+        Instant now = clock.instant();
+        List<Trial> changed = new ArrayList<>();
+        Map<Long, List<EpochMetrics>> epochs = new LinkedHashMap<>();
+        for (Row r : trials.values()) {
+            if (r.campaignId != cid) continue;
+            if (trialsSince == null || !r.changedAt.isBefore(trialsSince)) changed.add(r.snapshot());
+            for (int i = 0; i < r.epochs.size(); i++) {
+                if (epochsSince == null || !r.epochTimes.get(i).isBefore(epochsSince)) {
+                    epochs.computeIfAbsent(r.id, k -> new ArrayList<>()).add(r.epochs.get(i));
+                }
+            }
+        }
+        changed.sort(Comparator.comparingInt(Trial::number));
+        return new CampaignChanges(changed, epochs, now);
+    }
+
+    @Override
+    public synchronized boolean holdLease(String campaign, String holder, Duration ttl) {
+        require(campaign);
+        return leases.hold(campaign, holder, ttl);
+    }
+
+    @Override
+    public synchronized void releaseLease(String campaign, String holder) {
+        require(campaign);
+        leases.release(campaign, holder);
+    }
+
+    @Override
+    public synchronized Lease lease(String campaign) {
+        require(campaign);
+        return leases.get(campaign);
     }
 
     @Override
@@ -271,6 +319,7 @@ public final class InMemoryStore implements Store {
         trials.values().removeIf(r -> r.campaignId == c.id());
         campaigns.remove(name);
         nextNumber.remove(c.id());
+        leases.forget(name);
         return before - trials.size();
     }
 
@@ -281,7 +330,7 @@ public final class InMemoryStore implements Store {
 
     private void finish(Row r, TrialState state) {
         r.state = state;
-        r.finishedAt = clock.instant();
+        r.finishedAt = r.changedAt = clock.instant();
     }
 
     private final class Handle implements TrialHandle {
@@ -326,6 +375,7 @@ public final class InMemoryStore implements Store {
                             + " was already reported");
                 }
                 r.epochs.add(epoch);
+                r.epochTimes.add(clock.instant());
                 r.heartbeatAt = clock.instant();
             }
         }

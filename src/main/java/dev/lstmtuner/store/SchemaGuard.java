@@ -14,23 +14,28 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Opens the pool and brings the schema to this version with Flyway, refusing (with a clear message, touching
- * nothing) a file that is not an H2 database, a database written by a newer lstm-tuner, or a foreign schema.
+ * Opens the pool and brings the schema to this version with Flyway (the migrations of the database's vendor),
+ * refusing (with a clear message, touching nothing) a file that is not an H2 database, an unreachable server, a
+ * database written by a newer lstm-tuner, or a foreign schema.
  */
 final class SchemaGuard {
     private SchemaGuard() {
     }
 
-    static HikariDataSource openPool(String url) {
+    /** user/password null: the driver's own defaults (for PostgreSQL the URL's user, ~/.pgpass). */
+    static HikariDataSource openPool(String url, String user, String password, Dialect dialect) {
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(url);
-        cfg.setUsername("sa");
-        cfg.setPassword("");
+        if (user != null) cfg.setUsername(user);
+        if (password != null) cfg.setPassword(password);
         cfg.setMaximumPoolSize(8);
         cfg.setMinimumIdle(1);
         cfg.setPoolName("lstm-tuner-store");
-        // concurrent writers wait for each other's row locks rather than failing at H2's 1 s default
-        cfg.setConnectionInitSql("SET LOCK_TIMEOUT 10000");
+        // fail fast (exit 2 with a message) when the server is unreachable, instead of Hikari's 30 s wait
+        cfg.setInitializationFailTimeout(10_000);
+        cfg.setConnectionTimeout(15_000);
+        // concurrent writers wait for each other's row locks rather than failing at once
+        cfg.setConnectionInitSql(dialect.connectionInitSql());
         try {
             return new HikariDataSource(cfg);
         } catch (HikariPool.PoolInitializationException e) {
@@ -43,14 +48,17 @@ final class SchemaGuard {
     private static BadInputException unreadable(String url, Throwable cause) {
         String why = cause instanceof SQLException sql ? firstLine(sql.getMessage()) : String.valueOf(cause);
         return new BadInputException("cannot open the experiment store " + url + ": " + why
-                + ". If the file is not an lstm-tuner H2 database (or is damaged), move it aside or pass --store "
-                + "with another location; nothing was changed.", cause);
+                + (url.startsWith("jdbc:h2:")
+                ? ". If the file is not an lstm-tuner H2 database (or is damaged), move it aside or pass --store "
+                + "with another location; nothing was changed."
+                : ". Check that the database server is running and reachable, that the database exists, and the user "
+                + "and password (PGPASSWORD, ~/.pgpass or --store-password-env NAME); nothing was changed."), cause);
     }
 
-    static void migrate(HikariDataSource pool, String url) {
+    static void migrate(HikariDataSource pool, String url, Dialect dialect) {
         Flyway flyway = Flyway.configure()
                 .dataSource(pool)
-                .locations("classpath:db/migration")
+                .locations(dialect.migrations())
                 .failOnMissingLocations(true)
                 .load();
         try {

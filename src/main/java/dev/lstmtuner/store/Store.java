@@ -3,6 +3,7 @@ package dev.lstmtuner.store;
 import dev.lstmtuner.train.EpochMetrics;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The experiment store: campaigns, their trials, epoch curves, final metrics, artifacts and provenance. Safe for
- * many threads, and (H2) many processes: a trial is claimed by one conditional update, trial numbers are allocated
+ * many threads, and (H2, PostgreSQL) many processes and machines: a trial is claimed by one conditional update, trial numbers are allocated
  * under a campaign row lock, and a finished trial is never updated again ({@link IllegalStateException}).
  * The store never deletes a trial except through {@link #deleteCampaign}. Open one with {@link StoreFactory}.
  */
@@ -43,6 +44,9 @@ public interface Store extends AutoCloseable {
 
     /** Claims the lowest-numbered WAITING trial of the campaign, if any. */
     Optional<TrialHandle> claimNext(String campaign, String worker, String device);
+
+    /** Claims the oldest WAITING trial of any campaign that has not ended ({@code worker --any-campaign}). */
+    Optional<TrialHandle> claimAny(String worker, String device);
 
     /** Enqueues and claims in one go: how {@code train} records its single run. */
     default TrialHandle start(String campaign, Map<String, Object> params, String worker, String device) {
@@ -78,6 +82,24 @@ public interface Store extends AutoCloseable {
      * {@code requeuedFrom} set). Returns the trials it failed.
      */
     List<Trial> reclaimStale(Duration grace, boolean requeue);
+
+    /**
+     * What changed in the campaign since these points of the store's clock (null = from the start): how coordinators
+     * and pruners stay current without re-reading the campaign. See {@link CampaignChanges}.
+     */
+    CampaignChanges changesSince(String campaign, Instant trialsSince, Instant epochsSince);
+
+    /**
+     * Takes or renews the campaign's coordinator lease for {@code holder} until {@code ttl} from now by the store's
+     * clock, in one atomic step: true when the holder has it now, false while another holder's lease is live.
+     */
+    boolean holdLease(String campaign, String holder, Duration ttl);
+
+    /** Gives the lease up (only if {@code holder} holds it), so a standby takes over at once. */
+    void releaseLease(String campaign, String holder);
+
+    /** The campaign's lease as stored now. */
+    Lease lease(String campaign);
 
     /** Marks the campaign over (budget reached, failing, ...) with the reason; workers then stop claiming. */
     void endCampaign(String name, String reason);

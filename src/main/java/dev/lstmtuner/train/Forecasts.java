@@ -13,7 +13,12 @@ import java.util.Arrays;
  * both come through here, so a saved model predicts exactly what its trial reported.
  */
 public final class Forecasts {
-    private static final int CHUNK = 256; // small: padding a short split to whole chunks costs little
+    /**
+     * Windows per inference batch. Small, so inference never grows the recurrent layers' per-batch buffers much beyond
+     * training's (at 120 steps and 256 units one LSTM layer holds about 1 MB per window) and padding a short split to
+     * whole chunks costs little.
+     */
+    private static final int CHUNK = 64;
 
     private Forecasts() {
     }

@@ -1,46 +1,96 @@
 package dev.lstmtuner.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.features.Dataset;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Checks a model folder against the SHA-256 sums in its optional {@code manifest.json}
- * ({@code {"files": {"model.zip": "<sha256>", ...}}}, written by export-model), so that a model whose files were
- * changed or swapped after export is refused instead of silently predicting something else.
+ * A model folder's {@code manifest.json}: {@code {"files": {"model.zip": "<sha256>", ...}, "bar_interval_ms": N}},
+ * written beside every saved model and by export-model. {@code predict} refuses a folder without one, or whose
+ * manifest leaves out a file the model needs, or whose files changed since: a model is never run on swapped or
+ * edited parts. The bar interval of the training data lets predict notice hourly bars fed to a minute model.
  */
-final class ManifestCheck {
-    static final String MANIFEST = "manifest.json";
+public final class ManifestCheck {
+    public static final String MANIFEST = "manifest.json";
+    /** The files a forecast depends on: each must be listed and match its checksum. */
+    static final List<String> REQUIRED = List.of(ModelBundle.MODEL, ModelBundle.PREPROCESSING, ModelBundle.CONFIG);
 
     private ManifestCheck() {
     }
 
-    /** Does nothing when the folder has no manifest. */
-    static void verify(Path dir) {
-        Path manifest = dir.resolve(MANIFEST);
-        if (!Files.exists(manifest)) return;
-        JsonNode files;
+    /** What a verified manifest says beyond the checksums; {@code barIntervalMs} is null for older exports. */
+    public record Manifest(Long barIntervalMs) {
+    }
+
+    /** Writes the manifest for the files just saved; the bar interval is the data's, read off the windows. */
+    static ModelBundle.FileInfo write(Path dir, List<ModelBundle.FileInfo> files, Dataset ds) {
+        ObjectNode root = ConfigLoader.mapper().createObjectNode();
+        ObjectNode sums = root.putObject("files");
+        for (ModelBundle.FileInfo f : files) sums.put(f.path().getFileName().toString(), f.sha256());
+        long interval = barInterval(ds);
+        if (interval > 0) root.put("bar_interval_ms", interval);
         try {
-            files = ConfigLoader.mapper().readTree(Files.readString(manifest)).get("files");
+            Path p = dir.resolve(MANIFEST);
+            Files.writeString(p, root.toPrettyString() + "\n");
+            return ModelBundle.info("manifest", p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the manifest in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The smallest step between consecutive window anchors: the bar interval (a gap only makes a step longer). */
+    static long barInterval(Dataset ds) {
+        long best = Long.MAX_VALUE;
+        for (Dataset.Split s : List.of(ds.train(), ds.val(), ds.test())) {
+            long[] t = s.anchorTimeMs();
+            for (int i = 1; i < s.n(); i++) {
+                long d = t[i] - t[i - 1];
+                if (d > 0 && d < best) best = d;
+            }
+        }
+        return best == Long.MAX_VALUE ? -1 : best;
+    }
+
+    /** Refuses a folder without a manifest, one that leaves a needed file out, or a file that changed. */
+    static Manifest verify(Path dir) {
+        Path manifest = dir.resolve(MANIFEST);
+        if (!Files.isRegularFile(manifest)) {
+            throw new BadInputException(manifest + ": missing; without it nothing proves the model's files belong "
+                    + "together: export the trial again with `lstm-tuner export-model <campaign>/<number> --out DIR`");
+        }
+        JsonNode root;
+        try {
+            root = ConfigLoader.mapper().readTree(Files.readString(manifest));
         } catch (IOException | RuntimeException e) {
             throw new BadInputException(manifest + ": cannot read the manifest (" + e.getMessage()
                     + "); export the trial again");
         }
+        JsonNode files = root == null ? null : root.get("files");
         if (files == null || !files.isObject()) {
             throw new BadInputException(manifest + ": expected {\"files\": {\"model.zip\": \"<sha256>\", ...}}; "
                     + "export the trial again");
+        }
+        for (String needed : REQUIRED) {
+            if (!files.has(needed)) {
+                throw new BadInputException(manifest + ": does not list " + needed + ", so its checksum cannot be "
+                        + "checked; export the trial again");
+            }
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
             Path file = dir.resolve(name).normalize();
-            if (!file.getParent().equals(dir.normalize()) || !e.getValue().isTextual()) {
+            if (file.getParent() == null || !file.getParent().equals(dir.normalize()) || !e.getValue().isTextual()) {
                 throw new BadInputException(manifest + ": bad entry \"" + name + "\": " + e.getValue()
                         + "; export the trial again");
             }
@@ -59,5 +109,7 @@ final class ManifestCheck {
                         + "export the trial again (" + dir + ")");
             }
         }
+        JsonNode interval = root.get("bar_interval_ms");
+        return new Manifest(interval != null && interval.canConvertToLong() && interval.asLong() > 0 ? interval.asLong() : null);
     }
 }

@@ -55,7 +55,7 @@ public final class ModelBundle {
         }
     }
 
-    /** Writes the model, its preprocessing and its config. */
+    /** Writes the model, its preprocessing, its config and the manifest of their checksums. */
     public static List<FileInfo> writeModel(Path dir, MultiLayerNetwork net, Dataset ds, RunConfig config) {
         try {
             Files.createDirectories(dir);
@@ -69,6 +69,7 @@ public final class ModelBundle {
             Path cfg = dir.resolve(CONFIG);
             Files.writeString(cfg, ConfigLoader.toJson(config));
             files.add(info("config", cfg));
+            files.add(ManifestCheck.write(dir, files, ds)); // predict refuses a folder without one
             return files;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the model to " + dir + ": " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.lstmtuner.train;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.data.Intervals;
 import dev.lstmtuner.data.Series;
 import dev.lstmtuner.features.FeatureBuilder;
 import dev.lstmtuner.features.FeatureMatrix;
@@ -28,12 +29,15 @@ public final class Predictor {
     private final MultiLayerNetwork network;
     private final Preprocessing preprocessing;
     private final RunConfig config;
+    private final ManifestCheck.Manifest manifest;
 
-    private Predictor(Path dir, MultiLayerNetwork network, Preprocessing preprocessing, RunConfig config) {
+    private Predictor(Path dir, MultiLayerNetwork network, Preprocessing preprocessing, RunConfig config,
+                      ManifestCheck.Manifest manifest) {
         this.dir = dir;
         this.network = network;
         this.preprocessing = preprocessing;
         this.config = config;
+        this.manifest = manifest;
     }
 
     /**
@@ -51,13 +55,13 @@ public final class Predictor {
         }
     }
 
-    /** Reads and checks the folder: manifest checksums (if any), preprocessing, config, then the network. */
+    /** Reads and checks the folder: the manifest and its checksums, preprocessing, config, then the network. */
     public static Predictor load(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new BadInputException(dir + ": model folder not found; pass the folder export-model wrote "
                     + "(it holds " + ModelBundle.MODEL + ", " + ModelBundle.PREPROCESSING + ", " + ModelBundle.CONFIG + ")");
         }
-        ManifestCheck.verify(dir);
+        ManifestCheck.Manifest manifest = ManifestCheck.verify(dir);
         Path pre = dir.resolve(ModelBundle.PREPROCESSING);
         Preprocessing p = Preprocessing.parse(read(pre), pre.toString());
         Path cfg = dir.resolve(ModelBundle.CONFIG);
@@ -74,7 +78,7 @@ public final class Predictor {
         } catch (BadInputException e) {
             throw new BadInputException(pre + ": " + e.getMessage() + "; the file is corrupt or from another version");
         }
-        return new Predictor(dir, net, p, config);
+        return new Predictor(dir, net, p, config, manifest);
     }
 
     public Path dir() {
@@ -83,6 +87,28 @@ public final class Predictor {
 
     public MultiLayerNetwork network() {
         return network;
+    }
+
+    /** The bar interval of the data the model was trained on; null when the folder does not record it. */
+    public Long barIntervalMs() {
+        return manifest.barIntervalMs();
+    }
+
+    /**
+     * Why forecasting this series would mislead (its bars are not the training data's), or null when it fits:
+     * a model trained on 1-minute bars forecasts one minute ahead, whatever the bars it is fed.
+     */
+    public String intervalMismatch(Series s) {
+        Long trained = manifest.barIntervalMs();
+        if (trained == null) {
+            return dir + " does not record the bar interval of its training data (exported by an older version), "
+                    + "so nothing checks that " + s.source() + "'s " + Intervals.human(s.intervalMs())
+                    + " bars match it; export the trial again to record it";
+        }
+        if (trained == s.intervalMs()) return null;
+        return s.source() + " has " + Intervals.human(s.intervalMs()) + " bars but the model was trained on "
+                + Intervals.human(trained) + " bars: its forecasts would be for the wrong horizon; pass data with "
+                + Intervals.human(trained) + " bars";
     }
 
     public Preprocessing preprocessing() {

@@ -12,7 +12,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Mini-batch training with early stopping on validation loss. Training windows are shuffled within the training
+ * Mini-batch training with early stopping on validation loss: patience counts epochs since the val loss last fell
+ * by more than min_delta (relative to, or in units of, the val loss at that last improvement), while the weights
+ * kept are those of the lowest val loss however small its lead. Training windows are shuffled within the training
  * split only, by a generator seeded from the run's seed, so the same seed and thread count give bit-identical runs.
  * The network ends holding the weights of its best validation epoch.
  */
@@ -48,7 +50,7 @@ public final class Trainer {
         double bestValLoss = Double.POSITIVE_INFINITY;
         double bestValRmse = Double.NaN;
         int bestEpoch = 0;
-        int sinceBest = 0;
+        EarlyStopping patience = new EarlyStopping(config);
         String stopReason = "reached max_epochs (" + config.maxEpochs() + ")";
         boolean pruned = false;
         long runStart = System.nanoTime();
@@ -87,18 +89,18 @@ public final class Trainer {
                 bestValRmse = valRmse;
                 bestEpoch = epoch;
                 bestParams.assign(net.params());
-                sinceBest = 0;
-            } else {
-                sinceBest++;
             }
+            boolean stalled = patience.observe(valLoss);
             EpochListener.Verdict verdict = listener.onEpoch(m);
             if (verdict.stop()) {
                 stopReason = verdict.reason();
                 pruned = true;
                 break;
             }
-            if (config.patience() > 0 && sinceBest >= config.patience()) {
-                stopReason = "early stopping: val loss did not improve for " + config.patience() + " epochs after epoch " + bestEpoch;
+            if (stalled) {
+                stopReason = "early stopping: val loss did not improve" + (config.minDelta() > 0 ? " by more than min_delta "
+                        + config.minDelta() + ("absolute".equals(config.minDeltaMode()) ? "" : " (relative)") : "")
+                        + " for " + config.patience() + " epochs after epoch " + bestEpoch;
                 break;
             }
         }

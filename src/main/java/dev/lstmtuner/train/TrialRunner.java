@@ -83,10 +83,10 @@ public final class TrialRunner {
     }
 
     public static Prepared prepare(RunConfig c) {
-        return prepare(c, DataSource.load(c.data(), GapPolicy.parse(c.gapPolicy()), c.maxRows()));
+        return prepare(c, DataSource.load(c.data(), GapPolicy.parse(c.gapPolicy()), c.maxRows(), c.dateRange()));
     }
 
-    /** Prepares already loaded data (its source and {@code max_rows} are the caller's business). */
+    /** Prepares already loaded data (its source, date range and {@code max_rows} are the caller's business). */
     public static Prepared prepare(RunConfig c, LoadedData data) {
         FeatureMatrix fm = FeatureBuilder.build(data.series(), c.features());
         int k = c.evaluation().folds();

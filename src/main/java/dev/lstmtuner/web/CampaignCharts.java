@@ -1,65 +1,102 @@
 package dev.lstmtuner.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialState;
+import dev.lstmtuner.train.EpochMetrics;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** Optimization history, parallel coordinates, slice plots and param importance for one campaign. */
 public final class CampaignCharts {
     /** Most points one chart gets; browsers stay responsive with 100k trials. */
     public static final int MAX_POINTS = 5_000;
-    static final String METHOD = "first-order variance share (fANOVA-style): for each param, the variance of the mean"
-            + " objective across its values (numbers: " + ParamImportance.MAX_BINS + " equal-count bins), divided by"
-            + " the objective's total variance; computed over COMPLETE trials, interactions ignored";
+    /** Fewer COMPLETE trials than this and the importance chart says its ranking means little. */
+    public static final int IMPORTANCE_MIN_TRIALS = 10;
+    static final String METHOD = ParamImportance.METHOD;
     private final LeaderboardService service;
 
     public CampaignCharts(LeaderboardService service) {
         this.service = service;
     }
 
-    public ChartsView charts(String campaign) {
-        Campaign c = service.requireCampaign(campaign);
-        return service.cache().get("charts|" + campaign, () -> build(c, service.allTrials(campaign)));
+    public ChartsView charts(TrialsRequest r) {
+        Campaign c = service.requireCampaign(r.campaign());
+        service.checkFilters(r, c);
+        return service.cache().get("charts|" + r.cacheKey(), () -> {
+            List<Trial> trials = service.matching(r, c);
+            return build(c, trials, service.lastEpochs(prunedSample(trials)));
+        });
     }
 
-    static ChartsView build(Campaign c, List<Trial> trials) {
+    /** The PRUNED trials whose last value the history shows: at most {@link #MAX_POINTS}, evenly spread. */
+    static List<Trial> prunedSample(List<Trial> trials) {
+        List<Trial> pruned = trials.stream().filter(t -> t.state() == TrialState.PRUNED).toList();
+        int stride = Math.max(1, (pruned.size() + MAX_POINTS - 1) / MAX_POINTS);
+        List<Trial> out = new ArrayList<>();
+        for (int i = 0; i < pruned.size(); i += stride) out.add(pruned.get(i));
+        return out;
+    }
+
+    static ChartsView build(Campaign c, List<Trial> trials, Map<Long, EpochMetrics> lastEpochs) {
         Direction dir = c.direction();
-        List<Trial> done = trials.stream().filter(t -> t.state() == TrialState.COMPLETE && t.objective() != null
-                && Double.isFinite(t.objective())).toList();
+        List<Trial> done = trials.stream().filter(CampaignCharts::scored).toList();
         int stride = Math.max(1, (trials.size() + MAX_POINTS - 1) / MAX_POINTS);
         List<ChartsView.HistoryPoint> history = new ArrayList<>();
+        List<ChartsView.Point> points = new ArrayList<>();
         Double best = null;
         int i = 0;
         for (Trial t : trials) {
-            boolean ok = t.state() == TrialState.COMPLETE && t.objective() != null && Double.isFinite(t.objective());
+            boolean ok = scored(t);
             boolean improved = ok && (best == null || dir.isBetter(t.objective(), best));
             if (improved) best = t.objective();
+            EpochMetrics last = t.state() == TrialState.PRUNED ? lastEpochs.get(t.id()) : null;
+            Double lastValue = last == null ? null : TrialRow.finite(last.valRmse());
             if (t.state().isFinished() && (improved || i % stride == 0)) {
-                history.add(new ChartsView.HistoryPoint(t.number(), t.id(), t.state().name().toLowerCase(java.util.Locale.ROOT),
-                        ok ? t.objective() : null, best));
+                history.add(new ChartsView.HistoryPoint(t.number(), t.id(), t.state().name().toLowerCase(Locale.ROOT),
+                        ok ? t.objective() : null, best, lastValue, t.prunedEpoch()));
+                if (ok || lastValue != null) {
+                    points.add(new ChartsView.Point(t.id(), t.number(), t.state().name().toLowerCase(Locale.ROOT),
+                            ok ? t.objective() : lastValue, t.params()));
+                }
             }
             i++;
         }
-        int pstride = Math.max(1, (done.size() + MAX_POINTS - 1) / MAX_POINTS);
-        List<ChartsView.Point> points = new ArrayList<>();
-        for (int k = 0; k < done.size(); k += pstride) {
-            Trial t = done.get(k);
-            points.add(new ChartsView.Point(t.id(), t.number(), t.objective(), t.params()));
-        }
         List<ParamImportance.Sample> samples = done.stream()
                 .map(t -> new ParamImportance.Sample(t.params(), t.objective())).toList();
-        return new ChartsView(c.name(), c.objective(), dir.label(), done.size(), stride > 1 || pstride > 1, history,
-                axes(done), points, ParamImportance.compute(samples), METHOD);
+        String note = done.size() < IMPORTANCE_MIN_TRIALS ? "Too few trials: " + done.size() + " COMPLETE trial"
+                + (done.size() == 1 ? "" : "s") + " match; with fewer than " + IMPORTANCE_MIN_TRIALS
+                + " the ranking mostly reflects chance." : null;
+        return new ChartsView(c.name(), c.objective(), dir.label(), done.size(), stride > 1, history,
+                axes(done.isEmpty() ? trials : done, logParams(c)), points, ParamImportance.compute(samples), METHOD, note);
     }
 
-    static List<ChartsView.ParamAxis> axes(List<Trial> trials) {
+    private static boolean scored(Trial t) {
+        return t.state() == TrialState.COMPLETE && t.objective() != null && Double.isFinite(t.objective());
+    }
+
+    /** Params the campaign's space samples on a log scale ({@code "log": true}, or a {@code log_uniform} range). */
+    static Set<String> logParams(Campaign c) {
+        JsonNode root = CampaignRow.config(c.spaceJson());
+        JsonNode params = root.has("params") ? root.get("params") : root;
+        Set<String> out = new HashSet<>();
+        params.fields().forEachRemaining(e -> {
+            JsonNode spec = e.getValue();
+            if (spec.path("log").asBoolean(false) || spec.has("log_uniform")) out.add(e.getKey());
+        });
+        return out;
+    }
+
+    static List<ChartsView.ParamAxis> axes(List<Trial> trials, Set<String> log) {
         LinkedHashSet<String> names = new LinkedHashSet<>();
         trials.forEach(t -> names.addAll(t.params().keySet()));
         List<ChartsView.ParamAxis> out = new ArrayList<>();
@@ -70,11 +107,11 @@ public final class CampaignCharts {
                         .mapToDouble(v -> ((Number) v).doubleValue()).min().orElse(0);
                 double max = trials.stream().map(t -> t.params().get(name)).filter(v -> v != null)
                         .mapToDouble(v -> ((Number) v).doubleValue()).max().orElse(0);
-                out.add(new ChartsView.ParamAxis(name, true, min, max, null));
+                out.add(new ChartsView.ParamAxis(name, true, log.contains(name) && min > 0, min, max, null));
             } else {
                 Map<String, Boolean> cats = new LinkedHashMap<>();
                 trials.forEach(t -> cats.put(String.valueOf(t.params().get(name)), true));
-                out.add(new ChartsView.ParamAxis(name, false, null, null, List.copyOf(cats.keySet())));
+                out.add(new ChartsView.ParamAxis(name, false, false, null, null, List.copyOf(cats.keySet())));
             }
         }
         return out;

@@ -8,6 +8,8 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +57,11 @@ public final class LeaderboardServer {
         Comparison comparison = new Comparison(service, details);
         CampaignCharts charts = new CampaignCharts(service);
         SymbolTable symbols = new SymbolTable(service);
+        CampaignCurves curves = new CampaignCurves(service);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
+            config.http.prefer405over404 = true; // POST to a GET route is a wrong method, not a missing page
             config.staticFiles.add("/web", Location.CLASSPATH);
             config.staticFiles.enableWebjars();
             config.jsonMapper(new JavalinJackson().updateMapper(m ->
@@ -75,9 +79,21 @@ public final class LeaderboardServer {
             out.put("campaign", service.campaign(name));
             out.put("params", service.paramNames(name));
             out.put("sort_keys", service.sortKeys(name));
+            out.put("confirmations", service.confirmations(name));
             ctx.json(out);
         });
         app.get("/api/trials", ctx -> ctx.json(service.trials(trialsRequest(ctx))));
+        app.get("/api/trials.csv", ctx -> {
+            TrialsRequest r = trialsRequest(ctx).page(TrialsCsv.MAX_ROWS, 0);
+            ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(r.campaign()) + "-trials.csv\"");
+            ctx.contentType("text/csv; charset=utf-8").result(TrialsCsv.of(service.trials(r)));
+        });
+        app.get("/api/trials/{id}/artifacts/{index}", ctx -> {
+            long id = RequestParams.pathId(ctx, "id");
+            Path file = details.artifact(id, RequestParams.pathInt(ctx, "index"));
+            ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(file.getFileName().toString()) + "\"");
+            ctx.contentType("application/octet-stream").result(Files.newInputStream(file));
+        });
         app.get("/api/trials/{id}", ctx -> ctx.json(details.detail(RequestParams.pathId(ctx, "id"))));
         app.get("/api/trials/{id}/predictions", ctx -> {
             long id = RequestParams.pathId(ctx, "id");
@@ -85,8 +101,12 @@ public final class LeaderboardServer {
             ctx.json(PredictionsView.of(id, details.predictions(id), max));
         });
         app.get("/api/epochs", ctx -> ctx.json(details.epochs(RequestParams.ids(ctx, "ids", 1, MAX_CURVES))));
-        app.get("/api/compare", ctx -> ctx.json(comparison.compare(RequestParams.ids(ctx, "ids", 2, 4))));
-        app.get("/api/charts", ctx -> ctx.json(charts.charts(RequestParams.required(ctx, "campaign"))));
+        app.get("/api/compare", ctx -> ctx.json(comparison.compare(RequestParams.ids(ctx, "ids", 2, 4),
+                RequestParams.longParam(ctx, "pin"))));
+        app.get("/api/dm", ctx -> ctx.json(comparison.dmOnly(RequestParams.ids(ctx, "ids", 2, 2))));
+        app.get("/api/charts", ctx -> ctx.json(charts.charts(trialsRequest(ctx))));
+        app.get("/api/curves", ctx -> ctx.json(curves.curves(trialsRequest(ctx))));
+        app.get("/api/timeline", ctx -> ctx.json(curves.timeline(trialsRequest(ctx))));
         app.get("/api/symbols", ctx -> ctx.json(symbols.rows(ctx.queryParam("group"))));
 
         app.exception(ApiException.class, (e, ctx) -> {
@@ -100,12 +120,17 @@ public final class LeaderboardServer {
         return app;
     }
 
+    /** A name safe inside a Content-Disposition header. */
+    static String fileName(String s) {
+        return s.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
     static TrialsRequest trialsRequest(Context ctx) {
         String campaign = RequestParams.required(ctx, "campaign");
         String sort = ctx.queryParam("sort");
         if (sort != null && sort.isBlank()) sort = null;
         int limit = RequestParams.intParam(ctx, "limit", 50, 1, 1_000);
-        int offset = RequestParams.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        int offset = RequestParams.intParam(ctx, "offset", 0, 0, Cursor.MAX_OFFSET);
         String cursor = ctx.queryParam("cursor");
         if (cursor != null && !cursor.isBlank()) offset = Cursor.decode(cursor);
         Map<String, Double[]> ranges = new LinkedHashMap<>();

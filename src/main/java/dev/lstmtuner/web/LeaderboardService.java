@@ -8,9 +8,13 @@ import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.store.TrialState;
+import dev.lstmtuner.train.EpochMetrics;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +26,12 @@ import java.util.Objects;
 public final class LeaderboardService {
     /** Page size when scanning a whole campaign. */
     static final int SCAN_PAGE = 5_000;
+    /** How many trials after an interrupted one are searched for its re-queued copy. */
+    static final int REQUEUE_WINDOW = 50;
+    /** How many of a campaign's last trials are searched for confirmation runs. */
+    static final int CONFIRM_WINDOW = 500;
+    /** Trial ids per epochs read. */
+    static final int EPOCH_CHUNK = 500;
     private final Store store;
     private final ReadCache cache;
 
@@ -54,7 +64,7 @@ public final class LeaderboardService {
         long inFlight = s.counts().getOrDefault(TrialState.RUNNING, 0L) + s.counts().getOrDefault(TrialState.WAITING, 0L);
         if (inFlight == 0 && s.total() > 0) {
             // the latest of each final state's highest-numbered trial: trials are numbered as they are queued
-            java.time.Instant latest = null;
+            Instant latest = null;
             for (TrialState st : new TrialState[]{TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAILED}) {
                 if (s.counts().getOrDefault(st, 0L) == 0) continue;
                 for (Trial t : store.trials(TrialQuery.of(s.campaign().name()).sortBy(Metric.NUMBER.key())
@@ -91,6 +101,12 @@ public final class LeaderboardService {
 
     public TrialPage trials(TrialsRequest r) {
         Campaign c = requireCampaign(r.campaign());
+        checkFilters(r, c);
+        return cache.get(r.cacheKey(), () -> load(r, c));
+    }
+
+    /** Refuses a sort or range key that is neither a metric nor one of the campaign's params (400 naming it). */
+    void checkFilters(TrialsRequest r, Campaign c) {
         List<String> keys = sortKeys(r.campaign());
         if (r.sort() != null && !keys.contains(r.sort()) && !r.sort().equals(c.objective())) {
             throw ApiException.badParameter("sort", "cannot sort by '" + r.sort() + "': use one of " + String.join(", ", keys));
@@ -100,7 +116,40 @@ public final class LeaderboardService {
                 throw ApiException.badParameter("min." + k, "cannot filter by '" + k + "': use one of " + String.join(", ", keys));
             }
         }
-        return cache.get(r.cacheKey(), () -> load(r, c));
+    }
+
+    /** Every trial of the campaign that passes the request's state, symbol and range filters, in number order. */
+    List<Trial> matching(TrialsRequest r, Campaign c) {
+        String symbol = CampaignRow.symbolOf(c);
+        return allTrials(r.campaign()).stream()
+                .filter(t -> (r.state() == null || t.state() == r.state()) && matches(t, r, symbol)).toList();
+    }
+
+    /** The last recorded epoch of each trial that has one (read in chunks). */
+    Map<Long, EpochMetrics> lastEpochs(List<Trial> trials) {
+        Map<Long, EpochMetrics> out = new HashMap<>();
+        List<Long> ids = trials.stream().map(Trial::id).toList();
+        for (int from = 0; from < ids.size(); from += EPOCH_CHUNK) {
+            store.epochs(ids.subList(from, Math.min(ids.size(), from + EPOCH_CHUNK))).forEach((id, curve) -> {
+                if (!curve.isEmpty()) out.put(id, curve.get(curve.size() - 1));
+            });
+        }
+        return out;
+    }
+
+    /**
+     * Confirmed trials with the mean ± sd of their objective over the original and its confirmation runs, best mean
+     * first. Confirmation runs are queued when the budget ends, so they are among the campaign's last
+     * {@value #CONFIRM_WINDOW} trials by number (one indexed read).
+     */
+    public List<Confirmations.Group> confirmations(String campaign) {
+        Campaign c = requireCampaign(campaign);
+        return cache.get("confirm|" + campaign, () -> {
+            List<Trial> last = store.trials(TrialQuery.of(campaign).sortBy(Metric.NUMBER.key()).descending(true)
+                    .page(CONFIRM_WINDOW, 0)).items();
+            if (last.stream().noneMatch(t -> t.confirmOf() != null)) return List.of();
+            return Confirmations.of(last, id -> store.trial(id).orElse(null), c.direction());
+        });
     }
 
     private TrialPage load(TrialsRequest r, Campaign c) {
@@ -128,12 +177,36 @@ public final class LeaderboardService {
         List<String> keys = sortKeys(r.campaign());
         return new TrialPage(r.campaign(), r.sort() == null ? Metric.OBJECTIVE.key() : r.sort(),
                 r.descending() == null ? "best" : r.descending() ? "desc" : "asc", total, r.offset(), r.limit(),
-                next, best, items.stream().map(TrialRow::of).toList(),
+                next, best, rows(items),
                 keys.stream().filter(k -> Metric.byKey(k).isEmpty()).toList(),
                 Metric.keys().stream().filter(k -> !k.equals("number")).toList());
     }
 
-    private static boolean matches(Trial t, TrialsRequest r, String campaignSymbol) {
+    /**
+     * Rows with the last recorded value of every trial that has no objective (one epochs read for the page) and the
+     * re-queued copy of every interrupted one.
+     */
+    List<TrialRow> rows(List<Trial> items) {
+        Map<Long, EpochMetrics> last = lastEpochs(items.stream()
+                .filter(t -> t.objective() == null && t.state() != TrialState.WAITING).toList());
+        return items.stream().map(t -> TrialRow.of(t, last.containsKey(t.id()) ? List.of(last.get(t.id())) : null,
+                TrialRow.interrupted(t) ? requeuedAs(t) : null)).toList();
+    }
+
+    /**
+     * The copy that re-runs an interrupted trial: it is queued right after the interruption, so it is among the next
+     * trials by number (numbers are dense); null when not found there.
+     */
+    Long requeuedAs(Trial t) {
+        return cache.get("requeued|" + t.id(), () -> {
+            Page<Trial> after = store.trials(TrialQuery.of(t.campaign()).sortBy(Metric.NUMBER.key()).descending(false)
+                    .page(REQUEUE_WINDOW, t.number()));
+            return after.items().stream().filter(x -> Objects.equals(x.requeuedFrom(), t.id())).map(Trial::id)
+                    .findFirst().orElse(null);
+        });
+    }
+
+    static boolean matches(Trial t, TrialsRequest r, String campaignSymbol) {
         if (r.symbol() != null) {
             Object s = t.params().get("symbol");
             String sym = s != null ? s.toString() : campaignSymbol;
@@ -161,7 +234,7 @@ public final class LeaderboardService {
     public List<Trial> allTrials(String campaign) {
         requireCampaign(campaign);
         return cache.get("all|" + campaign, () -> {
-            Map<Long, Trial> out = new java.util.HashMap<>();
+            Map<Long, Trial> out = new HashMap<>();
             TrialQuery q = TrialQuery.of(campaign).sortBy(Metric.NUMBER.key()).descending(false);
             for (int off = 0; ; off += SCAN_PAGE) {
                 Page<Trial> p = store.trials(q.page(SCAN_PAGE, off));
@@ -169,7 +242,7 @@ public final class LeaderboardService {
                 p.items().forEach(t -> out.put(t.id(), t));
                 if (p.items().size() < SCAN_PAGE) break;
             }
-            return out.values().stream().sorted(java.util.Comparator.comparingInt(Trial::number)).toList();
+            return out.values().stream().sorted(Comparator.comparingInt(Trial::number)).toList();
         });
     }
 

@@ -54,6 +54,26 @@ final class RequestParams {
         }
     }
 
+    static int pathInt(Context ctx, String name) {
+        String v = ctx.pathParam(name);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter(name, "'" + name + "' must be a whole number, got '" + v + "'");
+        }
+    }
+
+    /** An optional trial id; null when absent. */
+    static Long longParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) return null;
+        try {
+            return Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw ApiException.badParameter(name, "'" + name + "' must be a trial id (a whole number), got '" + v + "'");
+        }
+    }
+
     /** Comma-separated trial ids, between {@code min} and {@code max} distinct ones. */
     static List<Long> ids(Context ctx, String name, int min, int max) {
         String v = required(ctx, name);

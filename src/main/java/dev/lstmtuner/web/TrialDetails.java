@@ -11,6 +11,7 @@ import dev.lstmtuner.train.EpochMetrics;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +37,42 @@ public final class TrialDetails {
         Trial t = r.trial();
         Campaign c = service.requireCampaign(t.campaign());
         String config = config(r, c);
-        boolean best = service.store().best(t.campaign()).map(b -> b.id() == id).orElse(false);
-        List<TrialDetail.ArtifactRow> artifacts = r.artifacts().stream().map(a -> new TrialDetail.ArtifactRow(a.kind(),
-                Path.of(a.path()).getFileName().toString(), a.path(), a.sha256(), a.sizeBytes())).toList();
-        return new TrialDetail(TrialRow.of(t), best, c.objective(), c.direction().label(), config,
-                reproduce(t, config), r.provenance(), artifacts, predictionsFile(r).isPresent(),
-                Overfitting.analyze(r.epochs(), Overfitting.DEFAULT_K), t.failureStack());
+        Long bestId = service.cache().get("best|" + t.campaign(),
+                () -> service.store().best(t.campaign()).map(Trial::id).orElse(null));
+        List<TrialDetail.ArtifactRow> artifacts = new ArrayList<>();
+        for (int i = 0; i < r.artifacts().size(); i++) {
+            Artifact a = r.artifacts().get(i);
+            artifacts.add(new TrialDetail.ArtifactRow(a.kind(), Path.of(a.path()).getFileName().toString(), a.path(),
+                    a.sha256(), a.sizeBytes(), Files.isRegularFile(Path.of(a.path()))
+                    ? "/api/trials/" + id + "/artifacts/" + i : null));
+        }
+        Optional<Path> pred = predictionsFile(r);
+        LearnedNothing.Verdict nothing = t.metrics() == null ? null
+                : LearnedNothing.analyze(r.epochs(), pred.isPresent() ? predictions(id) : null);
+        return new TrialDetail(TrialRow.of(t, r.epochs(), TrialRow.interrupted(t) ? service.requeuedAs(t) : null),
+                bestId != null && bestId == id, c.objective(), c.direction().label(), config,
+                reproduce(t, config), r.provenance(), artifacts, pred.isPresent(),
+                Overfitting.analyze(r.epochs(), Overfitting.DEFAULT_K), nothing, t.failureStack(),
+                neighbour(t, -1), neighbour(t, 1), bestId);
+    }
+
+    private Long neighbour(Trial t, int step) {
+        return service.cache().get("trialno|" + t.campaign() + "|" + (t.number() + step),
+                () -> service.store().trial(t.campaign(), t.number() + step).map(Trial::id).orElse(null));
+    }
+
+    /** The trial's {@code index}th artifact file, only if it is one the store recorded for it and still exists. */
+    public Path artifact(long id, int index) {
+        TrialReport r = report(id);
+        if (index < 0 || index >= r.artifacts().size()) {
+            throw ApiException.notFound("trial " + r.trial().label() + " has no artifact " + index);
+        }
+        Path file = Path.of(r.artifacts().get(index).path());
+        if (!Files.isRegularFile(file)) {
+            throw ApiException.notFound("artifact " + file.getFileName() + " of trial " + r.trial().label()
+                    + " is no longer on disk (keep_models may have removed it)");
+        }
+        return file;
     }
 
     /**

@@ -11,6 +11,11 @@ import java.util.Map;
 public record TrialsRequest(String campaign, String sort, Boolean descending, TrialState state, String symbol,
                             Map<String, Double[]> ranges, int limit, int offset) {
 
+    /** The same request for another page. */
+    TrialsRequest page(int newLimit, int newOffset) {
+        return new TrialsRequest(campaign, sort, descending, state, symbol, ranges, newLimit, newOffset);
+    }
+
     boolean filtered() {
         return symbol != null || !ranges.isEmpty();
     }

@@ -96,12 +96,31 @@ class PredictCommandTest {
     @Test
     void missingModelFileExitsWithCodeTwoNamingIt() throws Exception {
         Path broken = Files.createDirectories(dir.resolve("broken"));
-        for (String f : List.of(ModelBundle.PREPROCESSING, ModelBundle.CONFIG)) {
+        for (String f : List.of(ModelBundle.PREPROCESSING, ModelBundle.CONFIG, "manifest.json")) {
             Files.copy(model.resolve(f), broken.resolve(f));
         }
         TrainCommandTest.Result r = TrainCommandTest.run("predict", "--model", broken.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("model.zip").contains("missing");
+    }
+
+    @Test
+    void hourlyBarsFedToAMinuteModelWarnAndStrictRefuses() throws Exception {
+        StringBuilder csv = new StringBuilder("timestamp,open,high,low,close,volume\n");
+        for (int i = 0; i < 300; i++) {
+            double c = 100 + Math.sin(i / 5.0) * 2;
+            csv.append(String.format(java.util.Locale.ROOT, "%d,%.3f,%.3f,%.3f,%.3f,10%n",
+                    1_640_995_200_000L + i * 3_600_000L, c, c + 0.5, c - 0.5, c));
+        }
+        Path hourly = Files.writeString(dir.resolve("hourly.csv"), csv.toString());
+        TrainCommandTest.Result warned = TrainCommandTest.run("predict", "--model", model.toString(), "--data", hourly.toString());
+        assertThat(warned.code()).as(warned.err()).isZero();
+        assertThat(warned.err()).contains("warning: ").contains("1h bars but the model was trained on 1m bars");
+        TrainCommandTest.Result strict = TrainCommandTest.run("predict", "--model", model.toString(), "--data",
+                hourly.toString(), "--strict");
+        assertThat(strict.code()).isEqualTo(2);
+        assertThat(strict.err()).contains("1h bars").doesNotContain("forecast for");
+        assertThat(strict.out()).doesNotContain("forecast for");
     }
 
     @Test

@@ -69,4 +69,34 @@ class ConfigLoaderTest {
         RunConfig c = ConfigLoader.parse("{\"units\": [32], \"seed\": 7}", "x");
         assertThat(ConfigLoader.parse(ConfigLoader.toJson(c), "y")).isEqualTo(c);
     }
+
+    @Test
+    void fromAndToAreValidatedIsoDatesWithToAfterFrom() {
+        RunConfig c = ConfigLoader.parse("{\"from\": \"2024-01-01\", \"to\": \"2024-12-31\"}", "a.json");
+        assertThat(c.dateRange().fromMs()).isEqualTo(java.time.Instant.parse("2024-01-01T00:00:00Z").toEpochMilli());
+        // a date as "to" includes its whole day
+        assertThat(c.dateRange().toMsExclusive()).isEqualTo(java.time.Instant.parse("2025-01-01T00:00:00Z").toEpochMilli());
+        assertThat(ConfigLoader.parse("{\"to\": \"2024-06-01T12:00:00Z\"}", "a.json").dateRange()
+                .contains(java.time.Instant.parse("2024-06-01T12:00:00Z").toEpochMilli())).isTrue();
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"from\": \"2024-13-01\"}", "a.json"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("a.json").hasMessageContaining("\"from\"")
+                .hasMessageContaining("2024-01-01");
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"from\": \"2024-06-01\", \"to\": \"2024-05-31\"}", "a.json"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("\"to\"").hasMessageContaining("after");
+    }
+
+    @Test
+    void minDeltaAndItsModeAreValidated() {
+        RunConfig c = ConfigLoader.parse("{\"min_delta\": 0.001}", "a.json");
+        assertThat(c.minDeltaMode()).isEqualTo("relative");
+        assertThat(c.minImprovement(2.0)).isEqualTo(0.002);
+        assertThat(ConfigLoader.parse("{\"min_delta\": 0.5, \"min_delta_mode\": \"absolute\"}", "a.json").minImprovement(2.0))
+                .isEqualTo(0.5);
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"min_delta_mode\": \"percent\"}", "a.json"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("\"min_delta_mode\"").hasMessageContaining("absolute");
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"min_delta\": 5}", "a.json"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("\"min_delta\"").hasMessageContaining("absolute");
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"min_delta\": -1}", "a.json"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("\"min_delta\"");
+    }
 }

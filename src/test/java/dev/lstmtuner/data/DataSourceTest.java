@@ -1,6 +1,7 @@
 package dev.lstmtuner.data;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.DateRange;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -95,5 +96,35 @@ class DataSourceTest {
         assertThat(d.series().source()).isEqualTo(BundledData.SOURCE);
         assertThat(d.series().size()).isEqualTo(100);
         assertThat(d.series().timeMs()[99]).isEqualTo(BundledData.series().timeMs()[BundledData.series().size() - 1]);
+    }
+
+    @Test
+    void dateRangeKeepsTheBarsInsideReindexesGapsAndChangesTheFingerprint() {
+        DateRange range = DateRange.parse("2023-03-24T10:00:00Z", "2023-03-24T15:00:00Z", "test");
+        LoadedData d = DataSource.load(haltFile().toString(), GapPolicy.SKIP_WINDOWS, null, range);
+        assertThat(d.series().timeMs()).containsExactly(H0 + HOUR, H0 + 2 * HOUR, H0 + 3 * HOUR, H0 + 5 * HOUR, H0 + 6 * HOUR);
+        assertThat(d.series().gaps()).containsExactly(new Series.Gap(2, H0 + 3 * HOUR, H0 + 5 * HOUR, 1));
+        LoadedData all = DataSource.load(haltFile().toString(), GapPolicy.SKIP_WINDOWS, null);
+        assertThat(DataFingerprint.of(d.series())).isNotEqualTo(DataFingerprint.of(all.series()));
+        // max_rows applies after the range: the last 2 bars inside it
+        assertThat(DataSource.load(haltFile().toString(), GapPolicy.SKIP_WINDOWS, 2, range).series().timeMs())
+                .containsExactly(H0 + 5 * HOUR, H0 + 6 * HOUR);
+        // a range that leaves the gap out passes the fail policy
+        assertThat(DataSource.load(haltFile().toString(), GapPolicy.FAIL, null,
+                DateRange.parse("2023-03-24T14:00:00Z", null, "test")).series().size()).isEqualTo(3);
+    }
+
+    @Test
+    void aDateAsToKeepsItsWholeDay() {
+        assertThat(DataSource.load(haltFile().toString(), GapPolicy.SKIP_WINDOWS, null,
+                DateRange.parse("2023-03-24", "2023-03-24", "test")).series().size()).isEqualTo(7);
+    }
+
+    @Test
+    void aDateRangeOutsideTheFileSaysWhatTheFileCovers() {
+        assertThatThrownBy(() -> DataSource.load(haltFile().toString(), GapPolicy.SKIP_WINDOWS, null,
+                DateRange.parse("2024-01-01", "2024-12-31", "test")))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("halt.csv")
+                .hasMessageContaining("keep 0 rows").hasMessageContaining("2023-03-24T09:00:00Z .. 2023-03-24T16:00:00Z");
     }
 }

@@ -74,4 +74,28 @@ class ModelFactoryTest {
         INDArray x = Nd4j.rand(org.nd4j.linalg.api.buffer.DataType.FLOAT, 5, 3, 9);
         assertThat(f.output(x, false).equalsWithEps(s.output(x, false), 1e-5)).isTrue();
     }
+
+    @Test
+    void gruCellBuildsStackedBidirectionalGruLayersWithThreeGateBlocks() {
+        RunConfig c = ConfigLoader.withOverrides(RunConfig.DEFAULTS, Map.of("cell", "gru", "units", java.util.List.of(8, 4),
+                "bidirectional", true, "dense_units", 0, "dropout", 0.0, "time_steps", 6), "t");
+        MultiLayerNetwork net = ModelFactory.build(c, 5);
+        var first = (org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional) net.getLayer(0).conf().getLayer();
+        assertThat(first.getFwd()).isInstanceOf(FastGru.class);
+        // per direction: W [nIn, 3n] + RW [n, 3n] + b [3n] + bh [n]
+        long gru1 = 3L * (5 * 8 + 8 * 8 + 8) + 8;
+        long gru2 = 3L * (16 * 4 + 4 * 4 + 4) + 4;
+        assertThat(net.numParams()).isEqualTo(2 * gru1 + 2 * gru2 + 8 + 1);
+        assertThat(net.output(Nd4j.rand(3, 5, 6), false).shape()).containsExactly(3, 1);
+    }
+
+    @Test
+    void gruWithTheStockImplementationIsRefusedNamingTheKey() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfigLoader.withOverrides(RunConfig.DEFAULTS,
+                        Map.of("cell", "gru", "layer_impl", "stock"), "t"))
+                .hasMessageContaining("layer_impl").hasMessageContaining("DL4J has no GRU layer");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfigLoader.withOverrides(RunConfig.DEFAULTS,
+                        Map.of("cell", "rnn"), "t"))
+                .hasMessageContaining("cell").hasMessageContaining("[lstm, gru]");
+    }
 }

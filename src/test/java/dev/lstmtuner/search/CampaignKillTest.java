@@ -39,6 +39,7 @@ class CampaignKillTest {
                          "batch_size": 16},
               "space": {"params": {"learning_rate": {"type": "float", "low": 0.001, "high": 0.01, "log": true}}},
               "sampler": "random",
+              "pruner": "none",
               "budget": {"max_trials": 4, "max_consecutive_failures": 3},
               "seed": 3
             }

@@ -20,7 +20,7 @@ class ExperimentLoaderTest {
     void theShippedExperimentsLoad() {
         Experiment quick = ExperimentLoader.load(Path.of("experiments/quick-search.json"));
         assertThat(quick.sampler()).isEqualTo("tpe");
-        assertThat(quick.pruner()).isEqualTo("median");
+        assertThat(quick.pruner()).isEqualTo("asha");
         assertThat(quick.budget().maxTrials()).isPositive();
         Experiment symbols = ExperimentLoader.load(Path.of("experiments/symbols.json"));
         assertThat(symbols.symbols()).extracting(Experiment.Symbol::symbol).containsExactly("BTCUSDT", "ETHUSDT", "BNBUSDT");
@@ -28,10 +28,10 @@ class ExperimentLoaderTest {
     }
 
     @Test
-    void defaultsAreTpeWithoutPruningMinimizingValRmse() {
+    void defaultsAreTpeWithAshaPruningMinimizingValRmse() {
         Experiment e = parse("");
         assertThat(e.sampler()).isEqualTo("tpe");
-        assertThat(e.pruner()).isEqualTo("none");
+        assertThat(e.pruner()).isEqualTo("asha");
         assertThat(e.objective()).isEqualTo("val_rmse");
         assertThat(e.direction()).isEqualTo(Direction.MINIMIZE);
     }

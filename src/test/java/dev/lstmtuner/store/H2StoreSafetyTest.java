@@ -37,7 +37,7 @@ class H2StoreSafetyTest {
             store.createCampaign(CampaignSpec.single("kept", "{}"));
             store.enqueue("kept", Map.of());
         }
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, "sa", StoreFactory.password(url)); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", "
                     + "\"type\", \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\") "
                     + "VALUES (99, '99', 'from the future', 'SQL', 'V99__future.sql', 1, 'sa', 1, TRUE)");
@@ -46,7 +46,7 @@ class H2StoreSafetyTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("newer lstm-tuner")
                 .hasMessageContaining("99");
-        try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(url, "sa", StoreFactory.password(url)); Statement s = c.createStatement();
              var rs = s.executeQuery("SELECT COUNT(*) FROM trial")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -340,12 +341,13 @@ abstract class StoreContractTest {
     void reclaimStaleFailsSilentWorkersAndRequeuesACopy() throws Exception {
         campaign("c");
         TrialHandle lost = store.start("c", Map.of("lr", 0.3), "dead-worker", "cpu");
-        Thread.sleep(60);
+        // wide margins: a loaded machine may take a few hundred ms between the heartbeat and the reclaim
+        Thread.sleep(1500);
         TrialHandle alive = store.start("c", Map.of("lr", 0.1), "live-worker", "cpu");
         alive.heartbeat();
 
         assertThat(store.reclaimStale(Duration.ofHours(1), false)).isEmpty();
-        List<Trial> reclaimed = store.reclaimStale(Duration.ofMillis(30), true);
+        List<Trial> reclaimed = store.reclaimStale(Duration.ofMillis(1000), true);
 
         assertThat(reclaimed).extracting(Trial::id).containsExactly(lost.trialId());
         Trial failed = store.trial(lost.trialId()).orElseThrow();
@@ -528,5 +530,80 @@ abstract class StoreContractTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void onlyOneCoordinatorHoldsALeaseUntilItExpiresOrIsReleased() throws Exception {
+        campaign("c");
+        assertThat(store.lease("c").live()).isFalse();
+        assertThat(store.holdLease("c", "coord-a", Duration.ofSeconds(30))).isTrue();
+        assertThat(store.holdLease("c", "coord-b", Duration.ofSeconds(30))).isFalse();
+        assertThat(store.holdLease("c", "coord-a", Duration.ofSeconds(30))).as("renewal").isTrue();
+        Lease held = store.lease("c");
+        assertThat(held.holder()).isEqualTo("coord-a");
+        assertThat(held.live()).isTrue();
+        store.releaseLease("c", "coord-b");
+        assertThat(store.lease("c").holder()).as("only the holder releases").isEqualTo("coord-a");
+        store.releaseLease("c", "coord-a");
+        assertThat(store.holdLease("c", "coord-b", Duration.ofMillis(300))).isTrue();
+        Thread.sleep(1000);
+        assertThat(store.lease("c").live()).isFalse();
+        assertThat(store.holdLease("c", "coord-a", Duration.ofSeconds(30))).as("takeover after expiry").isTrue();
+        assertThat(store.lease("c").holder()).isEqualTo("coord-a");
+    }
+
+    @Test
+    void concurrentCoordinatorsNeverBothHoldTheLease() throws Exception {
+        campaign("c");
+        int n = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        CyclicBarrier start = new CyclicBarrier(n);
+        List<Future<Boolean>> won = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String holder = "coord-" + i;
+            won.add(pool.submit(() -> {
+                start.await();
+                return store.holdLease("c", holder, Duration.ofSeconds(30));
+            }));
+        }
+        int winners = 0;
+        for (Future<Boolean> f : won) if (f.get()) winners++;
+        pool.shutdown();
+        assertThat(winners).isEqualTo(1);
+    }
+
+    @Test
+    void changesSinceReturnsOnlyTrialsAndEpochsChangedAtOrAfterThePoint() throws Exception {
+        campaign("c");
+        TrialHandle early = store.start("c", Map.of("lr", 0.1), "w", "cpu");
+        early.reportEpoch(new EpochMetrics(1, 1, 1, 1, 1));
+        CampaignChanges all = store.changesSince("c", null, null);
+        assertThat(all.trials()).extracting(Trial::number).containsExactly(1);
+        assertThat(all.epochs().get(early.trialId())).hasSize(1);
+        Thread.sleep(50);
+        Instant mark = store.changesSince("c", null, null).now();
+        Thread.sleep(50);
+        Trial late = store.enqueue("c", Map.of("lr", 0.2));
+        early.reportEpoch(new EpochMetrics(2, 2, 2, 2, 2));
+        CampaignChanges since = store.changesSince("c", mark, mark);
+        assertThat(since.trials()).extracting(Trial::id).containsExactly(late.id());
+        assertThat(since.epochs().get(early.trialId())).extracting(EpochMetrics::epoch).containsExactly(2);
+        assertThat(since.now()).isAfterOrEqualTo(mark);
+        early.complete(metrics(1, 0.1), 0.5);
+        assertThat(store.changesSince("c", mark, since.now()).trials()).extracting(Trial::id)
+                .containsExactlyInAnyOrder(early.trialId(), late.id());
+    }
+
+    @Test
+    void claimAnyTakesWaitingTrialsOfOpenCampaignsOnly() {
+        campaign("ended");
+        campaign("open");
+        store.enqueue("ended", Map.of("lr", 0.1));
+        store.endCampaign("ended", "done");
+        Trial waiting = store.enqueue("open", Map.of("lr", 0.2));
+        TrialHandle h = store.claimAny("w", "cpu").orElseThrow();
+        assertThat(h.trialId()).isEqualTo(waiting.id());
+        assertThat(h.campaign()).isEqualTo("open");
+        assertThat(store.claimAny("w", "cpu")).isEmpty();
     }
 }

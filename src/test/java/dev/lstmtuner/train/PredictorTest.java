@@ -4,6 +4,7 @@ import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataSource;
 import dev.lstmtuner.data.GapPolicy;
+import dev.lstmtuner.data.Intervals;
 import dev.lstmtuner.data.Series;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,7 @@ class PredictorTest {
     void corruptModelFileIsRefused() throws IOException {
         Path c = copy();
         Files.writeString(c.resolve(ModelBundle.MODEL), "not a zip");
+        reseal(c);
         assertThatThrownBy(() -> Predictor.load(c)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("model.zip").hasMessageContaining("corrupt");
     }
@@ -136,6 +138,7 @@ class PredictorTest {
         Path pre = c.resolve(ModelBundle.PREPROCESSING);
         String text = Files.readString(pre);
         Files.writeString(pre, text.substring(0, text.length() / 2));
+        reseal(c);
         assertThatThrownBy(() -> Predictor.load(c)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("preprocessing.json").hasMessageContaining("not valid JSON at line")
                 .hasMessageContaining("export the trial again");
@@ -148,6 +151,7 @@ class PredictorTest {
         var json = (com.fasterxml.jackson.databind.node.ObjectNode) dev.lstmtuner.config.ConfigLoader.mapper().readTree(pre.toFile());
         ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("feature_scaler").get("scale")).remove(0);
         Files.writeString(pre, json.toPrettyString());
+        reseal(c);
         assertThatThrownBy(() -> Predictor.load(c)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("\"feature_scaler.scale\" has 3 values but 4 are needed");
     }
@@ -162,6 +166,7 @@ class PredictorTest {
             ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("feature_scaler").get(field)).remove(3);
         }
         Files.writeString(pre, json.toPrettyString());
+        reseal(c);
         assertThatThrownBy(() -> Predictor.load(c)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("lists 3 features but the network").hasMessageContaining("takes 4");
     }
@@ -171,13 +176,55 @@ class PredictorTest {
         Path c = copy();
         String model = ModelBundle.sha256(c.resolve(ModelBundle.MODEL));
         String pre = ModelBundle.sha256(c.resolve(ModelBundle.PREPROCESSING));
+        String cfg = ModelBundle.sha256(c.resolve(ModelBundle.CONFIG));
         Files.writeString(c.resolve("manifest.json"), "{\"files\": {\"model.zip\": \"" + model
-                + "\", \"preprocessing.json\": \"" + pre + "\"}}");
+                + "\", \"preprocessing.json\": \"" + pre + "\", \"config.json\": \"" + cfg + "\"}}");
         assertThat(Predictor.load(c).preprocessing().features()).hasSize(4);
 
         Files.writeString(c.resolve(ModelBundle.PREPROCESSING), Files.readString(c.resolve(ModelBundle.PREPROCESSING)) + "\n");
         assertThatThrownBy(() -> Predictor.load(c)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("preprocessing.json: checksum mismatch: the file changed since export")
                 .hasMessageContaining("export the trial again");
+    }
+
+    @Test
+    void aFolderWithoutAManifestIsRefusedInsteadOfSkippingTheChecksums() throws IOException {
+        Path c = copy();
+        Files.delete(c.resolve("manifest.json"));
+        Path pre = c.resolve(ModelBundle.PREPROCESSING);
+        Files.writeString(pre, Files.readString(pre) + "\n"); // an edit nothing would notice without the manifest
+        assertThatThrownBy(() -> Predictor.load(c)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("manifest.json: missing").hasMessageContaining("export the trial again");
+    }
+
+    @Test
+    void aManifestThatLeavesOutANeededFileIsRefused() throws IOException {
+        Path c = copy();
+        String model = ModelBundle.sha256(c.resolve(ModelBundle.MODEL));
+        Files.writeString(c.resolve("manifest.json"), "{\"files\": {\"model.zip\": \"" + model + "\"}}");
+        assertThatThrownBy(() -> Predictor.load(c)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("does not list preprocessing.json");
+    }
+
+    @Test
+    void theBundleRecordsTheTrainingBarIntervalAndNamesAMismatch() {
+        Predictor p = Predictor.load(bundle);
+        Series same = sameData();
+        assertThat(p.barIntervalMs()).isEqualTo(same.intervalMs());
+        assertThat(p.intervalMismatch(same)).isNull();
+        Series hourly = new Series("hourly.csv", 3_600_000L, same.timeMs(), same.open(), same.high(), same.low(),
+                same.close(), same.volume(), same.gaps());
+        assertThat(p.intervalMismatch(hourly)).contains("hourly.csv has 1h bars")
+                .contains("trained on " + Intervals.human(same.intervalMs()) + " bars");
+    }
+
+    /** Rewrites the manifest after a deliberate change, so that the check behind the checksums is reached. */
+    private static void reseal(Path c) throws IOException {
+        StringBuilder files = new StringBuilder();
+        for (String f : List.of(ModelBundle.MODEL, ModelBundle.PREPROCESSING, ModelBundle.CONFIG)) {
+            if (files.length() > 0) files.append(", ");
+            files.append('"').append(f).append("\": \"").append(ModelBundle.sha256(c.resolve(f))).append('"');
+        }
+        Files.writeString(c.resolve("manifest.json"), "{\"files\": {" + files + "}}");
     }
 }

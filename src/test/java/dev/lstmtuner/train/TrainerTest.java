@@ -88,6 +88,19 @@ class TrainerTest {
     }
 
     @Test
+    void minDeltaStopsARunWhoseValLossOnlyCreeps() {
+        // no decrease of the val loss can be larger than 1e6: the run stops once patience runs out after epoch 1
+        RunConfig c = tiny(Map.of("max_epochs", 6, "patience", 2, "min_delta", 1e6, "min_delta_mode", "absolute"));
+        TrialRunner.Outcome o = TrialRunner.run(c, TrialRunner.prepare(c), m -> EpochListener.Verdict.CONTINUE,
+                (e, b, n, t) -> { });
+        assertThat(o.result().curve()).hasSize(3);
+        assertThat(o.result().stopReason()).contains("by more than min_delta").contains("for 2 epochs");
+        // the weights kept are still those of the lowest val loss
+        double lowest = o.result().curve().stream().mapToDouble(EpochMetrics::valLoss).min().orElseThrow();
+        assertThat(o.result().bestValLoss()).isEqualTo(lowest);
+    }
+
+    @Test
     void aListenerCanStopTheRunAsPruned() {
         RunConfig c = tiny(Map.of("max_epochs", 5));
         TrialRunner.Prepared p = TrialRunner.prepare(c);

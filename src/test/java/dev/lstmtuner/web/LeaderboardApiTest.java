@@ -26,8 +26,13 @@ class LeaderboardApiTest {
 
     @BeforeEach
     void seed() {
-        store = new InMemoryStore();
+        store = newStore(dir);
         WebFixture.seed(store, dir);
+    }
+
+    /** The store the API reads; subclasses run the same tests over H2 and PostgreSQL. */
+    protected Store newStore(Path dir) {
+        return new InMemoryStore();
     }
 
     private static String enc(String s) {
@@ -196,7 +201,9 @@ class LeaderboardApiTest {
             }
             assertThat(g.body().get("importance")).hasSize(4);
             assertThat(g.body().get("importance_method").asText()).contains("variance");
-            assertThat(g.body().get("points")).hasSize(8);
+            // 8 COMPLETE trials at their objective and the PRUNED one at its last value
+            assertThat(g.body().get("points")).hasSize(9);
+            assertThat(g.body().get("points").get(8).get("state").asText()).isEqualTo("pruned");
         });
     }
 

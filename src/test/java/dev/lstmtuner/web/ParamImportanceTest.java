@@ -57,4 +57,112 @@ class ParamImportanceTest {
         int[] g = ParamImportance.groups(samples, "x");
         for (int i = 1; i < 15; i++) assertThat(g[i]).isEqualTo(g[0]);
     }
+
+    /** Plain η² (the old measure) of one param: SS_between / SS_total. */
+    private static double etaSquared(List<ParamImportance.Sample> samples, String name) {
+        int[] g = ParamImportance.groups(samples, name);
+        double mean = samples.stream().mapToDouble(ParamImportance.Sample::objective).average().orElseThrow();
+        Map<Integer, double[]> sums = new java.util.HashMap<>();
+        double sst = 0;
+        for (int i = 0; i < g.length; i++) {
+            double y = samples.get(i).objective();
+            sums.computeIfAbsent(g[i], k -> new double[2])[0] += y;
+            sums.get(g[i])[1]++;
+            sst += (y - mean) * (y - mean);
+        }
+        double ssb = 0;
+        for (double[] s : sums.values()) ssb += s[1] * Math.pow(s[0] / s[1] - mean, 2);
+        return ssb / sst;
+    }
+
+    @Test
+    void omegaSquaredIsNearZeroOnNoiseEvenWithTenGroupsAtTwentyTrials() {
+        Random rnd = new Random(5);
+        int[] tenBins = new int[20];
+        int[] all = new int[20];
+        for (int i = 0; i < 20; i++) {
+            tenBins[i] = i / 2;
+            all[i] = i;
+        }
+        double omega = 0, eta = 0;
+        for (int c = 0; c < 500; c++) {
+            double[] y = new double[20];
+            List<ParamImportance.Sample> samples = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                y[i] = rnd.nextGaussian();
+                samples.add(new ParamImportance.Sample(Map.of("x", "bin" + tenBins[i]), y[i])); // categorical: 10 groups
+            }
+            omega += ParamImportance.omegaSquared(y, tenBins, 10, all);
+            eta += etaSquared(samples, "x");
+        }
+        // η² expects (k - 1) / (N - 1) = 9 / 19 = 0.47 here; ω² is unbiased before clipping at 0 (about 0.12 after)
+        assertThat(eta / 500).isGreaterThan(0.4);
+        assertThat(omega / 500).isLessThan(0.15);
+    }
+
+    /** Mean importance of a float and a bool over many pure-noise campaigns of N trials. */
+    private static double[] noiseImportance(int n, int campaigns, double[] lowAtZero) {
+        Random rnd = new Random(11);
+        double f = 0, b = 0;
+        int fZero = 0, bZero = 0;
+        for (int c = 0; c < campaigns; c++) {
+            List<ParamImportance.Sample> samples = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                samples.add(new ParamImportance.Sample(Map.of("dropout", rnd.nextDouble(), "bidirectional", rnd.nextBoolean()),
+                        rnd.nextGaussian()));
+            }
+            for (ParamImportance.Importance imp : ParamImportance.compute(samples)) {
+                if (imp.param().equals("dropout")) {
+                    f += imp.varianceShare();
+                    if (imp.low() == 0) fZero++;
+                } else {
+                    b += imp.varianceShare();
+                    if (imp.low() == 0) bZero++;
+                }
+            }
+        }
+        lowAtZero[0] = (double) fZero / campaigns;
+        lowAtZero[1] = (double) bZero / campaigns;
+        return new double[]{f / campaigns, b / campaigns};
+    }
+
+    @Test
+    void pureNoiseReadsAboutZeroForAManyValuedFloatAndABoolAlike() {
+        double[] zero = new double[2];
+        double[] mean = noiseImportance(20, 300, zero);
+        assertThat(mean[0]).as("float").isLessThan(0.1);
+        assertThat(mean[1]).as("bool").isLessThan(0.05);
+        assertThat(Math.abs(mean[0] - mean[1])).isLessThan(0.06);
+        // the bootstrap interval reaches 0 in most noise campaigns: "no detectable effect"
+        assertThat(zero[0]).isGreaterThan(0.8);
+        assertThat(zero[1]).isGreaterThan(0.9);
+    }
+
+    @Test
+    void oneParamObjectiveIsDominatedByThatParamAtTwentyTrials() {
+        Random rnd = new Random(3);
+        List<ParamImportance.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            double lr = rnd.nextDouble();
+            samples.add(new ParamImportance.Sample(Map.of("learning_rate", lr, "dropout", rnd.nextDouble(),
+                    "bidirectional", rnd.nextBoolean()), 3 * lr + 0.1 * rnd.nextGaussian()));
+        }
+        List<ParamImportance.Importance> imp = ParamImportance.compute(samples);
+        assertThat(imp.get(0).param()).isEqualTo("learning_rate");
+        assertThat(imp.get(0).varianceShare()).isGreaterThan(0.8);
+        assertThat(imp.get(0).low()).isGreaterThan(0.5);
+        assertThat(imp.get(0).normalized()).isGreaterThan(0.8);
+        assertThat(imp.subList(1, 3)).allSatisfy(i -> assertThat(i.varianceShare()).isLessThan(0.2));
+    }
+
+    @Test
+    void aConditionalNumericParamIsBinnedWithItsAbsenceAsOneGroup() {
+        List<ParamImportance.Sample> samples = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            samples.add(new ParamImportance.Sample(i % 3 == 0 ? Map.of("layers", 2) : Map.of("layers", 3, "units_3", 8 + i), i));
+        }
+        int[] g = ParamImportance.groups(samples, "units_3");
+        assertThat(java.util.Arrays.stream(g).distinct().count()).isEqualTo(ParamImportance.MAX_BINS + 1);
+        for (int i = 3; i < 60; i += 3) assertThat(g[i]).isEqualTo(g[0]);
+    }
 }

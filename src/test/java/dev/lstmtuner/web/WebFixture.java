@@ -1,5 +1,7 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.stats.DieboldMariano;
+import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.data.DataFingerprint;
@@ -85,9 +87,19 @@ public final class WebFixture {
                     "CPU", "Linux", "amd64", 1, "host"));
             ForecastMetrics model = new ForecastMetrics(rmse * 0.7, rmse, 0.1 + quality / 10, 0.99 - quality / 100, 0.5 + 0.05 * (1 - quality));
             ForecastMetrics persistence = new ForecastMetrics(60, 85, 0.12, 0.985, 0.5);
+            DieboldMariano.Result vsPersistence = testAgainstPersistence(csv);
             h.complete(new FinalMetrics(model, persistence, 1 - rmse / 85, rmse * 0.95, 10_000 + 1000L * i, epochs,
-                    Math.max(1, epochs - 3), 10 + i, 120), rmse * 0.95);
+                    Math.max(1, epochs - 3), 10 + i, 120, vsPersistence.statistic(), vsPersistence.pValue(), List.of()),
+                    rmse * 0.95);
         }
+    }
+
+    /** The Diebold–Mariano test of a predictions file's forecasts against persistence, as the evaluator runs it. */
+    static DieboldMariano.Result testAgainstPersistence(Path csv) {
+        Predictions p = Predictions.read(csv);
+        double[] persistence = new double[p.size()];
+        for (int i = 0; i < p.size(); i++) persistence[i] = p.lastClose()[i] - p.actual()[i];
+        return PersistenceVerdict.test(p.errors(), persistence, 1);
     }
 
     private static void epochs(TrialHandle h, int count, double quality, Random rnd) {

@@ -18,13 +18,8 @@ public final class AshaPruner implements Pruner {
     private final int minResource;
     private final int reductionFactor;
     private final int minEarlyStoppingRate;
-    private final String metric;
 
     public AshaPruner(int minResource, int reductionFactor, int minEarlyStoppingRate) {
-        this(minResource, reductionFactor, minEarlyStoppingRate, "val_rmse");
-    }
-
-    public AshaPruner(int minResource, int reductionFactor, int minEarlyStoppingRate, String metric) {
         if (minResource < 1 || reductionFactor < 2 || minEarlyStoppingRate < 0) {
             throw new BadInputException("asha pruner: needs min_resource >= 1, reduction_factor >= 2 and"
                     + " min_early_stopping_rate >= 0, got " + minResource + ", " + reductionFactor + ", " + minEarlyStoppingRate);
@@ -32,7 +27,6 @@ public final class AshaPruner implements Pruner {
         this.minResource = minResource;
         this.reductionFactor = reductionFactor;
         this.minEarlyStoppingRate = minEarlyStoppingRate;
-        this.metric = metric;
     }
 
     /** The rung index at this epoch, or -1 when the epoch is not a rung. */
@@ -51,7 +45,7 @@ public final class AshaPruner implements Pruner {
         if (rung < 0) return Decision.CONTINUE;
         double mine = Curves.bestUpTo(curve, epoch, direction);
         if (Double.isNaN(mine)) {
-            return Decision.prune(metric + " is NaN up to epoch " + epoch + " (rung " + rung + ")");
+            return Decision.prune("the objective is NaN up to epoch " + epoch + " (rung " + rung + ")");
         }
         List<Double> competing = new ArrayList<>();
         competing.add(mine);
@@ -64,7 +58,7 @@ public final class AshaPruner implements Pruner {
         int promoted = Math.max(1, competing.size() / reductionFactor);
         double cutoff = losses.get(promoted - 1);
         if (direction.asLoss(mine) <= cutoff) return Decision.CONTINUE;
-        return Decision.prune(metric + " " + Curves.fmt(mine) + " (best up to epoch " + epoch + ") is not in the top 1/"
+        return Decision.prune("objective " + Curves.fmt(mine) + " (best up to epoch " + epoch + ") is not in the top 1/"
                 + reductionFactor + " (" + promoted + " of " + competing.size() + " trials) at rung " + rung
                 + " (epoch " + epoch + "); the cut-off is " + Curves.fmt(direction == Direction.MINIMIZE ? cutoff : -cutoff));
     }

@@ -1,2 +1,5 @@
-/** Pruners (none, median, ASHA) that stop unpromising trials after an epoch; pure functions of the curves so far. */
+/**
+ * Pruners (none, median, ASHA, patient) that stop unpromising trials after an epoch; pure functions of the curves
+ * so far.
+ */
 package dev.lstmtuner.search.pruner;

@@ -57,15 +57,14 @@ public final class GeneticSampler implements Sampler {
                 .forEach(t -> population.add(new Chromosome(space.encode(t.params()), direction.asLoss(t.objective()))));
         if (!population.isReadyToBreed()) return new RandomSampler().sample(space, past, seed, trialNumber);
         var taken = Points.taken(past);
-        Map<String, Object> child = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             double[] genes = breed(population, space.dimensions(), Seeds.mix(seed, trialNumber, attempt, 0x6E6));
             if (genes == null) break;
-            child = space.decode(genes);
+            Map<String, Object> child = space.decode(genes);
             if (!taken.contains(Points.key(child))) return Optional.of(child);
         }
         // Arbiter found no new genes, or they all decode to existing trials (small discrete spaces)
-        return child != null ? Optional.of(child) : new RandomSampler().sample(space, past, seed, trialNumber);
+        return Points.untaken(space, taken, seed, trialNumber);
     }
 
     private double[] breed(PopulationModel population, int dimensions, long rngSeed) {

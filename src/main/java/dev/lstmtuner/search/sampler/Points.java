@@ -1,15 +1,28 @@
 package dev.lstmtuner.search.sampler;
 
 import dev.lstmtuner.search.PastTrial;
+import dev.lstmtuner.search.space.CategoricalParam;
+import dev.lstmtuner.search.space.FloatParam;
+import dev.lstmtuner.search.space.IntParam;
+import dev.lstmtuner.search.space.Param;
+import dev.lstmtuner.search.space.SearchSpace;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 
-/** Params compared by value (64 == 64.0: a store may hand back numbers in another boxed type). */
+/** Params compared by value (64 == 64.0: a store may hand back numbers in another boxed type), and untaken points. */
 final class Points {
+    private static final int RANDOM_ATTEMPTS = 20;
+    private static final double MAX_ENUMERATED = 1_000_000;
+    /** Enumerates every point of a space without floats (step-1 ints keep all their values). */
+    private static final GridSampler ALL_POINTS = new GridSampler(Integer.MAX_VALUE);
+
     private Points() {
     }
 
@@ -24,5 +37,35 @@ final class Points {
         Set<Map<String, Object>> taken = new HashSet<>();
         for (PastTrial t : past) taken.add(key(t.params()));
         return taken;
+    }
+
+    /** Points of the full product of the values (an upper bound: conditions and max_of only remove points). */
+    private static double size(SearchSpace space) {
+        double n = 1;
+        for (Param q : space.params()) n *= q instanceof IntParam i ? i.values().size() : ((CategoricalParam) q).values().size();
+        return n;
+    }
+
+    static boolean isFinite(SearchSpace space) {
+        return space.params().stream().noneMatch(p -> p instanceof FloatParam);
+    }
+
+    /**
+     * A point no trial has: a few uniform draws, then, in a finite space, a uniform pick among the untaken points
+     * of its enumeration. Empty only when a finite space has no untaken point left.
+     */
+    static Optional<Map<String, Object>> untaken(SearchSpace space, Set<Map<String, Object>> taken, long seed,
+                                                 int trialNumber) {
+        Map<String, Object> p = null;
+        for (int attempt = 0; attempt < RANDOM_ATTEMPTS; attempt++) {
+            p = RandomSampler.draw(space, Seeds.mix(seed, trialNumber, attempt));
+            if (!taken.contains(key(p))) return Optional.of(p);
+        }
+        // a float space has (practically) no end of points, nor a huge finite one: the last draw is as new as any
+        if (!isFinite(space) || size(space) > MAX_ENUMERATED) return Optional.of(p);
+        List<Map<String, Object>> left = new ArrayList<>();
+        for (Map<String, Object> q : ALL_POINTS.points(space)) if (!taken.contains(key(q))) left.add(q);
+        if (left.isEmpty()) return Optional.empty();
+        return Optional.of(left.get(new SplittableRandom(Seeds.mix(seed, trialNumber, 0xF1F)).nextInt(left.size())));
     }
 }

@@ -7,25 +7,17 @@ import org.deeplearning4j.arbiter.optimize.generator.RandomSearchGenerator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Uniform draws (log-uniform for log floats) by Arbiter's random generator, seeded afresh by (seed, trial number), so
  * trial k's params never depend on how many trials came before. A draw equal to an existing trial's point is drawn
- * again (a few times; small discrete spaces may still repeat).
+ * again; in a finite space, after a few draws, the point is picked among the untaken ones, and when none is left the
+ * sampler is done.
  */
 public final class RandomSampler implements Sampler {
-    private static final int ATTEMPTS = 20;
-
     @Override
     public Optional<Map<String, Object>> sample(SearchSpace space, List<PastTrial> past, long seed, int trialNumber) {
-        Set<Map<String, Object>> taken = Points.taken(past);
-        Map<String, Object> p = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            p = draw(space, Seeds.mix(seed, trialNumber, attempt));
-            if (!taken.contains(Points.key(p))) break;
-        }
-        return Optional.of(p);
+        return Points.untaken(space, Points.taken(past), seed, trialNumber);
     }
 
     @SuppressWarnings("unchecked")

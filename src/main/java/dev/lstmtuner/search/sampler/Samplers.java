@@ -34,9 +34,9 @@ public final class Samplers {
                         o.number("crossover_rate", 0.85), direction);
             }
             case "tpe" -> {
-                o.allow("n_startup", "gamma", "candidates");
+                o.allow("n_startup", "gamma", "candidates", "cheap_startup");
                 yield new TpeSampler(o.integer("n_startup", 10), o.number("gamma", 0.25),
-                        o.integer("candidates", 24), direction);
+                        o.integer("candidates", 24), o.integer("cheap_startup", 3), direction);
             }
             default -> throw new BadInputException("unknown sampler \"" + name + "\"; use grid, random, genetic or tpe");
         };

@@ -8,9 +8,12 @@ import dev.lstmtuner.search.space.FloatParam;
 import dev.lstmtuner.search.space.IntParam;
 import dev.lstmtuner.search.space.Param;
 import dev.lstmtuner.search.space.SearchSpace;
+import dev.lstmtuner.store.TrialState;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +22,19 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Tree-structured Parzen Estimator (Bergstra et al. 2011), univariate. COMPLETE trials are split into the best
- * ceil(gamma * n) ("below") and the rest; for each parameter, in dependency order, densities l(x) and g(x) are fitted
- * to its values in the trials where it exists (so conditional parameters such as units_3 learn only from trials
- * with 3+ layers), {@code candidates} values are drawn from l and the one with the largest l(x) / g(x) kept. Log
- * floats are modelled in log space, ints as reals rounded to their step, categoricals by counts + 1 over the
- * values allowed at that point (max_of). The first {@code startupTrials} trials are random.
- * Pending trials are left out of the densities (their objective is unknown); a draw equal to an existing trial's
- * point, pending or finished, is drawn again with a fresh seed.
+ * Tree-structured Parzen Estimator (Bergstra et al. 2011), univariate. Every trial informs it, as in Optuna: COMPLETE
+ * trials ranked by objective, then PRUNED ones by the epoch they reached (later is better) and their value there;
+ * the best ceil(gamma * n) of these n observed trials are "below", the rest "above", and FAILED trials plus pending
+ * ones (WAITING, RUNNING: Optuna's constant liar) join "above", so a region the pruner kills or that crashes stops
+ * being proposed and parallel workers are not handed the same region. For each parameter, in dependency order,
+ * densities l(x) and g(x) are fitted to its values in the trials where it exists (conditional parameters such as
+ * units_3 learn only from trials with 3+ layers), {@code candidates} values are drawn from l and the one with the
+ * largest l(x) / g(x) kept. Log floats are modelled in log space, ints as reals rounded to their step, categoricals
+ * by counts + 1 over the values allowed at that point (max_of).
+ * Until {@code startupTrials} trials are observed (COMPLETE or PRUNED) points are random; with {@code cheapStartup}
+ * k > 1 each startup point is the cheapest (by {@link CostModel}) of k untaken random draws, so the first minutes
+ * are not spent on the most expensive corner of the space. A proposal equal to a taken point is proposed again
+ * with a fresh seed, then replaced by an untaken random point; an exhausted finite space gives empty.
  */
 public final class TpeSampler implements Sampler {
     private static final int ATTEMPTS = 10;
@@ -34,35 +42,85 @@ public final class TpeSampler implements Sampler {
     private final int startupTrials;
     private final double gamma;
     private final int candidates;
+    private final int cheapStartup;
     private final Direction direction;
 
     public TpeSampler(int startupTrials, double gamma, int candidates, Direction direction) {
+        this(startupTrials, gamma, candidates, 1, direction);
+    }
+
+    public TpeSampler(int startupTrials, double gamma, int candidates, int cheapStartup, Direction direction) {
         if (startupTrials < 1) throw new BadInputException("tpe sampler: n_startup must be at least 1, got " + startupTrials);
         if (!(gamma > 0 && gamma < 1)) throw new BadInputException("tpe sampler: gamma must be in (0, 1), got " + gamma);
         if (candidates < 1) throw new BadInputException("tpe sampler: candidates must be at least 1, got " + candidates);
+        if (cheapStartup < 1) {
+            throw new BadInputException("tpe sampler: cheap_startup must be at least 1 (1 = plain random startup), got " + cheapStartup);
+        }
         this.startupTrials = startupTrials;
         this.gamma = gamma;
         this.candidates = candidates;
+        this.cheapStartup = cheapStartup;
         this.direction = direction;
     }
 
     @Override
     public Optional<Map<String, Object>> sample(SearchSpace space, List<PastTrial> past, long seed, int trialNumber) {
-        List<PastTrial> complete = past.stream().filter(PastTrial::isComplete)
-                .sorted(Comparator.comparingDouble((PastTrial t) -> direction.asLoss(t.objective()))
-                        .thenComparingInt(PastTrial::number))
-                .toList();
-        if (complete.size() < startupTrials) return new RandomSampler().sample(space, past, seed, trialNumber);
-        int nBelow = Math.max(1, (int) Math.ceil(gamma * complete.size()));
-        List<PastTrial> below = complete.subList(0, nBelow);
-        List<PastTrial> above = complete.subList(nBelow, complete.size());
         Set<Map<String, Object>> taken = Points.taken(past);
-        Map<String, Object> point = null;
+        List<PastTrial> observed = ranked(past);
+        if (observed.size() < startupTrials) return startup(space, taken, seed, trialNumber);
+        int nBelow = Math.max(1, (int) Math.ceil(gamma * observed.size()));
+        List<PastTrial> below = observed.subList(0, nBelow);
+        List<PastTrial> above = new ArrayList<>(observed.subList(nBelow, observed.size()));
+        for (PastTrial t : past) if (isBad(t) || t.isPending()) above.add(t);
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            point = propose(space, below, above, new SplittableRandom(Seeds.mix(seed, trialNumber, attempt, 0x7BE)));
-            if (!taken.contains(Points.key(point))) break;
+            Map<String, Object> point = propose(space, below, above,
+                    new SplittableRandom(Seeds.mix(seed, trialNumber, attempt, 0x7BE)));
+            if (!taken.contains(Points.key(point))) return Optional.of(point);
         }
-        return Optional.of(point);
+        return Points.untaken(space, taken, seed, trialNumber);
+    }
+
+    /** COMPLETE trials best first, then PRUNED ones: more epochs first, then by their value at the last epoch. */
+    List<PastTrial> ranked(List<PastTrial> past) {
+        Comparator<PastTrial> complete = Comparator.comparingDouble((PastTrial t) -> direction.asLoss(t.objective()));
+        Comparator<PastTrial> pruned = Comparator.comparingInt((PastTrial t) -> -t.epochsReported())
+                .thenComparingDouble(this::lossAtLastEpoch);
+        List<PastTrial> out = new ArrayList<>(past.stream().filter(PastTrial::isComplete)
+                .sorted(complete.thenComparingInt(PastTrial::number)).toList());
+        out.addAll(past.stream().filter(t -> t.state() == TrialState.PRUNED)
+                .sorted(pruned.thenComparingInt(PastTrial::number)).toList());
+        return out;
+    }
+
+    /** FAILED, or COMPLETE without a usable objective (NaN). */
+    private static boolean isBad(PastTrial t) {
+        return t.state() == TrialState.FAILED || (t.state() == TrialState.COMPLETE && !t.isComplete());
+    }
+
+    private double lossAtLastEpoch(PastTrial t) {
+        if (t.epochsReported() == 0) return Double.POSITIVE_INFINITY;
+        double v = direction.asLoss(t.valueAt(t.epochsReported()));
+        return Double.isNaN(v) ? Double.POSITIVE_INFINITY : v;
+    }
+
+    private Optional<Map<String, Object>> startup(SearchSpace space, Set<Map<String, Object>> taken, long seed,
+                                                  int trialNumber) {
+        Map<String, Object> cheapest = null;
+        double cheapestCost = Double.POSITIVE_INFINITY;
+        Set<Map<String, Object>> seen = new HashSet<>(taken);
+        for (int k = 0; k < cheapStartup; k++) {
+            // the first draw is the plain random sampler's, so cheap_startup 1 is random startup
+            long drawSeed = k == 0 ? seed : Seeds.mix(seed, 0xC0DE, k);
+            Optional<Map<String, Object>> p = Points.untaken(space, seen, drawSeed, trialNumber);
+            if (p.isEmpty()) break;
+            seen.add(Points.key(p.get()));
+            double cost = CostModel.epochCost(space.toConfigOverrides(p.get()));
+            if (cost < cheapestCost) {
+                cheapestCost = cost;
+                cheapest = p.get();
+            }
+        }
+        return Optional.ofNullable(cheapest);
     }
 
     private Map<String, Object> propose(SearchSpace space, List<PastTrial> below, List<PastTrial> above,
@@ -122,7 +180,7 @@ public final class TpeSampler implements Sampler {
     /** Counts + 1 (Laplace smoothing, i.e. a uniform prior) over the allowed values. */
     private static double[] counts(CategoricalParam c, List<Object> allowed, List<PastTrial> trials) {
         double[] w = new double[allowed.size()];
-        java.util.Arrays.fill(w, 1.0);
+        Arrays.fill(w, 1.0);
         for (PastTrial t : trials) {
             Object v = t.params().get(c.name());
             if (v == null && !t.params().containsKey(c.name())) continue;

@@ -1,0 +1,110 @@
+package dev.lstmtuner.data;
+
+import dev.lstmtuner.config.BadInputException;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+
+/**
+ * Merges verified kline dump zips, in time order, into one CSV ({@code timestamp,open,high,low,close,volume},
+ * ISO-8601 UTC). The rows go through {@link CsvLoader}'s validation first, which also reads the microsecond open
+ * times Binance spot dumps use from 2025 on; the file is written to a temporary name and moved into place, so a
+ * failed merge leaves no partial output.
+ */
+public final class KlineMerge {
+    private KlineMerge() {
+    }
+
+    /** The validated series of the zips' rows; {@code out} names the merged file in error messages. */
+    public static Series read(List<Path> zips, Path out) {
+        StringBuilder text = new StringBuilder();
+        StringBuilder legend = new StringBuilder();
+        int line = 0;
+        for (Path zip : zips) {
+            int first = line + 1;
+            for (String row : rows(zip)) {
+                text.append(row).append('\n');
+                line++;
+            }
+            legend.append(legend.isEmpty() ? "" : ", ").append(first).append('-').append(line).append(' ')
+                    .append(zip.getFileName());
+        }
+        try (BufferedReader in = new BufferedReader(new StringReader(text.toString()))) {
+            return CsvLoader.parse(in, out.toString(), String.valueOf(out.getFileName()));
+        } catch (BadInputException e) {
+            throw new BadInputException(e.getMessage() + "\n(lines count through the dumps in order: " + legend + ")", e);
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
+        }
+    }
+
+    /** Writes the series as CSV to {@code out} through a temporary file in the same folder. */
+    public static void write(Series s, Path out) {
+        try {
+            Path dir = out.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path part = Files.createTempFile(dir, out.getFileName() + ".", ".part");
+            try {
+                try (Writer w = Files.newBufferedWriter(part, StandardCharsets.UTF_8)) {
+                    w.write("timestamp,open,high,low,close,volume\n");
+                    for (int i = 0; i < s.size(); i++) {
+                        w.write(Instant.ofEpochMilli(s.timeMs()[i]) + "," + plain(s.open()[i]) + "," + plain(s.high()[i])
+                                + "," + plain(s.low()[i]) + "," + plain(s.close()[i]) + "," + plain(s.volume()[i]) + "\n");
+                    }
+                }
+                Files.move(part, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(part);
+            }
+        } catch (IOException e) {
+            throw new BadInputException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The shortest decimal that reads back as the same double, never in exponent form. */
+    static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** The data lines of the zip's CSV entries (a header line, as some dumps have, is dropped). */
+    private static List<String> rows(Path zip) {
+        List<String> rows = new ArrayList<>();
+        try (ZipFile z = new ZipFile(zip.toFile())) {
+            Enumeration<? extends ZipEntry> entries = z.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                if (e.isDirectory()) continue;
+                try (BufferedReader in = new BufferedReader(new InputStreamReader(z.getInputStream(e), StandardCharsets.UTF_8))) {
+                    String line;
+                    boolean first = true;
+                    while ((line = in.readLine()) != null) {
+                        if (line.isBlank()) continue;
+                        if (first && !line.isEmpty() && Character.isLetter(line.charAt(0))) {
+                            first = false;
+                            continue;
+                        }
+                        first = false;
+                        rows.add(line);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException(zip + ": cannot read the zip (" + e.getMessage() + "); delete it and fetch again");
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.lstmtuner.store;
+
+import java.sql.SQLException;
+
+/**
+ * What differs between the databases the JDBC store runs on: where their migrations live, how a connection is
+ * set up, upserts, time arithmetic on the database clock, whether a claim may skip locked rows, and which errors
+ * mean "try the transaction again". Everything else is shared SQL.
+ */
+enum Dialect {
+    H2("h2", "SET LOCK_TIMEOUT 10000", false),
+    POSTGRESQL("postgresql", "SET lock_timeout = '10s'", true);
+
+    private final String vendor;
+    private final String initSql;
+    private final boolean skipLocked;
+
+    Dialect(String vendor, String initSql, boolean skipLocked) {
+        this.vendor = vendor;
+        this.initSql = initSql;
+        this.skipLocked = skipLocked;
+    }
+
+    static Dialect of(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:h2:")) return H2;
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) return POSTGRESQL;
+        throw new IllegalArgumentException("unsupported store URL " + jdbcUrl);
+    }
+
+    /** Flyway's location for this vendor's migrations. */
+    String migrations() {
+        return "classpath:db/migration/" + vendor;
+    }
+
+    /** Run on every new connection: concurrent writers wait for row locks rather than fail at once. */
+    String connectionInitSql() {
+        return initSql;
+    }
+
+    /** Claims use {@code FOR UPDATE SKIP LOCKED}: concurrent claimers take different rows without waiting. */
+    boolean skipLocked() {
+        return skipLocked;
+    }
+
+    /** A condition that {@code column} is older than {@code ?} milliseconds by the database clock. */
+    String olderThanMillis(String column) {
+        return switch (this) {
+            case H2 -> column + " < DATEADD(MILLISECOND, -CAST(? AS BIGINT), CURRENT_TIMESTAMP)";
+            case POSTGRESQL -> column + " < CURRENT_TIMESTAMP - CAST(? AS BIGINT) * INTERVAL '1 millisecond'";
+        };
+    }
+
+    /** The database clock plus {@code ?} milliseconds. */
+    String nowPlusMillis() {
+        return switch (this) {
+            case H2 -> "DATEADD(MILLISECOND, CAST(? AS BIGINT), CURRENT_TIMESTAMP)";
+            case POSTGRESQL -> "CURRENT_TIMESTAMP + CAST(? AS BIGINT) * INTERVAL '1 millisecond'";
+        };
+    }
+
+    /** Inserts a row unless one with the same key exists. */
+    String insertIgnore(String table, String columns, String key) {
+        String values = "(" + "?, ".repeat(columns.split(",").length - 1) + "?)";
+        return switch (this) {
+            case H2 -> "MERGE INTO " + table + " (" + columns + ") KEY (" + key + ") VALUES " + values;
+            case POSTGRESQL -> "INSERT INTO " + table + " (" + columns + ") VALUES " + values
+                    + " ON CONFLICT (" + key + ") DO NOTHING";
+        };
+    }
+
+    /** Inserts a row, or replaces the one with the same key. */
+    String upsert(String table, String columns, String key) {
+        String values = "(" + "?, ".repeat(columns.split(",").length - 1) + "?)";
+        return switch (this) {
+            case H2 -> "MERGE INTO " + table + " (" + columns + ") KEY (" + key + ") VALUES " + values;
+            case POSTGRESQL -> {
+                StringBuilder set = new StringBuilder();
+                for (String col : columns.split(",")) {
+                    String c = col.trim();
+                    if (c.equals(key)) continue;
+                    if (!set.isEmpty()) set.append(", ");
+                    set.append(c).append(" = EXCLUDED.").append(c);
+                }
+                yield "INSERT INTO " + table + " (" + columns + ") VALUES " + values + " ON CONFLICT (" + key
+                        + ") DO UPDATE SET " + set;
+            }
+        };
+    }
+
+    /** A lock timeout, deadlock, serialization failure or concurrent update: the whole transaction may be retried. */
+    boolean retryable(SQLException e) {
+        String state = e.getSQLState();
+        return switch (this) {
+            case H2 -> {
+                int code = e.getErrorCode();
+                yield code == 90131 || code == 40001 || code == 50200 || "40001".equals(state);
+            }
+            // serialization failure, deadlock, lock timeout
+            case POSTGRESQL -> "40001".equals(state) || "40P01".equals(state) || "55P03".equals(state);
+        };
+    }
+
+    /** A unique or primary key violation. */
+    static boolean duplicateKey(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+}

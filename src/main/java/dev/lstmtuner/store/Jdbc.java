@@ -1,0 +1,105 @@
+package dev.lstmtuner.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * The connection pool and how work runs on it: a read on one pooled connection, or a transaction retried when the
+ * database reports a lock timeout, deadlock or serialization failure ({@link Dialect#retryable}). Every store class
+ * runs its SQL through here; errors come out as {@link StoreException} naming the store (never its password).
+ */
+final class Jdbc implements AutoCloseable {
+    private static final int MAX_RETRIES = 20;
+
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private final HikariDataSource pool;
+    private final String url;
+    private final Dialect dialect;
+
+    Jdbc(HikariDataSource pool, String url, Dialect dialect) {
+        this.pool = pool;
+        this.url = url;
+        this.dialect = dialect;
+    }
+
+    Dialect dialect() {
+        return dialect;
+    }
+
+    String url() {
+        return url;
+    }
+
+    <T> T read(SqlWork<T> work) {
+        try (Connection c = pool.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException("store query failed on " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs in one transaction, retried (with a short back-off) while the database says the conflict was transient. */
+    <T> T tx(SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                if (attempt < MAX_RETRIES && dialect.retryable(e)) {
+                    sleepQuietly(attempt);
+                    continue;
+                }
+                throw new StoreException("store update failed on " + url + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void sleepQuietly(int attempt) {
+        try {
+            Thread.sleep(Math.min(200, 5L * attempt));
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static void setInt(PreparedStatement ps, int i, Integer v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.INTEGER);
+        else ps.setInt(i, v);
+    }
+
+    static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.BIGINT);
+        else ps.setLong(i, v);
+    }
+
+    static void setDouble(PreparedStatement ps, int i, Double v) throws SQLException {
+        if (v == null) ps.setNull(i, Types.DOUBLE);
+        else ps.setDouble(i, v);
+    }
+
+    static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

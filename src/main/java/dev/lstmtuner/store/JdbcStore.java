@@ -1,0 +1,164 @@
+package dev.lstmtuner.store;
+
+import dev.lstmtuner.train.EpochMetrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The store on a database server or file, through JDBC: H2 (a file, shared between processes on one machine by
+ * AUTO_SERVER) or PostgreSQL (shared by any number of machines). Schema by Flyway, connections from a HikariCP
+ * pool, parameterized SQL only. This class only wires the parts: {@link Jdbc} (pool and transactions),
+ * {@link JdbcCampaigns}, {@link TrialQueue} (all concurrency), {@link TrialReads} (queries and paging),
+ * {@link JdbcTrialHandle} (a running trial) and {@link Rows} (row mapping); {@link Dialect} holds what differs
+ * between the databases.
+ */
+public final class JdbcStore implements Store {
+    private final Jdbc db;
+    private final JdbcCampaigns campaigns;
+    private final TrialQueue queue;
+    private final TrialReads reads;
+
+    JdbcStore(String jdbcUrl, String user, String password) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        var pool = SchemaGuard.openPool(jdbcUrl, user, password, dialect);
+        try {
+            SchemaGuard.migrate(pool, jdbcUrl, dialect);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        this.db = new Jdbc(pool, jdbcUrl, dialect);
+        this.campaigns = new JdbcCampaigns(db);
+        this.queue = new TrialQueue(db, this);
+        this.reads = new TrialReads(db);
+    }
+
+    public String url() {
+        return db.url();
+    }
+
+    @Override
+    public Campaign createCampaign(CampaignSpec spec) {
+        return campaigns.create(spec);
+    }
+
+    @Override
+    public Optional<Campaign> campaign(String name) {
+        return Optional.ofNullable(db.read(c -> JdbcCampaigns.find(c, name)));
+    }
+
+    @Override
+    public List<CampaignSummary> campaigns() {
+        return campaigns.summaries();
+    }
+
+    @Override
+    public Trial enqueue(String campaign, Map<String, Object> params, Long confirmOf) {
+        return trial(queue.enqueue(campaign, params, confirmOf)).orElseThrow();
+    }
+
+    @Override
+    public Optional<TrialHandle> claim(long trialId, String worker, String device) {
+        return queue.claim(trialId, worker, device);
+    }
+
+    @Override
+    public Optional<TrialHandle> claimNext(String campaign, String worker, String device) {
+        return queue.claimNext(campaign, worker, device);
+    }
+
+    @Override
+    public Optional<TrialHandle> claimAny(String worker, String device) {
+        return queue.claimAny(worker, device);
+    }
+
+    @Override
+    public CampaignChanges changesSince(String campaign, Instant trialsSince, Instant epochsSince) {
+        return reads.changesSince(campaign, trialsSince, epochsSince);
+    }
+
+    @Override
+    public boolean holdLease(String campaign, String holder, Duration ttl) {
+        return queue.holdLease(campaign, holder, ttl);
+    }
+
+    @Override
+    public void releaseLease(String campaign, String holder) {
+        queue.releaseLease(campaign, holder);
+    }
+
+    @Override
+    public Lease lease(String campaign) {
+        return queue.lease(campaign);
+    }
+
+    @Override
+    public Optional<Trial> trial(long trialId) {
+        return Optional.ofNullable(reads.byId(trialId));
+    }
+
+    @Override
+    public Optional<Trial> trial(String campaign, int number) {
+        return Optional.ofNullable(reads.byNumber(campaign, number));
+    }
+
+    @Override
+    public Page<Trial> trials(TrialQuery query) {
+        return reads.page(query);
+    }
+
+    @Override
+    public Optional<Trial> best(String campaign) {
+        return Optional.ofNullable(reads.best(campaign));
+    }
+
+    @Override
+    public Map<Long, List<EpochMetrics>> epochs(Collection<Long> trialIds) {
+        return reads.epochs(trialIds);
+    }
+
+    @Override
+    public Map<TrialState, Long> countByState(String campaign) {
+        return reads.countByState(campaign);
+    }
+
+    @Override
+    public List<String> sortKeys(String campaign) {
+        return reads.sortKeys(campaign);
+    }
+
+    @Override
+    public Optional<TrialReport> report(long trialId) {
+        return Optional.ofNullable(reads.report(trialId));
+    }
+
+    @Override
+    public List<Trial> reclaimStale(Duration grace, boolean requeue) {
+        return queue.reclaimStale(grace, requeue);
+    }
+
+    @Override
+    public void endCampaign(String name, String reason) {
+        campaigns.end(name, reason);
+    }
+
+    @Override
+    public void reopenCampaign(String name) {
+        campaigns.reopen(name);
+    }
+
+    @Override
+    public int deleteCampaign(String name) {
+        return campaigns.delete(name);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+    }
+}

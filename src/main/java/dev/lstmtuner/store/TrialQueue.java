@@ -1,0 +1,361 @@
+package dev.lstmtuner.store;
+
+import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.train.ForecastMetrics;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The trial queue, and with it every piece of concurrency in the store: trial numbers allocated under the campaign
+ * row lock, claims (one conditional update, rowcount 1 wins; with {@code FOR UPDATE SKIP LOCKED} where the
+ * database has it, so concurrent claimers take different rows without waiting), state changes that lock the trial
+ * row and check it is still RUNNING (a finished trial is never written again), and reclaiming trials whose
+ * heartbeat is stale by the database clock.
+ */
+final class TrialQueue {
+    private static final String CLAIM_SET = "state = 'RUNNING', rank_class = ?, worker = ?, device = ?, "
+            + "started_at = CURRENT_TIMESTAMP, heartbeat_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP";
+
+    private final Jdbc db;
+    private final JdbcStore store;
+
+    TrialQueue(Jdbc db, JdbcStore store) {
+        this.db = db;
+        this.store = store;
+    }
+
+    long enqueue(String campaign, Map<String, Object> params, Long confirmOf) {
+        String json = ParamsJson.write(params);
+        Map<String, Object> normalized = ParamsJson.read(json);
+        return db.tx(c -> insert(c, JdbcCampaigns.require(c, campaign).id(), json, normalized, null, confirmOf));
+    }
+
+    /** Allocates the number under the campaign row lock, then inserts the trial and its param rows. */
+    private long insert(Connection c, long campaignId, String json, Map<String, Object> params, Long requeuedFrom,
+                        Long confirmOf) throws SQLException {
+        int number;
+        try (PreparedStatement ps = c.prepareStatement("SELECT next_number FROM campaign WHERE id = ? FOR UPDATE")) {
+            ps.setLong(1, campaignId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new IllegalStateException("campaign " + campaignId + " vanished");
+                number = rs.getInt(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE campaign SET next_number = ? WHERE id = ?")) {
+            ps.setInt(1, number + 1);
+            ps.setLong(2, campaignId);
+            ps.executeUpdate();
+        }
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial (campaign_id, number, state, rank_class, "
+                + "params_json, requeued_from, confirm_of) VALUES (?, ?, 'WAITING', ?, ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, campaignId);
+            ps.setInt(2, number);
+            ps.setInt(3, SortKey.rankClass(TrialState.WAITING));
+            ps.setString(4, json);
+            Jdbc.setLong(ps, 5, requeuedFrom);
+            Jdbc.setLong(ps, 6, confirmOf);
+            ps.executeUpdate();
+            try (ResultSet rs = ps.getGeneratedKeys()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        if (!params.isEmpty()) {
+            Dialect d = db.dialect();
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_param (trial_id, campaign_id, name, "
+                    + "num_value, str_value, state, rank_class) VALUES (?, ?, ?, ?, ?, 'WAITING', ?)");
+                 PreparedStatement names = c.prepareStatement(
+                         d.insertIgnore("campaign_param", "campaign_id, name", "campaign_id, name"))) {
+                for (Map.Entry<String, Object> p : params.entrySet()) {
+                    ps.setLong(1, id);
+                    ps.setLong(2, campaignId);
+                    ps.setString(3, p.getKey());
+                    Jdbc.setDouble(ps, 4, ParamsJson.numeric(p.getValue()));
+                    ps.setString(5, ParamsJson.text(p.getValue()));
+                    ps.setInt(6, SortKey.rankClass(TrialState.WAITING));
+                    ps.addBatch();
+                    names.setLong(1, campaignId);
+                    names.setString(2, p.getKey());
+                    names.addBatch();
+                }
+                ps.executeBatch();
+                names.executeBatch();
+            }
+        }
+        return id;
+    }
+
+    /** A WAITING copy of a trial that did not finish through no fault of its own (same params, new number). */
+    private void requeue(Connection c, long trialId) throws SQLException {
+        Trial t = TrialReads.byId(c, trialId);
+        insert(c, t.campaignId(), ParamsJson.write(t.params()), t.params(), trialId, t.confirmOf());
+    }
+
+    Optional<TrialHandle> claim(long trialId, String worker, String device) {
+        return db.tx(c -> {
+            int won;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE trial SET " + CLAIM_SET + " WHERE id = ? AND state = 'WAITING'")) {
+                bindClaim(ps, worker, device);
+                ps.setLong(4, trialId);
+                won = ps.executeUpdate();
+            }
+            return won == 1 ? Optional.of(claimed(c, trialId)) : Optional.<TrialHandle>empty();
+        });
+    }
+
+    Optional<TrialHandle> claimNext(String campaign, String worker, String device) {
+        long campaignId = db.read(c -> JdbcCampaigns.require(c, campaign).id());
+        if (db.dialect().skipLocked()) {
+            return db.tx(c -> {
+                Long id;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET " + CLAIM_SET + " WHERE id = ("
+                        + "SELECT id FROM trial WHERE campaign_id = ? AND state = 'WAITING' "
+                        + "ORDER BY campaign_id, state, number LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id")) {
+                    bindClaim(ps, worker, device);
+                    ps.setLong(4, campaignId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        id = rs.next() ? rs.getLong(1) : null;
+                    }
+                }
+                return id == null ? Optional.<TrialHandle>empty() : Optional.of(claimed(c, id));
+            });
+        }
+        // losing a race for the lowest WAITING trial just means trying the next one
+        while (true) {
+            Long candidate = db.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM trial WHERE campaign_id = ? "
+                        + "AND state = 'WAITING' ORDER BY campaign_id, state, number LIMIT 1")) {
+                    ps.setLong(1, campaignId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? rs.getLong(1) : null;
+                    }
+                }
+            });
+            if (candidate == null) return Optional.empty();
+            Optional<TrialHandle> h = claim(candidate, worker, device);
+            if (h.isPresent()) return h;
+        }
+    }
+
+    Optional<TrialHandle> claimAny(String worker, String device) {
+        String open = "SELECT t.id FROM trial t JOIN campaign c ON c.id = t.campaign_id WHERE t.state = 'WAITING' "
+                + "AND c.ended_at IS NULL ORDER BY t.id LIMIT 1";
+        if (db.dialect().skipLocked()) {
+            return db.tx(c -> {
+                Long id;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET " + CLAIM_SET + " WHERE id = ("
+                        + open + " FOR UPDATE OF t SKIP LOCKED) RETURNING id")) {
+                    bindClaim(ps, worker, device);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        id = rs.next() ? rs.getLong(1) : null;
+                    }
+                }
+                return id == null ? Optional.<TrialHandle>empty() : Optional.of(claimed(c, id));
+            });
+        }
+        while (true) {
+            Long candidate = db.read(c -> {
+                try (PreparedStatement ps = c.prepareStatement(open); ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : null;
+                }
+            });
+            if (candidate == null) return Optional.empty();
+            Optional<TrialHandle> h = claim(candidate, worker, device);
+            if (h.isPresent()) return h;
+        }
+    }
+
+    private static void bindClaim(PreparedStatement ps, String worker, String device) throws SQLException {
+        ps.setInt(1, SortKey.rankClass(TrialState.RUNNING));
+        ps.setString(2, worker);
+        ps.setString(3, device);
+    }
+
+    private TrialHandle claimed(Connection c, long trialId) throws SQLException {
+        syncParamState(c, trialId, TrialState.RUNNING);
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT t.number, c.name, t.campaign_id" + Rows.TRIAL_FROM + " WHERE t.id = ?")) {
+            ps.setLong(1, trialId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new JdbcTrialHandle(db, this, store, trialId, rs.getInt(1), rs.getString(2), rs.getLong(3));
+            }
+        }
+    }
+
+    private static void syncParamState(Connection c, long trialId, TrialState state) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE trial_param SET state = ?, rank_class = ? WHERE trial_id = ?")) {
+            ps.setString(1, state.name());
+            ps.setInt(2, SortKey.rankClass(state));
+            ps.setLong(3, trialId);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Locks the trial row and checks it is still RUNNING, so no write lands on a finished trial. */
+    static void lockRunning(Connection c, long trialId, String label) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state FROM trial WHERE id = ? FOR UPDATE")) {
+            ps.setLong(1, trialId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new IllegalStateException("trial " + label + " was deleted");
+                TrialState s = TrialState.valueOf(rs.getString(1));
+                if (s != TrialState.RUNNING) throw StoreErrors.notRunning(label, s);
+            }
+        }
+    }
+
+    void complete(long trialId, String label, FinalMetrics m, double objective) {
+        db.tx(c -> {
+            lockRunning(c, trialId, label);
+            ForecastMetrics mo = m.model();
+            ForecastMetrics pe = m.persistence();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET state = 'COMPLETE', rank_class = ?, "
+                    + "finished_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP, objective = ?, has_metrics = TRUE, test_mae = ?, "
+                    + "test_rmse = ?, test_mape = ?, test_r2 = ?, direction_accuracy = ?, persistence_mae = ?, "
+                    + "persistence_rmse = ?, persistence_mape = ?, persistence_r2 = ?, "
+                    + "persistence_direction_accuracy = ?, skill = ?, best_val_rmse = ?, params_count = ?, "
+                    + "epochs = ?, best_epoch = ?, training_seconds = ?, test_windows = ?, persistence_statistic = ?, "
+                    + "persistence_p = ?, folds_json = ? WHERE id = ?")) {
+                int i = 1;
+                ps.setInt(i++, SortKey.rankClass(TrialState.COMPLETE));
+                ps.setDouble(i++, objective);
+                for (double v : new double[]{mo.mae(), mo.rmse(), mo.mape(), mo.r2(), mo.directionAccuracy(),
+                        pe.mae(), pe.rmse(), pe.mape(), pe.r2(), pe.directionAccuracy(), m.skill(),
+                        m.bestValRmse()}) {
+                    ps.setDouble(i++, v);
+                }
+                ps.setLong(i++, m.params());
+                ps.setInt(i++, m.epochs());
+                ps.setInt(i++, m.bestEpoch());
+                ps.setDouble(i++, m.trainingSeconds());
+                ps.setInt(i++, m.testWindows());
+                Jdbc.setDouble(ps, i++, m.persistenceStatistic());
+                Jdbc.setDouble(ps, i++, m.persistencePValue());
+                ps.setString(i++, m.folds().isEmpty() ? null : FoldsJson.write(m.folds()));
+                ps.setLong(i, trialId);
+                ps.executeUpdate();
+            }
+            syncParamState(c, trialId, TrialState.COMPLETE);
+            return null;
+        });
+    }
+
+    /** PRUNED or FAILED; with {@code requeue}, a WAITING copy takes its place in the same transaction. */
+    void finish(long trialId, String label, TrialState state, Integer prunedEpoch, String reason, String stack,
+                boolean requeue) {
+        db.tx(c -> {
+            lockRunning(c, trialId, label);
+            try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET state = ?, rank_class = ?, "
+                    + "finished_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP, pruned_epoch = ?, failure_reason = ?, "
+                    + "failure_stack = ? "
+                    + "WHERE id = ?")) {
+                ps.setString(1, state.name());
+                ps.setInt(2, SortKey.rankClass(state));
+                Jdbc.setInt(ps, 3, prunedEpoch);
+                ps.setString(4, Jdbc.truncate(reason, 4000));
+                ps.setString(5, stack);
+                ps.setLong(6, trialId);
+                ps.executeUpdate();
+            }
+            syncParamState(c, trialId, state);
+            if (requeue) requeue(c, trialId);
+            return null;
+        });
+    }
+
+    /** Takes or renews the lease in one conditional update (rowcount 1 = held), by the database clock. */
+    boolean holdLease(String campaign, String holder, Duration ttl) {
+        return db.tx(c -> {
+            long id = JdbcCampaigns.require(c, campaign).id();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE coordinator_lease SET "
+                    + "acquired_at = CASE WHEN holder = ? THEN acquired_at ELSE CURRENT_TIMESTAMP END, holder = ?, "
+                    + "expires_at = " + db.dialect().nowPlusMillis() + " WHERE campaign_id = ? "
+                    + "AND (holder IS NULL OR holder = ? OR expires_at < CURRENT_TIMESTAMP)")) {
+                ps.setString(1, holder);
+                ps.setString(2, holder);
+                ps.setLong(3, ttl.toMillis());
+                ps.setLong(4, id);
+                ps.setString(5, holder);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    void releaseLease(String campaign, String holder) {
+        db.tx(c -> {
+            long id = JdbcCampaigns.require(c, campaign).id();
+            try (PreparedStatement ps = c.prepareStatement("UPDATE coordinator_lease SET holder = NULL, "
+                    + "expires_at = NULL, acquired_at = NULL WHERE campaign_id = ? AND holder = ?")) {
+                ps.setLong(1, id);
+                ps.setString(2, holder);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    Lease lease(String campaign) {
+        return db.read(c -> {
+            long id = JdbcCampaigns.require(c, campaign).id();
+            try (PreparedStatement ps = c.prepareStatement("SELECT holder, expires_at, CASE WHEN holder IS NOT NULL "
+                    + "AND expires_at >= CURRENT_TIMESTAMP THEN 1 ELSE 0 END AS live FROM coordinator_lease "
+                    + "WHERE campaign_id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return new Lease(campaign, null, null, false);
+                    return new Lease(campaign, rs.getString("holder"), Rows.instant(rs, "expires_at"),
+                            rs.getInt("live") == 1);
+                }
+            }
+        });
+    }
+
+    List<Trial> reclaimStale(Duration grace, boolean requeue) {
+        String stale = db.dialect().olderThanMillis("heartbeat_at");
+        List<Long> candidates = db.read(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM trial WHERE state = 'RUNNING' AND " + stale + " ORDER BY id")) {
+                ps.setLong(1, grace.toMillis());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        });
+        List<Trial> lost = new ArrayList<>();
+        for (long id : candidates) {
+            // re-checked in the update: a heartbeat that arrived meanwhile keeps the trial alive
+            Trial t = db.tx(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET state = 'FAILED', rank_class = ?, "
+                        + "failure_reason = ?, finished_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP "
+                        + "WHERE id = ? AND state = 'RUNNING' "
+                        + "AND " + stale)) {
+                    ps.setInt(1, SortKey.rankClass(TrialState.FAILED));
+                    ps.setString(2, StoreErrors.WORKER_LOST);
+                    ps.setLong(3, id);
+                    ps.setLong(4, grace.toMillis());
+                    if (ps.executeUpdate() != 1) return null;
+                }
+                syncParamState(c, id, TrialState.FAILED);
+                if (requeue) requeue(c, id);
+                return TrialReads.byId(c, id);
+            });
+            if (t != null) lost.add(t);
+        }
+        return lost;
+    }
+}

@@ -1,0 +1,286 @@
+package dev.lstmtuner.store;
+
+import dev.lstmtuner.train.EpochMetrics;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Read queries: single trials, sorted pages (sorted and paged by the database from an index, never in memory),
+ * the best trial, epoch curves, counts and reports.
+ */
+final class TrialReads {
+    private final Jdbc db;
+
+    TrialReads(Jdbc db) {
+        this.db = db;
+    }
+
+    static Trial byId(Connection c, long trialId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(Rows.SELECT_TRIAL + " WHERE t.id = ?")) {
+            ps.setLong(1, trialId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Rows.trial(rs) : null;
+            }
+        }
+    }
+
+    Trial byId(long trialId) {
+        return db.read(c -> byId(c, trialId));
+    }
+
+    Trial byNumber(String campaign, int number) {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(Rows.SELECT_TRIAL + " WHERE c.name = ? AND t.number = ?")) {
+                ps.setString(1, campaign);
+                ps.setInt(2, number);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Rows.trial(rs) : null;
+                }
+            }
+        });
+    }
+
+    Page<Trial> page(TrialQuery q) {
+        return db.read(c -> {
+            Campaign camp = JdbcCampaigns.require(c, q.campaign());
+            SortKey key = SortKey.resolve(q, camp, paramNames(c, camp.id()));
+            return key.metric() != null ? metricPage(c, camp, key, q) : paramPage(c, camp, key, q);
+        });
+    }
+
+    /**
+     * ORDER BY repeats the equality columns (campaign_id, rank_class) so that it is a prefix of an
+     * index and the database reads the page in index order instead of sorting the campaign; the column name comes
+     * from the {@link Metric} whitelist, never from the caller.
+     */
+    private Page<Trial> metricPage(Connection c, Campaign camp, SortKey key, TrialQuery q) throws SQLException {
+        String col = "t." + key.metric().column();
+        String dir = key.descending() ? " DESC" : "";
+        // a state is one rank class, so the rank index serves a state filter too
+        String where = " WHERE t.campaign_id = ?" + (q.state() != null ? " AND t.rank_class = ?" : "");
+        String sortCols = key.metric() == Metric.NUMBER ? col + dir : col + dir + " NULLS LAST, t.number";
+        String order = " ORDER BY t.campaign_id, t.rank_class, " + sortCols;
+        // ids first from trial alone: with the campaign join in the same query H2 gives up the index order
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.id FROM trial t" + where + order
+                + " LIMIT ? OFFSET ?")) {
+            int i = bindWhere(ps, camp.id(), q.state(), null);
+            ps.setInt(i++, q.limit());
+            ps.setInt(i, q.offset());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+        }
+        List<Trial> items = fetchInOrder(c, ids);
+        long total = count(c, "SELECT COUNT(*) FROM trial t" + where, camp.id(), q.state(), null);
+        return new Page<>(items, total, q.offset(), q.limit());
+    }
+
+    /** Pages over the trial_param index (it carries the rank class), then fetches those trials by id. */
+    private Page<Trial> paramPage(Connection c, Campaign camp, SortKey key, TrialQuery q) throws SQLException {
+        String dir = key.descending() ? " DESC" : "";
+        String where = " WHERE p.campaign_id = ? AND p.name = ?" + (q.state() != null ? " AND p.rank_class = ?" : "");
+        String order = " ORDER BY p.campaign_id, p.name, p.rank_class, p.num_value" + dir + " NULLS LAST, p.str_value"
+                + dir + " NULLS LAST, p.trial_id";
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT p.trial_id FROM trial_param p" + where + order + " LIMIT ? OFFSET ?")) {
+            int i = bindWhere(ps, camp.id(), q.state(), key.param());
+            ps.setInt(i++, q.limit());
+            ps.setInt(i, q.offset());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+        }
+        List<Trial> items = fetchInOrder(c, ids);
+        long total = count(c, "SELECT COUNT(*) FROM trial_param p" + where, camp.id(), q.state(), key.param());
+        return new Page<>(items, total, q.offset(), q.limit());
+    }
+
+    /** The trials with these ids, in the given order. */
+    private static List<Trial> fetchInOrder(Connection c, List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) return List.of();
+        Map<Long, Trial> byId = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(Rows.SELECT_TRIAL + " WHERE t.id = ANY(?)")) {
+            ps.setArray(1, c.createArrayOf("BIGINT", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Trial t = Rows.trial(rs);
+                    byId.put(t.id(), t);
+                }
+            }
+        }
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    private static int bindWhere(PreparedStatement ps, long campaignId, TrialState state, String param)
+            throws SQLException {
+        int i = 1;
+        ps.setLong(i++, campaignId);
+        if (param != null) ps.setString(i++, param);
+        if (state != null) ps.setInt(i++, SortKey.rankClass(state));
+        return i;
+    }
+
+    private static long count(Connection c, String sql, long campaignId, TrialState state, String param)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bindWhere(ps, campaignId, state, param);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static List<String> paramNames(Connection c, long campaignId) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT name FROM campaign_param WHERE campaign_id = ? ORDER BY name")) {
+            ps.setLong(1, campaignId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) names.add(rs.getString(1));
+            }
+        }
+        return names;
+    }
+
+    Trial best(String campaign) {
+        return db.read(c -> {
+            Campaign camp = JdbcCampaigns.find(c, campaign);
+            return camp == null ? null : best(c, camp);
+        });
+    }
+
+    static Trial best(Connection c, Campaign camp) throws SQLException {
+        String dir = camp.direction() == Direction.MAXIMIZE ? " DESC" : "";
+        try (PreparedStatement ps = c.prepareStatement(Rows.SELECT_TRIAL
+                + " WHERE t.campaign_id = ? AND t.state = 'COMPLETE' AND t.objective IS NOT NULL"
+                + " ORDER BY t.campaign_id, t.state, t.objective" + dir + " NULLS LAST, t.number LIMIT 1")) {
+            ps.setLong(1, camp.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Rows.trial(rs) : null;
+            }
+        }
+    }
+
+    Map<Long, List<EpochMetrics>> epochs(Collection<Long> trialIds) {
+        if (trialIds.isEmpty()) return new LinkedHashMap<>();
+        return db.read(c -> epochs(c, trialIds));
+    }
+
+    private static Map<Long, List<EpochMetrics>> epochs(Connection c, Collection<Long> trialIds) throws SQLException {
+        Map<Long, List<EpochMetrics>> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.EPOCH_COLUMNS
+                + " FROM epoch_metric WHERE trial_id = ANY(?) ORDER BY trial_id, epoch")) {
+            ps.setArray(1, c.createArrayOf("BIGINT", trialIds.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) out.computeIfAbsent(rs.getLong("trial_id"), k -> new ArrayList<>()).add(Rows.epoch(rs));
+            }
+        }
+        Map<Long, List<EpochMetrics>> ordered = new LinkedHashMap<>();
+        for (Long id : trialIds) if (out.containsKey(id)) ordered.put(id, List.copyOf(out.get(id)));
+        return ordered;
+    }
+
+    CampaignChanges changesSince(String campaign, Instant trialsSince, Instant epochsSince) {
+        return db.read(c -> {
+            long id = JdbcCampaigns.require(c, campaign).id();
+            // the clock first: whatever commits after this moment is at or after it, so the next read sees it
+            Instant now;
+            try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP AS now");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                now = Rows.instant(rs, "now");
+            }
+            List<Trial> trials = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(Rows.SELECT_TRIAL + " WHERE t.campaign_id = ?"
+                    + (trialsSince != null ? " AND t.changed_at >= ?" : "") + " ORDER BY t.number")) {
+                ps.setLong(1, id);
+                if (trialsSince != null) ps.setObject(2, trialsSince.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) trials.add(Rows.trial(rs));
+                }
+            }
+            Map<Long, List<EpochMetrics>> epochs = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.EPOCH_COLUMNS + " FROM epoch_metric "
+                    + "WHERE campaign_id = ?" + (epochsSince != null ? " AND recorded_at >= ?" : "")
+                    + " ORDER BY trial_id, epoch")) {
+                ps.setLong(1, id);
+                if (epochsSince != null) ps.setObject(2, epochsSince.atOffset(ZoneOffset.UTC));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        epochs.computeIfAbsent(rs.getLong("trial_id"), k -> new ArrayList<>()).add(Rows.epoch(rs));
+                    }
+                }
+            }
+            return new CampaignChanges(trials, epochs, now);
+        });
+    }
+
+    Map<TrialState, Long> countByState(String campaign) {
+        return db.read(c -> {
+            long id = JdbcCampaigns.require(c, campaign).id();
+            Map<TrialState, Long> counts = zeroCounts();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT state, COUNT(*) AS n FROM trial WHERE campaign_id = ? GROUP BY state")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) counts.put(TrialState.valueOf(rs.getString("state")), rs.getLong("n"));
+                }
+            }
+            return counts;
+        });
+    }
+
+    static Map<TrialState, Long> zeroCounts() {
+        Map<TrialState, Long> m = new EnumMap<>(TrialState.class);
+        for (TrialState s : TrialState.values()) m.put(s, 0L);
+        return m;
+    }
+
+    List<String> sortKeys(String campaign) {
+        return db.read(c -> {
+            List<String> keys = new ArrayList<>(Metric.keys());
+            keys.addAll(paramNames(c, JdbcCampaigns.require(c, campaign).id()));
+            return keys;
+        });
+    }
+
+    TrialReport report(long trialId) {
+        return db.read(c -> {
+            Trial t = byId(c, trialId);
+            if (t == null) return null;
+            List<Artifact> artifacts = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT kind, path, sha256, size_bytes FROM artifact WHERE trial_id = ? ORDER BY id")) {
+                ps.setLong(1, trialId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) artifacts.add(Rows.artifact(rs));
+                }
+            }
+            Provenance prov = null;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + Rows.PROVENANCE_COLUMNS + " FROM provenance WHERE trial_id = ?")) {
+                ps.setLong(1, trialId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) prov = Rows.provenance(rs);
+                }
+            }
+            List<EpochMetrics> curve = epochs(c, List.of(trialId)).getOrDefault(trialId, List.of());
+            return new TrialReport(t, curve, artifacts, prov);
+        });
+    }
+}

@@ -1,0 +1,34 @@
+package dev.lstmtuner.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.search.space.SearchSpace;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+
+class CellSearchTest {
+    @Test
+    void aSpaceCanSearchTheCellAndEachTrialBuildsThatCell() {
+        SearchSpace space = SearchSpace.parse("""
+                {"params": {"cell": {"type": "categorical", "values": ["lstm", "gru"]},
+                            "units": {"type": "layers", "layers": [1, 2], "values": [4, 8], "decreasing": true}}}
+                """, "cells.json");
+        Set<String> cells = new HashSet<>();
+        for (double u : new double[] {0.1, 0.9}) {
+            double[] x = new double[space.dimensions()];
+            java.util.Arrays.fill(x, u);
+            Map<String, Object> params = space.decode(x);
+            RunConfig c = ConfigLoader.withOverrides(RunConfig.DEFAULTS, space.toConfigOverrides(params), "trial");
+            MultiLayerNetwork net = ModelFactory.build(c, 3);
+            Object first = net.getLayer(0).conf().getLayer();
+            assertThat(first).isInstanceOf(c.cell().equals("gru") ? FastGru.class : FastLstm.class);
+            cells.add(c.cell());
+        }
+        assertThat(cells).containsExactlyInAnyOrder("lstm", "gru");
+    }
+}
