@@ -119,6 +119,14 @@ class VerdictCommandsTest {
     }
 
     @Test
+    void showJsonCarriesTheVerdictTheFoldsAndTheConfirmationLink() {
+        String json = run("show", "v/3", "--json").out();
+        assertThat(json).contains("\"verdict\" : \"worse than persistence (p < 0.001)\"", "\"persistence_p\" : 4.0E-4",
+                "\"folds\" : [", "\"val_block_rmse\" : [ 1.0, 2.0 ]");
+        assertThat(run("show", "conf/3", "--json").out()).containsPattern("\"confirm_of\" : [0-9]+");
+    }
+
+    @Test
     void trialsShowTheVerdictOfEveryRow() {
         String out = run("trials", "v").out();
         String first = out.lines().filter(l -> l.trim().startsWith("1 ")).findFirst().orElseThrow();
