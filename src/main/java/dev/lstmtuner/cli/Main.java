@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 TrainCommand.class,
                 FetchCommand.class,
+                ReportCommand.class,
                 SearchCommand.class,
                 WorkerCommand.class,
                 CampaignsCommand.class,
