@@ -3,6 +3,8 @@ package dev.lstmtuner.cli;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.search.ConfirmedRanking;
+import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialReport;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "best", mixinStandardHelpOptions = true,
@@ -38,13 +41,20 @@ public final class BestCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         try (Store store = storeOptions.open()) {
-            if (store.campaign(campaign).isEmpty()) {
-                throw new BadInputException("no campaign \"" + campaign + "\"; list them with `lstm-tuner campaigns`");
-            }
-            Trial best = store.best(campaign).orElseThrow(() -> new BadInputException(
-                    "campaign \"" + campaign + "\" has no completed trial yet"));
+            Campaign c = store.campaign(campaign).orElseThrow(() -> new BadInputException(
+                    "no campaign \"" + campaign + "\"; list them with `lstm-tuner campaigns`"));
+            // a confirmed campaign's best is the winner by mean over seeds, not the luckiest single run
+            Optional<ConfirmedRanking> confirmed = ConfirmedView.ranking(store, c);
+            Trial best = confirmed.map(r -> r.winner().original()).or(() -> store.best(campaign))
+                    .orElseThrow(() -> new BadInputException("campaign \"" + campaign + "\" has no completed trial yet"));
             RunConfig config = configOf(store, best);
             out.printf("best trial %s: objective %s, params %s%n", best.label(), Fmt.num(best.objective()), Fmt.params(best.params()));
+            if (confirmed.isPresent()) {
+                confirmed.get().sentences().forEach(line -> out.println("  " + line));
+            } else if (best.metrics() != null) {
+                out.println("  on the test windows it is " + ConfirmedView.verdict(best.metrics())
+                        + "; not confirmed over seeds (the experiment had no \"confirm\")");
+            }
             if (configOut != null) {
                 if (configOut.getParent() != null) Files.createDirectories(configOut.getParent());
                 Files.writeString(configOut, ConfigLoader.toJson(config) + "\n");

@@ -2,6 +2,7 @@ package dev.lstmtuner.cli;
 
 import dev.lstmtuner.search.Budget;
 import dev.lstmtuner.search.Coordinator;
+import dev.lstmtuner.search.Experiment;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialState;
 
@@ -10,7 +11,7 @@ import java.util.Locale;
 
 /**
  * The search's live terminal view: trials by state, the best so far with its params, elapsed time and an ETA
- * against the budget. On a terminal it redraws in place every second; in a log it prints a line every 15 s.
+ * against the budget, and once the budget is spent, that the winner is being confirmed. On a terminal it redraws in place every second; in a log it prints a line every 15 s.
  */
 final class LiveView {
     private final PrintWriter out;
@@ -18,11 +19,13 @@ final class LiveView {
     private final String campaign;
     private final Budget budget;
     private final int slots;
+    private final Experiment.Confirm confirm;
     private long lastPrint;
     private int drawnLines;
 
-    LiveView(PrintWriter out, boolean interactive, String campaign, Budget budget, int slots) {
+    LiveView(PrintWriter out, boolean interactive, String campaign, Budget budget, int slots, Experiment.Confirm confirm) {
         this.out = out;
+        this.confirm = confirm;
         this.interactive = interactive;
         this.campaign = campaign;
         this.budget = budget;
@@ -41,16 +44,33 @@ final class LiveView {
                 eta(s, complete + pruned + failed));
         Trial b = s.best();
         String line2 = b == null ? "  best: none yet"
-                : String.format(Locale.ROOT, "  best: #%d %s %s  %s", b.number(), "objective", Fmt.num(b.objective()), Fmt.params(b.params()));
+                : String.format(Locale.ROOT, "  best: #%d %s %s  %s%s", b.number(), "objective", Fmt.num(b.objective()),
+                Fmt.params(b.params()), b.confirmOf() != null ? "  (a confirmation run: one seed, not the winner)" : "");
+        String line3 = confirming(s);
         if (interactive) {
             if (drawnLines > 0) out.print("\033[" + drawnLines + "A");
             out.print("\r\033[K" + line1 + "\n\r\033[K" + line2 + "\n");
-            drawnLines = 2;
+            if (line3 != null || drawnLines == 3) {
+                out.print("\r\033[K" + (line3 == null ? "" : line3) + "\n");
+                drawnLines = 3;
+            } else {
+                drawnLines = 2;
+            }
         } else {
             out.println(line1);
             out.println(line2);
+            if (line3 != null) out.println(line3);
         }
         out.flush();
+    }
+
+    /** Once the search budget is spent, what the campaign still does: finish queued trials, confirm the winner. */
+    private String confirming(Coordinator.Status s) {
+        boolean spent = s.endReason() != null || budget.maxTrials() != null && s.draws() >= budget.maxTrials();
+        if (confirm == null || !spent || s.over()) return null;
+        return String.format(Locale.ROOT, "  search budget spent: finishing queued trials, then re-training the top %d"
+                + " with %d more seed%s each to confirm the winner", confirm.topK(), confirm.seeds(),
+                confirm.seeds() == 1 ? "" : "s");
     }
 
     private String eta(Coordinator.Status s, long finished) {

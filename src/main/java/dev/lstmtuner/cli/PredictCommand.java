@@ -6,6 +6,9 @@ import dev.lstmtuner.data.DataSource;
 import dev.lstmtuner.data.GapPolicy;
 import dev.lstmtuner.data.LoadedData;
 import dev.lstmtuner.data.Series;
+import dev.lstmtuner.stats.DieboldMariano;
+import dev.lstmtuner.stats.PersistenceVerdict;
+import dev.lstmtuner.train.Evaluator;
 import dev.lstmtuner.train.ForecastMetrics;
 import dev.lstmtuner.train.Metrics;
 import dev.lstmtuner.train.Predictor;
@@ -84,7 +87,7 @@ public final class PredictCommand implements Callable<Integer> {
         w.println();
         printNext(w, f, s, p.horizon());
         if (last > 1) printLast(w, f);
-        printRecentError(w, f);
+        printRecentError(w, f, p.horizon());
         if (out != null) {
             writeCsv(out, f);
             w.println("wrote " + f.n() + " forecasts to " + out);
@@ -120,7 +123,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
     }
 
-    private void printRecentError(PrintWriter w, Predictor.Forecast f) {
+    private void printRecentError(PrintWriter w, Predictor.Forecast f, int horizon) {
         int known = 0;
         for (int k = 0; k < f.n(); k++) if (f.hasActual(k)) known++;
         if (known == 0) {
@@ -149,7 +152,9 @@ public final class PredictCommand implements Callable<Integer> {
         w.printf("  %-20s %14s %14s%n", "RMSE", Fmt.metric(m.rmse()), Fmt.metric(pers.rmse()));
         w.printf("  %-20s %14s %14s%n", "direction accuracy", Fmt.pct(m.directionAccuracy()), Fmt.pct(pers.directionAccuracy()));
         double skill = 1 - m.rmse() / pers.rmse();
-        w.printf(Locale.ROOT, "  skill vs persistence: %+.4f%n", skill);
+        DieboldMariano.Result dm = Evaluator.againstPersistence(pred, anchor, actual, horizon);
+        w.printf(Locale.ROOT, "  skill vs persistence: %+.4f: %s%n", skill,
+                PersistenceVerdict.of(skill, dm == null ? null : dm.pValue()).words());
     }
 
     private static void writeCsv(Path file, Predictor.Forecast f) {

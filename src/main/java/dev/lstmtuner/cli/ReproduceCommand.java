@@ -7,6 +7,7 @@ import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.search.TrialExecutor;
+import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Store;
@@ -68,6 +69,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         if (seeds < 1 || seeds > 100) throw new BadInputException("--seeds must be between 1 and 100, got " + seeds);
         try (Store store = storeOptions.open()) {
             Trial original = TrialRef.resolve(store, ref);
+            if (seeds > 1) refuseIncomparableObjective(store, original);
             TrialReport report = store.report(original.id()).orElseThrow();
             RunConfig config = BestCommand.configOf(store, original);
             if (data != null) config = ConfigLoader.withOverrides(config, Map.of("data", data), "--data");
@@ -83,6 +85,17 @@ public final class ReproduceCommand implements Callable<Integer> {
             }
             return seeds == 1 ? once(store, original, config, prepared, difference, out)
                     : manySeeds(store, original, config, prepared, difference, out);
+        }
+    }
+
+    /** --seeds reports the seed sd of val RMSE and sets it against the campaign's lead: both must be val RMSE. */
+    private static void refuseIncomparableObjective(Store store, Trial original) {
+        String objective = store.campaign(original.campaign()).map(Campaign::objective).orElse(CampaignSpec.DEFAULT_OBJECTIVE);
+        if (!"val_rmse".equals(objective)) {
+            throw new BadInputException("refusing --seeds for " + original.label() + ": campaign " + original.campaign()
+                    + " ranks trials by " + objective + ", but --seeds measures seed noise in val RMSE, so its lead"
+                    + " and the noise would be in different units; reproduce it once (without --seeds), or confirm the"
+                    + " winner in the campaign itself with \"confirm\": {\"top_k\": 5, \"seeds\": 3} in the experiment");
         }
     }
 

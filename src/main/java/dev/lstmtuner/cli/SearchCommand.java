@@ -5,6 +5,7 @@ import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.search.CampaignPlan;
+import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.search.Coordinator;
 import dev.lstmtuner.search.CoordinatorLease;
 import dev.lstmtuner.search.DeviceSlots;
@@ -17,6 +18,7 @@ import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
+import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.store.TrialState;
 import picocli.CommandLine.Command;
@@ -31,6 +33,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -194,7 +197,8 @@ public final class SearchCommand implements Callable<Integer> {
         }
         Coordinator coordinator = new Coordinator(store, plan, queue != null ? queue : n > 0 ? n : 8,
                 Duration.ofSeconds(staleAfter), 0);
-        LiveView view = new LiveView(out, System.console() != null, campaign, plan.experiment().budget(), n);
+        LiveView view = new LiveView(out, System.console() != null, campaign, plan.experiment().budget(), n,
+                plan.experiment().confirm());
         AtomicBoolean interrupted = new AtomicBoolean();
         WorkerPool pool = new WorkerPool(cmd, n, plan.base().threads(),
                 artifacts.toAbsolutePath().getParent().resolve("logs").resolve(campaign), out);
@@ -256,9 +260,21 @@ public final class SearchCommand implements Callable<Integer> {
     static void summary(Store store, String campaign, PrintWriter out) {
         var page = store.trials(TrialQuery.of(campaign).page(10, 0));
         out.println("top 10 of " + page.total() + " trials:");
-        out.print(TrialsCommand.table(page).render());
-        store.best(campaign).ifPresent(b -> {
-            out.println("best: trial " + b.label() + " with objective " + Fmt.num(b.objective()));
+        out.print(TrialsCommand.table(page, store).render());
+        Campaign c = store.campaign(campaign).orElseThrow();
+        Optional<ConfirmedRanking> confirmed = ConfirmedView.ranking(store, c);
+        Optional<Trial> winner;
+        if (confirmed.isPresent()) {
+            out.println();
+            ConfirmedView.print(confirmed.get(), out);
+            winner = Optional.of(confirmed.get().winner().original());
+        } else {
+            winner = store.best(campaign);
+            winner.ifPresent(b -> out.println("best: trial " + b.label() + " with objective " + Fmt.num(b.objective())
+                    + (b.metrics() == null ? "" : "; on the test windows it is " + ConfirmedView.verdict(b.metrics()))
+                    + " (not confirmed over seeds: add \"confirm\": {\"top_k\": 5, \"seeds\": 3} to the experiment)"));
+        }
+        winner.ifPresent(b -> {
             out.println("reproduce it:   bin/lstm-tuner reproduce " + Fmt.shell(b.label()));
             out.println("or retrain it:  bin/lstm-tuner best " + Fmt.shell(campaign) + " --config-out best.json && bin/lstm-tuner train --config best.json");
         });

@@ -1,5 +1,7 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.search.ConfirmedRanking;
+import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Provenance;
@@ -8,6 +10,7 @@ import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialReport;
 import dev.lstmtuner.train.EpochMetrics;
 import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.train.FoldMetrics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,6 +21,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
@@ -42,8 +46,12 @@ public final class ShowCommand implements Callable<Integer> {
             Trial t = TrialRef.resolve(store, ref);
             TrialReport r = store.report(t.id()).orElseThrow();
             Campaign c = store.campaign(t.campaign()).orElseThrow();
-            if (json) out.println(StoreJson.write(StoreJson.report(r)));
-            else out.print(text(r, c));
+            if (json) {
+                out.println(StoreJson.write(StoreJson.report(r)));
+            } else {
+                out.print(text(r, c));
+                out.print(confirmation(store, t, c));
+            }
         }
         out.flush();
         return 0;
@@ -78,14 +86,23 @@ public final class ShowCommand implements Callable<Integer> {
                     Fmt.num(m.persistence().mape()), Fmt.num(m.persistence().r2()),
                     Fmt.num(m.persistence().directionAccuracy()));
             indent(sb, mt.render());
-            kv(sb, "skill", Fmt.num(m.skill()) + (m.skill() > 0 ? " (beats persistence)" : " (does not beat persistence)"));
-            kv(sb, "best val RMSE", Fmt.num(m.bestValRmse()) + " at epoch " + m.bestEpoch() + " of " + m.epochs());
+            // "beats persistence" needs the Diebold–Mariano test on the test windows (p < 0.05), not just skill > 0
+            kv(sb, "skill", Fmt.num(m.skill()) + ": " + ConfirmedView.verdict(m));
+            if (m.folds().isEmpty()) {
+                kv(sb, "best val RMSE", Fmt.num(m.bestValRmse()) + " at epoch " + m.bestEpoch() + " of " + m.epochs());
+            } else {
+                kv(sb, "best val RMSE", Fmt.num(m.bestValRmse()) + " (mean over " + m.folds().size()
+                        + " walk-forward folds; " + m.epochs() + " epochs in all)");
+                sb.append("\nWalk-forward folds (test metrics above: the pooled test windows of all folds)\n");
+                indent(sb, folds(m.folds()).render());
+            }
             kv(sb, "params", String.valueOf(m.params()));
             kv(sb, "training", Fmt.num(m.trainingSeconds()) + " s, " + m.testWindows() + " test windows");
         }
 
         if (!r.epochs().isEmpty()) {
-            sb.append("\nEpochs\n");
+            sb.append(m == null || m.folds().isEmpty() ? "\nEpochs\n"
+                    : "\nEpochs (fold 1 of " + m.folds().size() + ": the curve the pruners compare across trials)\n");
             TextTable et = new TextTable("EPOCH", "TRAIN_LOSS", "VAL_LOSS", "VAL_RMSE", "MS").right(0, 1, 2, 3, 4);
             for (EpochMetrics e : compact(r.epochs())) {
                 if (e == null) et.row("…", "", "", "", "");
@@ -118,6 +135,44 @@ public final class ShowCommand implements Callable<Integer> {
                 kv(sb, "data sha256", p.data().sha256());
             }
             kv(sb, "config", p.configJson());
+        }
+        return sb.toString();
+    }
+
+    static TextTable folds(List<FoldMetrics> folds) {
+        TextTable t = new TextTable("FOLD", "TRAIN", "VAL", "TEST", "TEST FROM", "TEST TO", "BEST_VAL_RMSE", "EPOCHS",
+                "TEST_RMSE", "PERSIST_RMSE", "SKILL", "VS PERSISTENCE").right(0, 1, 2, 3, 6, 7, 8, 9, 10).maxWidth(70);
+        for (FoldMetrics f : folds) {
+            t.row(f.fold(), f.trainWindows(), f.valWindows(), f.testWindows(), Fmt.utc(f.testFromMs()),
+                    Fmt.utc(f.testToMs()), Fmt.num(f.bestValRmse()), f.bestEpoch() + "/" + f.epochs(),
+                    Fmt.num(f.model().rmse()), Fmt.num(f.persistence().rmse()), Fmt.num(f.skill()),
+                    PersistenceVerdict.of(f.skill(), f.persistencePValue()).words());
+        }
+        return t;
+    }
+
+    /** Where the trial stands in winner confirmation: the run it confirms, or its runs over seeds. */
+    static String confirmation(Store store, Trial t, Campaign c) {
+        StringBuilder sb = new StringBuilder();
+        if (t.confirmOf() != null) {
+            String original = store.trial(t.confirmOf()).map(Trial::label).orElse("id " + t.confirmOf());
+            sb.append("\nConfirmation\n");
+            kv(sb, "confirms", "trial " + original + " with seed " + Fmt.value(t.params().get("seed"))
+                    + " (one seed of its confirmation; see `show " + original + "`)");
+            return sb.toString();
+        }
+        Optional<ConfirmedRanking> ranking = ConfirmedView.ranking(store, c);
+        if (ranking.isEmpty()) return "";
+        List<ConfirmedRanking.Entry> entries = ranking.get().entries();
+        for (int i = 0; i < entries.size(); i++) {
+            ConfirmedRanking.Entry e = entries.get(i);
+            if (e.original().id() != t.id()) continue;
+            sb.append("\nConfirmation\n");
+            kv(sb, "over seeds", c.objective() + " " + Fmt.num(e.mean()) + " ± " + Fmt.num(e.sd()) + " over "
+                    + e.runs() + " runs (the original and " + (e.runs() - 1) + " more seeds)");
+            kv(sb, "rank", (i + 1) + " of " + entries.size() + " confirmed trials"
+                    + (i == 0 ? ": the confirmed winner" : ""));
+            if (i == 0) ranking.get().sentences().stream().skip(1).forEach(line -> kv(sb, "", line));
         }
         return sb.toString();
     }

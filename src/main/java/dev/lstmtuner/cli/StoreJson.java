@@ -3,6 +3,7 @@ package dev.lstmtuner.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSummary;
@@ -11,6 +12,7 @@ import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialReport;
 import dev.lstmtuner.train.EpochMetrics;
 import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.train.FoldMetrics;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -79,6 +81,7 @@ final class StoreJson {
         m.put("failure_reason", t.failureReason());
         m.put("failure_stack", t.failureStack());
         m.put("requeued_from", t.requeuedFrom());
+        m.put("confirm_of", t.confirmOf());
         m.put("metrics", metrics(t.metrics()));
         return m;
     }
@@ -103,6 +106,32 @@ final class StoreJson {
         m.put("best_epoch", f.bestEpoch());
         m.put("training_seconds", f.trainingSeconds());
         m.put("test_windows", f.testWindows());
+        m.put("persistence_statistic", f.persistenceStatistic());
+        m.put("persistence_p", f.persistencePValue());
+        m.put("verdict", f.persistenceVerdict().words());
+        m.put("folds", f.folds().stream().map(StoreJson::fold).toList());
+        return m;
+    }
+
+    static Map<String, Object> fold(FoldMetrics f) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("fold", f.fold());
+        m.put("train_windows", f.trainWindows());
+        m.put("val_windows", f.valWindows());
+        m.put("test_windows", f.testWindows());
+        m.put("test_from", iso(Instant.ofEpochMilli(f.testFromMs())));
+        m.put("test_to", iso(Instant.ofEpochMilli(f.testToMs())));
+        m.put("best_val_rmse", f.bestValRmse());
+        m.put("best_val_loss", f.bestValLoss());
+        m.put("epochs", f.epochs());
+        m.put("best_epoch", f.bestEpoch());
+        m.put("test_rmse", f.model().rmse());
+        m.put("test_mae", f.model().mae());
+        m.put("persistence_rmse", f.persistence().rmse());
+        m.put("skill", f.skill());
+        m.put("persistence_p", f.persistencePValue());
+        m.put("verdict", PersistenceVerdict.of(f.skill(), f.persistencePValue()).words());
+        m.put("val_block_rmse", f.valBlockRmse());
         return m;
     }
 

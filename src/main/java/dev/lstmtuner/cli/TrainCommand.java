@@ -5,6 +5,7 @@ import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.features.Dataset;
 import dev.lstmtuner.search.TrialExecutor;
 import dev.lstmtuner.store.CampaignSpec;
@@ -170,8 +171,15 @@ public final class TrainCommand implements Callable<Integer> {
 
     static void printMetrics(PrintWriter out, FinalMetrics f, Dataset ds) {
         Dataset.Split test = ds.test();
-        out.printf("%nTest split: %s windows, %s .. %s (prices rebuilt from the forecasts)%n", Fmt.count(test.n()),
-                Fmt.utc(test.anchorTimeMs()[0]), Fmt.utc(test.anchorTimeMs()[test.n() - 1]));
+        if (f.folds().isEmpty()) {
+            out.printf("%nTest split: %s windows, %s .. %s (prices rebuilt from the forecasts)%n", Fmt.count(test.n()),
+                    Fmt.utc(test.anchorTimeMs()[0]), Fmt.utc(test.anchorTimeMs()[test.n() - 1]));
+        } else {
+            out.printf("%nWalk-forward folds:%n");
+            ShowCommand.folds(f.folds()).render().lines().forEach(l -> out.println("  " + l));
+            out.printf("%nTest: the %s pooled test windows of the %d folds (prices rebuilt from the forecasts)%n",
+                    Fmt.count(f.testWindows()), f.folds().size());
+        }
         ForecastMetrics m = f.model(), p = f.persistence();
         List<String[]> rows = List.of(
                 new String[]{"MAE", Fmt.metric(m.mae()), Fmt.metric(p.mae())},
@@ -181,9 +189,9 @@ public final class TrainCommand implements Callable<Integer> {
                 new String[]{"direction accuracy", Fmt.pct(m.directionAccuracy()), Fmt.pct(p.directionAccuracy())});
         out.printf("  %-20s %14s %14s%n", "metric", "model", "persistence");
         for (String[] r : rows) out.printf("  %-20s %14s %14s%n", r[0], r[1], r[2]);
-        out.printf(Locale.ROOT, "  skill vs persistence: %+.4f  (%s)%n", f.skill(), f.skill() > 0
-                ? "the model beats \"next price = last price\""
-                : "the model is NOT better than \"next price = last price\"");
+        // only the Diebold–Mariano test on the test windows may call the model better (p < 0.05)
+        out.printf(Locale.ROOT, "  skill vs persistence: %+.4f: the model %s (\"next price = last price\")%n", f.skill(),
+                ConfirmedRanking.verb(f.persistenceVerdict()));
         out.printf(Locale.ROOT, "  params %s, epochs %d, best epoch %d, best val RMSE %s, training %.1f s%n",
                 Fmt.count(f.params()), f.epochs(), f.bestEpoch(), Fmt.metric(f.bestValRmse()), f.trainingSeconds());
     }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -68,7 +69,7 @@ public final class TrialsCommand implements Callable<Integer> {
                 m.put("trials", StoreJson.trials(page.items()));
                 out.println(StoreJson.write(m));
             } else {
-                out.print(table(page).render());
+                out.print(table(page, store).render());
                 out.printf("%d of %d trials%s%n", page.items().size(), page.total(),
                         page.offset() + page.items().size() < page.total()
                                 ? " (more with --offset " + (page.offset() + page.items().size()) + ")" : "");
@@ -78,16 +79,25 @@ public final class TrialsCommand implements Callable<Integer> {
         return 0;
     }
 
-    static TextTable table(Page<Trial> page) {
-        TextTable t = new TextTable("#", "STATE", "OBJECTIVE", "VAL_RMSE", "TEST_RMSE", "SKILL", "DIR_ACC", "EPOCHS",
-                "SECONDS", "WORKER", "PARAMS").right(0, 2, 3, 4, 5, 6, 7, 8).maxWidth(70);
+    /**
+     * The trials as a table. VS PERSISTENCE is the Diebold–Mariano verdict on the test windows ("beats" only with
+     * p < 0.05); CONFIRMS names the trial a confirmation run re-trains with another seed.
+     */
+    static TextTable table(Page<Trial> page, Store store) {
+        TextTable t = new TextTable("#", "STATE", "OBJECTIVE", "VAL_RMSE", "TEST_RMSE", "SKILL", "VS PERSISTENCE",
+                "DIR_ACC", "EPOCHS", "SECONDS", "CONFIRMS", "WORKER", "PARAMS").right(0, 2, 3, 4, 5, 7, 8, 9).maxWidth(70);
+        Map<Long, Integer> numbers = new HashMap<>();
+        for (Trial tr : page.items()) numbers.put(tr.id(), tr.number());
         for (Trial tr : page.items()) {
             var m = tr.metrics();
             t.row(tr.number(), tr.state(), Fmt.num(tr.objective()),
                     m == null ? "-" : Fmt.num(m.bestValRmse()), m == null ? "-" : Fmt.num(m.model().rmse()),
-                    m == null ? "-" : Fmt.num(m.skill()), m == null ? "-" : Fmt.num(m.model().directionAccuracy()),
+                    m == null ? "-" : Fmt.num(m.skill()), m == null ? "-" : ConfirmedView.verdict(m),
+                    m == null ? "-" : Fmt.num(m.model().directionAccuracy()),
                     m == null ? (tr.prunedEpoch() == null ? "-" : tr.prunedEpoch()) : m.epochs(),
-                    Fmt.seconds(tr), tr.worker(), Fmt.params(tr.params()));
+                    Fmt.seconds(tr), tr.confirmOf() == null ? "-" : "#" + numbers.computeIfAbsent(tr.confirmOf(),
+                            id -> store.trial(id).map(Trial::number).orElse(0)),
+                    tr.worker(), Fmt.params(tr.params()));
         }
         return t;
     }

@@ -106,8 +106,8 @@ public final class CampaignHistory {
         if (old != null) {
             counts.merge(old.state(), -1L, Long::sum);
             if (old.finishedAt() != null) finished.remove(old);
-        } else if (t.requeuedFrom() == null) {
-            draws++;
+        } else if (t.requeuedFrom() == null && t.confirmOf() == null) {
+            draws++; // confirmation runs are not draws of the search budget
         }
         counts.merge(now.state(), 1L, Long::sum);
         if (now.finishedAt() != null && now.state().isFinished()) finished.add(now);

@@ -105,6 +105,9 @@ public final class Coordinator {
             }
         }
         boolean over = endReason != null && (queueEmpty || !endReason.startsWith("trial budget"));
+        // the search budget is spent (not failing): winner confirmation may keep the campaign going
+        if (over && failuresInARow < budget.maxConsecutiveFailures()) over = !Confirmation.keepsGoing(store, plan,
+                PastTrials.all(store, name));
         return new Status(counts, draws, best, over, endReason, elapsedMinutes());
     }
 }

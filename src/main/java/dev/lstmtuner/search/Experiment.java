@@ -11,13 +11,18 @@ import java.util.Map;
  * An experiment file resolved: the base run config, the search space, the sampler and pruner with their options,
  * the objective and direction, the budget and the seed. With {@code symbols}, one campaign per symbol is run over
  * the same space (a campaign group compared side by side); without, a single campaign on the base config's data.
+ * {@code confirm} (null = off) re-trains the top trials with extra seeds once the search budget is spent.
  */
 public record Experiment(String name, String description, RunConfig base, SearchSpace space,
                          String spaceJson, String sampler, Map<String, Object> samplerOptions,
                          String pruner, Map<String, Object> prunerOptions, String objective, Direction direction,
-                         Budget budget, long seed, List<Symbol> symbols, Integer keepModels) {
+                         Budget budget, long seed, List<Symbol> symbols, Integer keepModels, Confirm confirm) {
 
     /** One member of a multi-symbol group: its label and data file. */
     public record Symbol(String symbol, String data) {
+    }
+
+    /** Winner confirmation: the best {@code topK} trials each re-trained with {@code seeds} more seeds. */
+    public record Confirm(int topK, int seeds) {
     }
 }

@@ -27,8 +27,9 @@ import java.util.Set;
  */
 public final class ExperimentLoader {
     private static final Set<String> KEYS = Set.of("name", "description", "config", "space", "sampler", "pruner",
-            "objective", "direction", "budget", "seed", "symbols", "keep_models");
+            "objective", "direction", "budget", "seed", "symbols", "keep_models", "confirm");
     private static final Set<String> BUDGET_KEYS = Set.of("max_trials", "max_minutes", "max_consecutive_failures");
+    private static final Set<String> CONFIRM_KEYS = Set.of("top_k", "seeds");
 
     private ExperimentLoader() {
     }
@@ -63,6 +64,11 @@ public final class ExperimentLoader {
         b.put("max_consecutive_failures", e.budget().maxConsecutiveFailures());
         n.put("seed", e.seed());
         if (e.keepModels() != null) n.put("keep_models", e.keepModels());
+        if (e.confirm() != null) {
+            ObjectNode c = n.putObject("confirm");
+            c.put("top_k", e.confirm().topK());
+            c.put("seeds", e.confirm().seeds());
+        }
         if (!e.symbols().isEmpty()) {
             ObjectNode s = n.putObject("symbols");
             for (Experiment.Symbol sym : e.symbols()) s.put(sym.symbol(), sym.data());
@@ -141,7 +147,7 @@ public final class ExperimentLoader {
             if (keepModels < 1) throw new BadInputException(source + ": \"keep_models\" must be at least 1 (leave it out to keep every model)");
         }
         return new Experiment(name, description, base, space, spaceJson, sampler, samplerOptions, pruner, prunerOptions,
-                objective, direction, budget, seed, List.copyOf(symbols), keepModels);
+                objective, direction, budget, seed, List.copyOf(symbols), keepModels, confirm(root.get("confirm"), source));
     }
 
     private static RunConfig config(JsonNode node, String source, Path baseDir) {
@@ -183,6 +189,24 @@ public final class ExperimentLoader {
             throw new BadInputException(source + ": \"budget\" needs max_trials or max_minutes, or the search never ends");
         }
         return new Budget(maxTrials, maxMinutes, maxFailures);
+    }
+
+    private static Experiment.Confirm confirm(JsonNode node, String source) {
+        if (node == null) return null;
+        if (!node.isObject()) {
+            throw new BadInputException(source + ": \"confirm\" must be an object like {\"top_k\": 5, \"seeds\": 3}");
+        }
+        checkKeys(node, CONFIRM_KEYS, source, "confirm.");
+        int topK = node.has("top_k") ? (int) longValue(node.get("top_k"), source, "confirm.top_k") : 5;
+        int seeds = node.has("seeds") ? (int) longValue(node.get("seeds"), source, "confirm.seeds") : 3;
+        if (topK < 1 || topK > 100) {
+            throw new BadInputException(source + ": \"confirm.top_k\" must be between 1 and 100, got " + topK);
+        }
+        if (seeds < 1 || seeds > 100) {
+            throw new BadInputException(source + ": \"confirm.seeds\" must be between 1 and 100 (extra seeds per"
+                    + " trial), got " + seeds);
+        }
+        return new Experiment.Confirm(topK, seeds);
     }
 
     private static void checkKeys(JsonNode node, Set<String> allowed, String source, String prefix) {

@@ -88,7 +88,11 @@ public final class TrialRunner {
     }
 
     public static Prepared prepare(RunConfig c) {
-        LoadedData data = DataSource.load(c.data(), GapPolicy.parse(c.gapPolicy()), c.maxRows(), c.dateRange());
+        return prepare(c, DataSource.load(c.data(), GapPolicy.parse(c.gapPolicy()), c.maxRows(), c.dateRange()));
+    }
+
+    /** Prepares already loaded data (its source, date range and {@code max_rows} are the caller's business). */
+    public static Prepared prepare(RunConfig c, LoadedData data) {
         FeatureMatrix fm = FeatureBuilder.build(data.series(), c.features());
         int k = c.evaluation().folds();
         List<WalkForward.Fold> folds = WalkForward.plan(data.series().size(), fm.firstRow(), c.split(), k,

@@ -106,4 +106,31 @@ class ConfigLoaderTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("t.json").hasMessageContaining("\"max_epochs\"");
         assertThat(ConfigLoader.parse("{\"seed\": 4294967297}", "t.json").seed()).isEqualTo(4294967297L);
     }
+
+    @Test
+    void evaluationTakesTheKeysItNamesAndDefaultsToTheSingleSplit() {
+        assertThat(RunConfig.DEFAULTS.evaluation()).isEqualTo(new RunConfig.Evaluation(1, "expanding"));
+        RunConfig c = ConfigLoader.parse("{\"evaluation\": {\"folds\": 4}}", "a.json");
+        assertThat(c.evaluation()).isEqualTo(new RunConfig.Evaluation(4, "expanding"));
+        RunConfig s = ConfigLoader.withOverrides(c, Map.of("evaluation", Map.of("scheme", "sliding")), "b");
+        assertThat(s.evaluation()).isEqualTo(new RunConfig.Evaluation(4, "sliding"));
+        assertThat(ConfigLoader.parse(ConfigLoader.toJson(s), "round trip")).isEqualTo(s);
+    }
+
+    @Test
+    void badEvaluationKeysAreRefusedByName() {
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"evaluation\": {\"fold\": 3}}", "a.json"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("\"evaluation.fold\"")
+                .hasMessageContaining("folds");
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"evaluation\": {\"folds\": 0}}", "a.json"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("\"evaluation.folds\"");
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"evaluation\": {\"scheme\": \"rolling\"}}", "a.json"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("\"evaluation.scheme\"")
+                .hasMessageContaining("sliding");
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"evaluation\": 3}", "a.json"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("\"evaluation\" must be an object");
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"evaluation\": {\"folds\": \"many\"}}", "a.json"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("\"evaluation.folds\"")
+                .hasMessageContaining("integer");
+    }
 }

@@ -68,4 +68,17 @@ class ExperimentLoaderTest {
         assertThatThrownBy(() -> ExperimentLoader.parse("{\"name\": \"x\",\n \"space\": }", "e.json", null))
                 .hasMessageContaining("line 2");
     }
+
+    @Test
+    void confirmIsOptionalRoundTripsAndIsValidated() {
+        assertThat(parse("\"seed\": 1").confirm()).isNull();
+        Experiment e = parse("\"confirm\": {\"top_k\": 4, \"seeds\": 2}");
+        assertThat(e.confirm()).isEqualTo(new Experiment.Confirm(4, 2));
+        assertThat(ExperimentLoader.parse(ExperimentLoader.resolvedJson(e), "stored", null).confirm()).isEqualTo(e.confirm());
+        assertThat(parse("\"confirm\": {}").confirm()).isEqualTo(new Experiment.Confirm(5, 3));
+        assertThatThrownBy(() -> parse("\"confirm\": {\"top\": 3}")).hasMessageContaining("\"confirm.top\"");
+        assertThatThrownBy(() -> parse("\"confirm\": {\"seeds\": 0}")).hasMessageContaining("\"confirm.seeds\"");
+        assertThatThrownBy(() -> parse("\"confirm\": 5")).hasMessageContaining("\"confirm\" must be an object");
+    }
 }
+
