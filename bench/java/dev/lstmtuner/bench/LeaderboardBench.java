@@ -1,5 +1,6 @@
 package dev.lstmtuner.bench;
 
+import java.util.Comparator;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Metric;
@@ -107,7 +108,7 @@ public final class LeaderboardBench {
             System.out.println("trials written meanwhile: " + written.get());
         } finally {
             try (var files = Files.walk(dir)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+                for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
             }
         }
     }

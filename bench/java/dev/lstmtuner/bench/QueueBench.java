@@ -1,5 +1,7 @@
 package dev.lstmtuner.bench;
 
+import java.util.Comparator;
+import java.util.Map;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.search.CampaignPlan;
 import dev.lstmtuner.search.Coordinator;
@@ -120,11 +122,11 @@ public final class QueueBench {
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (Process p : procs) p.destroyForcibly();
         try (var files = Files.walk(dir)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+            for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
         }
     }
 
-    private static long finished(java.util.Map<TrialState, Long> counts) {
+    private static long finished(Map<TrialState, Long> counts) {
         return counts.get(TrialState.COMPLETE) + counts.get(TrialState.PRUNED) + counts.get(TrialState.FAILED);
     }
 

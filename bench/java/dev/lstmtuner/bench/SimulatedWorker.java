@@ -1,5 +1,6 @@
 package dev.lstmtuner.bench;
 
+import java.util.Arrays;
 import dev.lstmtuner.search.CampaignHistory;
 import dev.lstmtuner.search.CampaignPlan;
 import dev.lstmtuner.search.PastTrial;
@@ -109,7 +110,7 @@ public final class SimulatedWorker {
                         if (epochMs > 0) Thread.sleep(epochMs);
                         double v = base * (1 + 1.0 / e) + noise.nextDouble();
                         h.reportEpoch(new EpochMetrics(e, v / 100, v / 90, v, epochMs));
-                        curve = java.util.Arrays.copyOf(curve, e);
+                        curve = Arrays.copyOf(curve, e);
                         curve[e - 1] = v;
                         if (e == epochs) break;
                         long t0 = System.nanoTime();
@@ -125,7 +126,7 @@ public final class SimulatedWorker {
                         }
                     }
                     if (outcome.equals("COMPLETE")) {
-                        double best = java.util.Arrays.stream(curve).min().orElse(Double.NaN);
+                        double best = Arrays.stream(curve).min().orElse(Double.NaN);
                         h.complete(new FinalMetrics(new ForecastMetrics(best * 0.7, best, 0.1, 0.9, 0.5),
                                 new ForecastMetrics(best * 0.7, best * 1.05, 0.1, 0.9, 0.5), 0.05, best, 1000,
                                 epochs, epochs, epochs * epochMs / 1000.0, 100), best);

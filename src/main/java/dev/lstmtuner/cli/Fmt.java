@@ -1,5 +1,6 @@
 package dev.lstmtuner.cli;
 
+import java.util.List;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialState;
 
@@ -65,7 +66,7 @@ final class Fmt {
 
     static String value(Object v) {
         if (v instanceof Double d) return num(d);
-        if (v instanceof java.util.List<?> l) {
+        if (v instanceof List<?> l) {
             return l.stream().map(Fmt::value).collect(Collectors.joining(",", "[", "]"));
         }
         return String.valueOf(v);

@@ -1,5 +1,7 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.store.TrialQuery;
+import java.util.Arrays;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.CampaignNames;
@@ -164,10 +166,10 @@ public final class ReproduceCommand implements Callable<Integer> {
         for (FinalMetrics f : results) pairs(f, f).forEach((k, v) -> values.computeIfAbsent(k, x -> new ArrayList<>()).add(v[0]));
         for (Map.Entry<String, List<Double>> e : values.entrySet()) {
             double[] v = e.getValue().stream().mapToDouble(Double::doubleValue).toArray();
-            double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-            double sd = v.length < 2 ? Double.NaN : Math.sqrt(java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
-            t.row(e.getKey(), Fmt.num(mean), Fmt.num(sd), Fmt.num(java.util.Arrays.stream(v).min().orElse(Double.NaN)),
-                    Fmt.num(java.util.Arrays.stream(v).max().orElse(Double.NaN)),
+            double mean = Arrays.stream(v).average().orElse(Double.NaN);
+            double sd = v.length < 2 ? Double.NaN : Math.sqrt(Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum() / (v.length - 1));
+            t.row(e.getKey(), Fmt.num(mean), Fmt.num(sd), Fmt.num(Arrays.stream(v).min().orElse(Double.NaN)),
+                    Fmt.num(Arrays.stream(v).max().orElse(Double.NaN)),
                     recorded.containsKey(e.getKey()) ? Fmt.num(recorded.get(e.getKey())[0]) : "");
         }
         out.println();
@@ -176,7 +178,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         List<Double> val = values.get("best val RMSE");
         double mean = val.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
         double sd = Math.sqrt(val.stream().mapToDouble(x -> (x - mean) * (x - mean)).sum() / Math.max(1, val.size() - 1));
-        List<Trial> top = store.trials(dev.lstmtuner.store.TrialQuery.of(original.campaign()).state(TrialState.COMPLETE).page(2, 0)).items();
+        List<Trial> top = store.trials(TrialQuery.of(original.campaign()).state(TrialState.COMPLETE).page(2, 0)).items();
         if (top.size() == 2 && top.get(0).objective() != null && top.get(1).objective() != null) {
             double gap = Math.abs(top.get(1).objective() - top.get(0).objective());
             out.printf(Locale.ROOT, "the leader of %s is ahead of #2 by %s in the objective; the seed sd of val RMSE is %s: %s%n",

@@ -1,5 +1,8 @@
 package dev.lstmtuner.cli;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
@@ -137,10 +140,10 @@ public final class SearchCommand implements Callable<Integer> {
 
     private List<String> create(Store store, Experiment e) {
         String base = name != null ? name : e.name();
-        List<Experiment.Symbol> members = e.symbols().isEmpty() ? java.util.Collections.singletonList(null) : e.symbols();
-        Map<String, Experiment.Symbol> byName = new java.util.LinkedHashMap<>();
+        List<Experiment.Symbol> members = e.symbols().isEmpty() ? Collections.singletonList(null) : e.symbols();
+        Map<String, Experiment.Symbol> byName = new LinkedHashMap<>();
         for (Experiment.Symbol s : members) {
-            String campaign = s == null ? base : base + "-" + s.symbol().toLowerCase(java.util.Locale.ROOT);
+            String campaign = s == null ? base : base + "-" + s.symbol().toLowerCase(Locale.ROOT);
             CampaignNames.require(campaign, s == null ? "campaign name" : "campaign name for symbol " + s.symbol());
             if (store.campaign(campaign).isPresent()) {
                 throw new BadInputException("campaign \"" + campaign + "\" already exists: continue it with `--resume " + campaign

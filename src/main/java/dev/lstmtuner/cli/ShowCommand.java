@@ -1,5 +1,6 @@
 package dev.lstmtuner.cli;
 
+import java.util.ArrayList;
 import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.Artifact;
@@ -181,7 +182,7 @@ public final class ShowCommand implements Callable<Integer> {
     static List<EpochMetrics> compact(List<EpochMetrics> epochs) {
         if (epochs.size() <= 12) return epochs;
         EpochMetrics best = epochs.stream().min((a, b) -> Double.compare(a.valRmse(), b.valRmse())).orElseThrow();
-        java.util.ArrayList<EpochMetrics> out = new java.util.ArrayList<>(epochs.subList(0, 5));
+        ArrayList<EpochMetrics> out = new ArrayList<>(epochs.subList(0, 5));
         int bestIdx = epochs.indexOf(best);
         if (bestIdx >= 5 && bestIdx < epochs.size() - 5) {
             out.add(null);

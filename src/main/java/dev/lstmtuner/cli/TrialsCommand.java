@@ -1,5 +1,7 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.config.BadInputException;
+import java.util.Locale;
 import dev.lstmtuner.store.Page;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
@@ -104,10 +106,10 @@ public final class TrialsCommand implements Callable<Integer> {
 
     static Boolean parseOrder(String order) {
         if (order == null) return null;
-        return switch (order.trim().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (order.trim().toLowerCase(Locale.ROOT)) {
             case "asc" -> false;
             case "desc" -> true;
-            default -> throw new dev.lstmtuner.config.BadInputException(
+            default -> throw new BadInputException(
                     "--order '" + order + "' is not known: use asc or desc");
         };
     }
@@ -115,15 +117,15 @@ public final class TrialsCommand implements Callable<Integer> {
     static TrialState parseState(String state) {
         if (state == null) return null;
         try {
-            return TrialState.valueOf(state.trim().toUpperCase(java.util.Locale.ROOT));
+            return TrialState.valueOf(state.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new dev.lstmtuner.config.BadInputException("--state '" + state
+            throw new BadInputException("--state '" + state
                     + "' is not a trial state: use waiting, running, complete, pruned or failed");
         }
     }
 
     private static int requirePositive(int limit) {
-        if (limit < 1) throw new dev.lstmtuner.config.BadInputException("--limit must be at least 1, got " + limit);
+        if (limit < 1) throw new BadInputException("--limit must be at least 1, got " + limit);
         return limit;
     }
 }

@@ -1,5 +1,6 @@
 package dev.lstmtuner.model;
 
+import org.deeplearning4j.nn.conf.RNNFormat;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -121,7 +122,7 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
         if (layerConf().getWeightNoise() != null) {
             throw new UnsupportedOperationException("GRU layer " + layerId() + " does not support weight noise");
         }
-        if (getDataFormat() != org.deeplearning4j.nn.conf.RNNFormat.NCW) {
+        if (getDataFormat() != RNNFormat.NCW) {
             throw new UnsupportedOperationException("GRU layer " + layerId() + " needs NCW data, got " + getDataFormat());
         }
     }

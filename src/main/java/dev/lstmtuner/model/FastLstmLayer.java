@@ -1,5 +1,8 @@
 package dev.lstmtuner.model;
 
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import org.deeplearning4j.nn.layers.recurrent.LSTM;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.RNNFormat;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -29,13 +32,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>Masks, weight noise, NWC data, gate functions other than sigmoid, cell activations other than
  * tanh/sigmoid/identity, and the stateful paths (rnnTimeStep, truncated BPTT) use the stock code unchanged.
  */
-public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
+public class FastLstmLayer extends LSTM {
     private static final int TANH = 0;
     private static final int SIGMOID = 1;
     private static final int IDENTITY = 2;
 
-    private static final java.util.concurrent.atomic.AtomicLong FAST_FORWARDS = new java.util.concurrent.atomic.AtomicLong();
-    private static final java.util.concurrent.atomic.AtomicLong FAST_BACKWARDS = new java.util.concurrent.atomic.AtomicLong();
+    private static final AtomicLong FAST_FORWARDS = new AtomicLong();
+    private static final AtomicLong FAST_BACKWARDS = new AtomicLong();
 
     private final LstmWork work = new LstmWork();
     /** The (post-dropout) input whose forward state {@link #work} holds for backprop; null when none is held. */
@@ -190,7 +193,7 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         NcwCopy.ofThread().fromNcw(input, work.x, type);
         org.bytedeco.javacpp.Pointer rwT = Gemm.of(rw);
         Gemm.gemm(type, false, true, rows, g4, nIn, work.x.row(0), nIn, Gemm.of(w), nIn, 0.0, work.z.row(0), g4);
-        java.util.Arrays.fill(work.cellStep, 0, mb * n, 0.0);
+        Arrays.fill(work.cellStep, 0, mb * n, 0.0);
         for (int t = 0; t < steps; t++) {
             if (t > 0) {
                 // Z_t += H_{t-1} RW (RW's column-major memory is RW^T row-major)
@@ -248,10 +251,10 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
         int n = work.n;
         int steps = work.steps;
         int g4 = 4 * n;
-        java.util.Arrays.fill(work.biasGrad, 0.0);
-        java.util.Arrays.fill(work.dcNext, 0, mb * n, 0.0);
-        java.util.Arrays.fill(work.dh, 0, mb * n, 0.0);
-        java.util.Arrays.fill(work.cellPrev, 0, mb * n, 0.0);
+        Arrays.fill(work.biasGrad, 0.0);
+        Arrays.fill(work.dcNext, 0, mb * n, 0.0);
+        Arrays.fill(work.dh, 0, mb * n, 0.0);
+        Arrays.fill(work.cellPrev, 0, mb * n, 0.0);
 
         NcwCopy.ofThread().fromNcw(epsilon, work.epsRows, type);
         for (int t = steps - 1; t >= 0; t--) {
@@ -266,7 +269,7 @@ public class FastLstmLayer extends org.deeplearning4j.nn.layers.recurrent.LSTM {
             if (t > 0) {
                 work.cell.read(cAt - (long) mb * n, work.cellPrev, 0, mb * n);
             } else {
-                java.util.Arrays.fill(work.cellPrev, 0, mb * n, 0.0);
+                Arrays.fill(work.cellPrev, 0, mb * n, 0.0);
             }
             backwardStep(work);
             work.z.write(zAt, work.dzStep, 0, mb * g4);

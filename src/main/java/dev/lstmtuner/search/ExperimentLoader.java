@@ -1,5 +1,7 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.features.FeatureBuilder;
+import java.util.TreeSet;
 import dev.lstmtuner.store.Direction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,7 +91,7 @@ public final class ExperimentLoader {
         String name = text(root, "name", source, null);
         CampaignNames.require(name, source + ": \"name\"");
         RunConfig base = config(root.get("config"), source, baseDir);
-        dev.lstmtuner.features.FeatureBuilder.checkNames(base.features());
+        FeatureBuilder.checkNames(base.features());
         String spaceJson;
         String spaceSource;
         JsonNode spaceNode = root.get("space");
@@ -213,7 +215,7 @@ public final class ExperimentLoader {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String k = it.next();
             if (!allowed.contains(k)) {
-                throw new BadInputException(source + ": unknown key \"" + prefix + k + "\"; allowed: " + new java.util.TreeSet<>(allowed));
+                throw new BadInputException(source + ": unknown key \"" + prefix + k + "\"; allowed: " + new TreeSet<>(allowed));
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.store.TrialState;
 import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.store.Campaign;
@@ -49,7 +51,7 @@ public final class Worker {
     /** Runs trials until the campaign ends, or until nothing waited for {@code idleLimit} (null = no limit). */
     public int run(Duration idleLimit) {
         if (campaign != null) {
-            store.campaign(campaign).orElseThrow(() -> new dev.lstmtuner.config.BadInputException(
+            store.campaign(campaign).orElseThrow(() -> new BadInputException(
                     "no campaign named \"" + campaign + "\" in the store; list them with `lstm-tuner campaigns`"));
         }
         Map<String, CampaignPlan> plans = new HashMap<>();
@@ -85,7 +87,7 @@ public final class Worker {
                             CampaignNames.artifactDir(artifactsRoot, h.campaign(), h.number()), true),
                     this::prepare, null, (e, b, n, t) -> { });
             running.set(null);
-            if (o.state() == dev.lstmtuner.store.TrialState.COMPLETE && plan.experiment().keepModels() != null) {
+            if (o.state() == TrialState.COMPLETE && plan.experiment().keepModels() != null) {
                 ModelRetention.keepBest(store, h.campaign(), plan.experiment().keepModels());
             }
             log.printf("%s: trial %s/%d %s%s%n", workerId, h.campaign(), h.number(), o.state(),

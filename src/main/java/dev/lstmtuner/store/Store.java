@@ -1,5 +1,6 @@
 package dev.lstmtuner.store;
 
+import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.train.EpochMetrics;
 
 import java.time.Duration;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 public interface Store extends AutoCloseable {
 
-    /** Creates a campaign; a name already taken is a {@link dev.lstmtuner.config.BadInputException}. */
+    /** Creates a campaign; a name already taken is a {@link BadInputException}. */
     Campaign createCampaign(CampaignSpec spec);
 
     Optional<Campaign> campaign(String name);
@@ -117,7 +118,7 @@ public interface Store extends AutoCloseable {
 
     /**
      * Adds a note or tag to the campaign ({@code trialId} null) or one of its trials; the text is checked with
-     * {@link Note#check} (a {@link dev.lstmtuner.config.BadInputException} when empty or too long), as is a trial of
+     * {@link Note#check} (a {@link BadInputException} when empty or too long), as is a trial of
      * another campaign.
      */
     Note addNote(String campaign, Long trialId, Note.Kind kind, String text);

@@ -1,5 +1,6 @@
 package dev.lstmtuner.cli;
 
+import java.util.Locale;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataSource;
@@ -109,7 +110,7 @@ class PredictCommandTest {
         StringBuilder csv = new StringBuilder("timestamp,open,high,low,close,volume\n");
         for (int i = 0; i < 300; i++) {
             double c = 100 + Math.sin(i / 5.0) * 2;
-            csv.append(String.format(java.util.Locale.ROOT, "%d,%.3f,%.3f,%.3f,%.3f,10%n",
+            csv.append(String.format(Locale.ROOT, "%d,%.3f,%.3f,%.3f,%.3f,10%n",
                     1_640_995_200_000L + i * 3_600_000L, c, c + 0.5, c - 0.5, c));
         }
         Path hourly = Files.writeString(dir.resolve("hourly.csv"), csv.toString());

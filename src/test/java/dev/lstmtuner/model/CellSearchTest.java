@@ -2,6 +2,7 @@ package dev.lstmtuner.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.search.space.SearchSpace;
@@ -21,7 +22,7 @@ class CellSearchTest {
         Set<String> cells = new HashSet<>();
         for (double u : new double[] {0.1, 0.9}) {
             double[] x = new double[space.dimensions()];
-            java.util.Arrays.fill(x, u);
+            Arrays.fill(x, u);
             Map<String, Object> params = space.decode(x);
             RunConfig c = ConfigLoader.withOverrides(RunConfig.DEFAULTS, space.toConfigOverrides(params), "trial");
             MultiLayerNetwork net = ModelFactory.build(c, 3);

@@ -1,5 +1,8 @@
 package dev.lstmtuner.model;
 
+import java.util.List;
+import org.deeplearning4j.nn.conf.dropout.Dropout;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
@@ -23,7 +26,7 @@ class ModelFactoryTest {
 
     @Test
     void outputIsOneValuePerWindow() {
-        RunConfig c = ConfigLoader.withOverrides(RunConfig.DEFAULTS, Map.of("units", java.util.List.of(8, 4),
+        RunConfig c = ConfigLoader.withOverrides(RunConfig.DEFAULTS, Map.of("units", List.of(8, 4),
                 "time_steps", 12, "dense_units", 0), "t");
         MultiLayerNetwork net = ModelFactory.build(c, 5);
         INDArray out = net.output(Nd4j.rand(3, 5, 12), false);
@@ -32,7 +35,7 @@ class ModelFactoryTest {
 
     @Test
     void bidirectionalDoublesTheRecurrentParameters() {
-        RunConfig one = ConfigLoader.withOverrides(RunConfig.DEFAULTS, Map.of("units", java.util.List.of(8),
+        RunConfig one = ConfigLoader.withOverrides(RunConfig.DEFAULTS, Map.of("units", List.of(8),
                 "dense_units", 0), "t");
         RunConfig bi = ConfigLoader.withOverrides(one, Map.of("bidirectional", true), "t");
         long lstm = 4L * (5 * 8 + 8 * 8 + 8);
@@ -47,7 +50,7 @@ class ModelFactoryTest {
         var dropout = conf.getConf(1).getLayer();
         assertThat(dropout).isInstanceOf(DropoutLayer.class);
         // DL4J's Dropout holds the retain probability
-        assertThat(((org.deeplearning4j.nn.conf.dropout.Dropout) ((DropoutLayer) dropout).getIDropout()).getP())
+        assertThat(((Dropout) ((DropoutLayer) dropout).getIDropout()).getP())
                 .isEqualTo(0.7, org.assertj.core.data.Offset.offset(1e-12));
     }
 
@@ -62,7 +65,7 @@ class ModelFactoryTest {
 
     @Test
     void fastAndStockLayersHoldTheSameParametersAndGiveTheSameOutputs() {
-        RunConfig fast = ConfigLoader.withOverrides(RunConfig.DEFAULTS, Map.of("units", java.util.List.of(6, 4),
+        RunConfig fast = ConfigLoader.withOverrides(RunConfig.DEFAULTS, Map.of("units", List.of(6, 4),
                 "time_steps", 9, "dropout", 0.0, "layer_impl", "fast"), "t");
         RunConfig stock = ConfigLoader.withOverrides(fast, Map.of("layer_impl", "stock"), "t");
         MultiLayerNetwork f = ModelFactory.build(fast, 3);
@@ -77,10 +80,10 @@ class ModelFactoryTest {
 
     @Test
     void gruCellBuildsStackedBidirectionalGruLayersWithThreeGateBlocks() {
-        RunConfig c = ConfigLoader.withOverrides(RunConfig.DEFAULTS, Map.of("cell", "gru", "units", java.util.List.of(8, 4),
+        RunConfig c = ConfigLoader.withOverrides(RunConfig.DEFAULTS, Map.of("cell", "gru", "units", List.of(8, 4),
                 "bidirectional", true, "dense_units", 0, "dropout", 0.0, "time_steps", 6), "t");
         MultiLayerNetwork net = ModelFactory.build(c, 5);
-        var first = (org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional) net.getLayer(0).conf().getLayer();
+        var first = (Bidirectional) net.getLayer(0).conf().getLayer();
         assertThat(first.getFwd()).isInstanceOf(FastGru.class);
         // per direction: W [nIn, 3n] + RW [n, 3n] + b [3n] + bh [n]
         long gru1 = 3L * (5 * 8 + 8 * 8 + 8) + 8;

@@ -2,6 +2,7 @@ package dev.lstmtuner.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -31,7 +32,7 @@ class NcwCopyTest {
                 NativeRows rows = new NativeRows(type, K);
                 rows.ensureRows(T * MB);
                 NcwCopy.ofThread().fromNcw(a, rows, type);
-                assertThat(rows.shaped(T, MB, K)).as("%s strides %s", type, java.util.Arrays.toString(a.stride()))
+                assertThat(rows.shaped(T, MB, K)).as("%s strides %s", type, Arrays.toString(a.stride()))
                         .isEqualTo(a.permute(2, 0, 1).dup('c'));
                 INDArray back = Nd4j.createUninitialized(type, new long[] {MB, K, T}, 'f');
                 NcwCopy.ofThread().toNcw(rows, back, type);

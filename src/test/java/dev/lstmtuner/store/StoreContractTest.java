@@ -428,7 +428,7 @@ abstract class StoreContractTest {
         Campaign after = store.campaign("ended").orElseThrow();
         assertThat(after.endedAt()).isNotNull();
         assertThat(after.endReason()).isEqualTo("trial budget of 5 reached");
-        assertThatThrownBy(() -> store.endCampaign("missing", "x")).isInstanceOf(dev.lstmtuner.config.BadInputException.class);
+        assertThatThrownBy(() -> store.endCampaign("missing", "x")).isInstanceOf(BadInputException.class);
         store.reopenCampaign("ended");
         assertThat(store.campaign("ended").orElseThrow().endedAt()).isNull();
         assertThat(store.campaign("ended").orElseThrow().endReason()).isNull();

@@ -1,5 +1,6 @@
 package dev.lstmtuner.train;
 
+import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataSource;
@@ -148,7 +149,7 @@ class PredictorTest {
     void scalerOfTheWrongShapeIsRefused() throws IOException {
         Path c = copy();
         Path pre = c.resolve(ModelBundle.PREPROCESSING);
-        var json = (com.fasterxml.jackson.databind.node.ObjectNode) dev.lstmtuner.config.ConfigLoader.mapper().readTree(pre.toFile());
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) ConfigLoader.mapper().readTree(pre.toFile());
         ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("feature_scaler").get("scale")).remove(0);
         Files.writeString(pre, json.toPrettyString());
         reseal(c);
@@ -160,7 +161,7 @@ class PredictorTest {
     void featureCountNotMatchingTheNetworkIsRefused() throws IOException {
         Path c = copy();
         Path pre = c.resolve(ModelBundle.PREPROCESSING);
-        var json = (com.fasterxml.jackson.databind.node.ObjectNode) dev.lstmtuner.config.ConfigLoader.mapper().readTree(pre.toFile());
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) ConfigLoader.mapper().readTree(pre.toFile());
         ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("features")).remove(3);
         for (String field : List.of("shift", "scale")) {
             ((com.fasterxml.jackson.databind.node.ArrayNode) json.get("feature_scaler").get(field)).remove(3);

@@ -1,5 +1,6 @@
 package dev.lstmtuner.train;
 
+import java.util.HashMap;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.Dataset;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TrainerTest {
     /** A small run on the last 1,500 bundled minutes: seconds, not minutes. */
     static RunConfig tiny(Map<String, Object> more) {
-        Map<String, Object> o = new java.util.HashMap<>(Map.of(
+        Map<String, Object> o = new HashMap<>(Map.of(
                 "max_rows", 1500, "features", List.of("log_return_1", "hl_range", "rsi_14", "volume_z_20"),
                 "time_steps", 10, "units", List.of(8), "dense_units", 0, "dropout", 0.0,
                 "max_epochs", 4, "patience", 0, "batch_size", 32, "learning_rate", 0.01));

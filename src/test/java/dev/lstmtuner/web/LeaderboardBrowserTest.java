@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import java.util.regex.Pattern;
 import dev.lstmtuner.store.InMemoryStore;
 import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
@@ -132,7 +133,7 @@ class LeaderboardBrowserTest {
         assertThat(driver.findElement(By.id("metrics")).getText()).contains("persistence");
         assertThat(driver.findElement(By.id("overfit")).getText()).isNotBlank();
         assertThat(driver.findElements(By.cssSelector("#chart-curve canvas"))).isNotEmpty();
-        wait.until(ExpectedConditions.textMatches(By.id("pred-note"), java.util.regex.Pattern.compile("120 test windows")));
+        wait.until(ExpectedConditions.textMatches(By.id("pred-note"), Pattern.compile("120 test windows")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import java.util.Comparator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lstmtuner.store.Store;
@@ -228,7 +229,7 @@ class LeaderboardHonestyApiTest {
                 // the verdict "no better than persistence (p = 0.3)" holds no comma, so a plain split works here
                 rmse.add(Double.parseDouble(lines[i].split(",")[col]));
             }
-            assertThat(rmse).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            assertThat(rmse).isSortedAccordingTo(Comparator.reverseOrder());
             assertThat(TrialsCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
             assertThat(TrialsCsv.cell("a,b")).isEqualTo("\"a,b\"");
         });

@@ -1,5 +1,7 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.store.Note;
+import java.util.regex.Pattern;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Store;
@@ -271,7 +273,7 @@ class LeaderboardUxBrowserTest {
         assertThat(driver.findElement(By.id("order-note")).getText()).contains("#2 (honest-BTC) is the reference");
         assertThat(driver.findElements(By.cssSelector("#metrics tr:not([data-metric=verdict]) td.good"))).as("untested differences are not green").isEmpty();
         driver.findElements(By.cssSelector("#metrics a.pin")).get(1).click();
-        wait.until(ExpectedConditions.textMatches(By.id("order-note"), java.util.regex.Pattern.compile("pinned: #3")));
+        wait.until(ExpectedConditions.textMatches(By.id("order-note"), Pattern.compile("pinned: #3")));
     }
 
     @Test
@@ -339,7 +341,7 @@ class LeaderboardUxBrowserTest {
         driver.findElement(By.cssSelector("#campaign-notes .add-note")).click();
         wait.until(ExpectedConditions.textToBe(By.cssSelector("#campaign-notes .note-text"), "campaign " + probe));
         assertThat(driver.getTitle()).isNotEqualTo("pwned");
-        assertThat(store.notes(HonestyFixture.NAME)).extracting(dev.lstmtuner.store.Note::text)
+        assertThat(store.notes(HonestyFixture.NAME)).extracting(Note::text)
                 .containsExactly("tag " + tagProbe, "note " + probe, "campaign " + probe);
         assertThatThrownBy(() -> driver.switchTo().alert()).isInstanceOf(NoAlertPresentException.class);
         driver.findElement(By.cssSelector("#campaign-notes li button.remove")).click();

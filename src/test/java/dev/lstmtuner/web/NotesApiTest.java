@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lstmtuner.store.Note;
@@ -65,7 +66,7 @@ class NotesApiTest {
     }
 
     private String body(String kind, String text) throws Exception {
-        return JSON.writeValueAsString(java.util.Map.of("campaign", HonestyFixture.NAME, "kind", kind, "text", text,
+        return JSON.writeValueAsString(Map.of("campaign", HonestyFixture.NAME, "kind", kind, "text", text,
                 "trial_id", store.trial(HonestyFixture.NAME, 2).orElseThrow().id()));
     }
 

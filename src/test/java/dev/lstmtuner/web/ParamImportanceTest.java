@@ -1,5 +1,7 @@
 package dev.lstmtuner.web;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -62,7 +64,7 @@ class ParamImportanceTest {
     private static double etaSquared(List<ParamImportance.Sample> samples, String name) {
         int[] g = ParamImportance.groups(samples, name);
         double mean = samples.stream().mapToDouble(ParamImportance.Sample::objective).average().orElseThrow();
-        Map<Integer, double[]> sums = new java.util.HashMap<>();
+        Map<Integer, double[]> sums = new HashMap<>();
         double sst = 0;
         for (int i = 0; i < g.length; i++) {
             double y = samples.get(i).objective();
@@ -162,7 +164,7 @@ class ParamImportanceTest {
             samples.add(new ParamImportance.Sample(i % 3 == 0 ? Map.of("layers", 2) : Map.of("layers", 3, "units_3", 8 + i), i));
         }
         int[] g = ParamImportance.groups(samples, "units_3");
-        assertThat(java.util.Arrays.stream(g).distinct().count()).isEqualTo(ParamImportance.MAX_BINS + 1);
+        assertThat(Arrays.stream(g).distinct().count()).isEqualTo(ParamImportance.MAX_BINS + 1);
         for (int i = 3; i < 60; i += 3) assertThat(g[i]).isEqualTo(g[0]);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lstmtuner.search.sampler;
 
+import java.util.HashSet;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.store.Direction;
 
@@ -50,7 +51,7 @@ public final class Samplers {
         }
 
         public void allow(String... names) {
-            Set<String> ok = new java.util.HashSet<>(Set.of(names));
+            Set<String> ok = new HashSet<>(Set.of(names));
             ok.add("direction");
             ok.add("name");
             for (String k : values.keySet()) {

@@ -1,5 +1,6 @@
 package dev.lstmtuner.search.sampler;
 
+import java.util.Arrays;
 import dev.lstmtuner.search.PastTrial;
 import dev.lstmtuner.search.pruner.AshaPruner;
 import dev.lstmtuner.search.pruner.MedianPruner;
@@ -41,7 +42,7 @@ class SearchSimulationTest {
         for (int e = 1; e <= 10; e++) {
             if (lr > 5e-3 && e == 2) {
                 c[e - 1] = Double.NaN;
-                return java.util.Arrays.copyOf(c, e);
+                return Arrays.copyOf(c, e);
             }
             double rate = lr < 3e-4 ? 0.05 : 0.6;
             double floor = 1 + Math.pow(Math.log10(lr / 2e-3), 2);

@@ -1,5 +1,6 @@
 package dev.lstmtuner.search.sampler;
 
+import java.util.function.Predicate;
 import dev.lstmtuner.search.PastTrial;
 import dev.lstmtuner.search.pruner.Pruner;
 import dev.lstmtuner.search.space.SearchSpace;
@@ -19,7 +20,7 @@ import java.util.function.UnaryOperator;
  */
 final class SimulatedCampaign {
     record Result(List<PastTrial> trials) {
-        long count(java.util.function.Predicate<PastTrial> p) {
+        long count(Predicate<PastTrial> p) {
             return trials.stream().filter(p).count();
         }
     }
