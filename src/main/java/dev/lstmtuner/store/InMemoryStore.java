@@ -23,12 +23,12 @@ import java.util.TreeMap;
  * around everything, gone when the process ends.
  */
 public final class InMemoryStore implements Store {
-    private final Clock clock;
+    final Clock clock;
     private final InMemoryLeases leases;
     private final InMemoryNotes notes;
-    private final Map<String, Campaign> campaigns = new LinkedHashMap<>();
+    final Map<String, Campaign> campaigns = new LinkedHashMap<>();
     private final Map<Long, Integer> nextNumber = new LinkedHashMap<>();
-    private final Map<Long, Row> trials = new TreeMap<>();
+    final Map<Long, Row> trials = new TreeMap<>();
     private long nextCampaignId = 1;
     private long nextTrialId = 1;
 
@@ -43,7 +43,7 @@ public final class InMemoryStore implements Store {
     }
 
     /** Mutable trial state behind the lock; callers only ever see {@link Trial} snapshots. */
-    private static final class Row {
+    static final class Row {
         long id, campaignId;
         String campaign;
         int number;
@@ -104,7 +104,7 @@ public final class InMemoryStore implements Store {
         return insert(require(campaign), ParamsJson.write(params), null, confirmOf).snapshot();
     }
 
-    private Row insert(Campaign c, String paramsJson, Long requeuedFrom, Long confirmOf) {
+    Row insert(Campaign c, String paramsJson, Long requeuedFrom, Long confirmOf) {
         Row r = new Row();
         r.id = nextTrialId++;
         r.campaignId = c.id();
@@ -126,7 +126,7 @@ public final class InMemoryStore implements Store {
         r.worker = worker;
         r.device = device;
         r.startedAt = r.heartbeatAt = r.changedAt = clock.instant();
-        return Optional.of(new Handle(r.id, r.number, r.campaign));
+        return Optional.of(new InMemoryTrialHandle(this, r.id, r.number, r.campaign));
     }
 
     @Override
@@ -351,124 +351,8 @@ public final class InMemoryStore implements Store {
         // nothing to release
     }
 
-    private void finish(Row r, TrialState state) {
+    void finish(Row r, TrialState state) {
         r.state = state;
         r.finishedAt = r.changedAt = clock.instant();
-    }
-
-    private final class Handle implements TrialHandle {
-        private final long id;
-        private final int number;
-        private final String campaign;
-
-        Handle(long id, int number, String campaign) {
-            this.id = id;
-            this.number = number;
-            this.campaign = campaign;
-        }
-
-        private Row running() {
-            Row r = trials.get(id);
-            if (r == null) throw new IllegalStateException("trial " + campaign + "/" + number + " was deleted");
-            if (r.state != TrialState.RUNNING) throw StoreErrors.notRunning(campaign + "/" + number, r.state);
-            return r;
-        }
-
-        @Override
-        public long trialId() {
-            return id;
-        }
-
-        @Override
-        public int number() {
-            return number;
-        }
-
-        @Override
-        public String campaign() {
-            return campaign;
-        }
-
-        @Override
-        public void reportEpoch(EpochMetrics epoch) {
-            synchronized (InMemoryStore.this) {
-                Row r = running();
-                if (r.epochs.stream().anyMatch(e -> e.epoch() == epoch.epoch())) {
-                    throw new IllegalStateException("epoch " + epoch.epoch() + " of trial " + campaign + "/" + number
-                            + " was already reported");
-                }
-                r.epochs.add(epoch);
-                r.epochTimes.add(clock.instant());
-                r.heartbeatAt = clock.instant();
-            }
-        }
-
-        @Override
-        public void heartbeat() {
-            synchronized (InMemoryStore.this) {
-                running().heartbeatAt = clock.instant();
-            }
-        }
-
-        @Override
-        public void recordProvenance(Provenance provenance) {
-            synchronized (InMemoryStore.this) {
-                running().provenance = provenance;
-            }
-        }
-
-        @Override
-        public void addArtifact(Artifact artifact) {
-            synchronized (InMemoryStore.this) {
-                running().artifacts.add(artifact);
-            }
-        }
-
-        @Override
-        public void complete(FinalMetrics metrics, double objective) {
-            synchronized (InMemoryStore.this) {
-                Row r = running();
-                r.metrics = metrics;
-                r.objective = objective;
-                finish(r, TrialState.COMPLETE);
-            }
-        }
-
-        @Override
-        public void prune(int epoch, String reason) {
-            synchronized (InMemoryStore.this) {
-                Row r = running();
-                r.prunedEpoch = epoch;
-                r.failureReason = reason;
-                finish(r, TrialState.PRUNED);
-            }
-        }
-
-        @Override
-        public void fail(String reason, String stack) {
-            synchronized (InMemoryStore.this) {
-                Row r = running();
-                r.failureReason = reason;
-                r.failureStack = stack;
-                finish(r, TrialState.FAILED);
-            }
-        }
-
-        @Override
-        public void interrupt(String reason) {
-            synchronized (InMemoryStore.this) {
-                Row r = running();
-                r.failureReason = reason;
-                finish(r, TrialState.FAILED);
-                insert(campaigns.get(r.campaign), r.paramsJson, r.id, r.confirmOf);
-            }
-        }
-
-        @Override
-        public Trial snapshot() {
-            synchronized (InMemoryStore.this) {
-                return trials.get(id).snapshot();
-            }
-        }
     }
 }
