@@ -21,6 +21,10 @@ final class ConfigValidator {
         }
         range(src, "trees", c.trees(), 1, 2000);
         range(src, "max_depth", c.maxDepth(), 1, 64);
+        if ("gru".equals(c.cell()) && ("linear".equals(c.model()) || "forest".equals(c.model()))) {
+            fail(src, "cell", "\"gru\" applies to the recurrent network, not to model \"" + c.model()
+                    + "\"; leave cell out or use model \"gru\"");
+        }
         if ("gru".equals(c.cell()) && "stock".equals(c.layerImpl())) {
             fail(src, "layer_impl", "\"stock\" exists only for cell \"lstm\" (DL4J has no GRU layer); use \"fast\"");
         }

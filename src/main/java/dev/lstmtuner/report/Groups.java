@@ -21,19 +21,19 @@ final class Groups {
     }
 
     /**
-     * The model family: the {@code model} key (searched param first, then the campaign's config), else the
-     * recurrent {@code cell} (an LSTM config with {@code cell: gru} is a GRU), else {@code lstm}.
+     * The model family: the {@code model} key (searched param first, then the campaign's config); an LSTM network
+     * whose {@code cell} (searched or configured) is {@code gru} is a GRU, as {@code model: "gru"} is.
      */
     static String family(Map<String, Object> params, JsonNode config) {
-        for (String key : new String[]{"model", "cell"}) {
-            Object p = params.get(key);
-            if (p instanceof String s && !s.isBlank()) return s.toLowerCase(Locale.ROOT);
-            String c = text(config, key);
-            if (c != null && !c.isBlank() && !(key.equals("cell") && c.equalsIgnoreCase("lstm"))) {
-                return c.toLowerCase(Locale.ROOT);
-            }
-        }
-        return "lstm";
+        String model = value(params, config, "model");
+        String family = model == null ? "lstm" : model;
+        return family.equals("lstm") && "gru".equals(value(params, config, "cell")) ? "gru" : family;
+    }
+
+    private static String value(Map<String, Object> params, JsonNode config, String key) {
+        Object p = params.get(key);
+        String v = p instanceof String s ? s : text(config, key);
+        return v == null || v.isBlank() ? null : v.toLowerCase(Locale.ROOT);
     }
 
     private static String text(JsonNode cfg, String key) {

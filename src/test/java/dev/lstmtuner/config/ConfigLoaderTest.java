@@ -133,4 +133,10 @@ class ConfigLoaderTest {
                 .isInstanceOf(BadInputException.class).hasMessageContaining("\"evaluation.folds\"")
                 .hasMessageContaining("integer");
     }
+
+    @Test
+    void aGruCellOnANonRecurrentModelIsRefusedByName() {
+        assertThatThrownBy(() -> ConfigLoader.parse("{\"model\": \"linear\", \"cell\": \"gru\"}", "f.json"))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("\"cell\"").hasMessageContaining("linear");
+    }
 }
