@@ -14,7 +14,7 @@ import java.nio.file.Path;
 
 /**
  * Saves screenshots of every page over the fixtures (H2 store) to look at by hand:
- * {@code java -cp ... dev.lstmtuner.web.Screenshots /tmp/shots}.
+ * run its {@code main} on the test classpath with an output folder, e.g. {@code /tmp/shots}.
  */
 public final class Screenshots {
     public static void main(String[] args) throws Exception {
