@@ -4,12 +4,14 @@
 const LTFamilies = (() => {
   const S = {data: null, sort: 'rank', order: 'asc'};
   const ui = {};
-  // [key, label, numeric]; verdict and trials are text columns, not sortable by value
-  const COLS = [['rank', '#', true], ['family', 'Family', false], ['objective', 'objective', true],
-    ['test_rmse', 'RMSE', true], ['persistence_rmse', 'persist. RMSE', true], ['skill', 'skill', true],
-    ['dm_statistic', 'DM stat.', true], ['p_value', 'p vs persist.', true], ['verdict', 'vs persistence', false],
-    ['complete', 'trials', true], ['training_seconds', 'train s', true], ['confirmed_mean', 'confirmed mean ± sd', true]];
-  const HIGHER_BETTER = new Set(['skill']);
+  // [key, label]; every column but the verdict sorts
+  const COLS = [['rank', '#'], ['family', 'Family'], ['objective', 'objective'],
+    ['test_rmse', 'RMSE'], ['persistence_rmse', 'persist. RMSE'], ['skill', 'skill'],
+    ['dm_statistic', 'DM stat.'], ['p_value', 'p vs persist.'], ['verdict', 'vs persistence'],
+    ['complete', 'complete'], ['pruned', 'pruned'], ['failed', 'failed'],
+    ['training_seconds', 'train s'], ['confirmed_mean', 'confirmed']];
+  const COUNTS = new Set(['complete', 'pruned', 'failed']);
+  const HIGHER_BETTER = new Set(['skill', 'complete']);
 
   function build() {
     ui.note = LT.el('p', {class: 'verdict', id: 'families-note', role: 'status'});
@@ -35,7 +37,7 @@ const LTFamilies = (() => {
   }
 
   function value(r, key) {
-    if (key === 'complete') return r.counts.complete;
+    if (COUNTS.has(key)) return r.counts[key];
     const v = r[key];
     return v === undefined ? null : v;
   }
@@ -70,11 +72,11 @@ const LTFamilies = (() => {
     return th;
   }
 
-  function counts(r) {
-    const c = r.counts;
-    return [c.complete + ' complete · ' + c.pruned + ' pruned · ' + c.failed + ' failed',
-      c.running || c.waiting ? ' · ' + (c.running + c.waiting) + ' to run' : '',
-      r.confirmation_runs ? ' (' + r.confirmation_runs + ' confirmation runs)' : ''];
+  /** The best trial's link, or why there is none and how many of the family's trials are still to run. */
+  function best(r, several) {
+    if (r.trial_id !== null) return LT.link(LT.trialHref(r.trial_id), (several ? r.campaign + ' ' : '') + '#' + r.number);
+    const toRun = r.counts.running + r.counts.waiting;
+    return r.status + (toRun ? ' (' + toRun + ' to run)' : '');
   }
 
   function cell(r, key) {
@@ -83,10 +85,11 @@ const LTFamilies = (() => {
       case 'rank': return LT.el('td', {'data-col': key}, r.rank === null ? '–' : r.rank);
       case 'family': return LT.el('td', {class: 'text', 'data-col': key}, r.family);
       case 'verdict': return LT.el('td', {class: 'text ' + (colour || ''), 'data-col': key}, r.verdict || '–');
-      case 'complete': return LT.el('td', {class: 'text', 'data-col': key}, counts(r));
+      case 'complete': case 'pruned': case 'failed': return LT.el('td', {'data-col': key}, r.counts[key]);
       case 'skill': case 'p_value': return LT.el('td', {class: colour, 'data-col': key}, LT.fmt(r[key]));
       case 'training_seconds': return LT.el('td', {'data-col': key}, LT.fmt(r[key], 1));
-      case 'confirmed_mean': return LT.el('td', {'data-col': key, title: 'mean ± sd of the objective over the best trial and its confirmation runs'},
+      case 'confirmed_mean': return LT.el('td', {'data-col': key, title: 'mean ± sd of the objective over the best trial and its ' +
+        'confirmation runs (' + r.confirmation_runs + ' in this family, counted among its trials)'},
         r.confirmed_mean === null ? '–' : LT.fmt(r.confirmed_mean) + (r.confirmed_sd !== null ? ' ± ' + LT.fmt(r.confirmed_sd) : '') + ' (n=' + r.confirmed_n + ')');
       default: return LT.el('td', {'data-col': key}, LT.fmt(r[key]));
     }
@@ -101,8 +104,7 @@ const LTFamilies = (() => {
       LT.el('th', {class: 'text'}, 'best trial'));
     const rows = sorted(d.families).map((r) => LT.el('tr', {'data-family': r.family, class: r.rank === null ? 'no-complete' : null},
       COLS.map(([k]) => cell(r, k)),
-      LT.el('td', {class: 'text'}, r.trial_id === null ? r.status
-        : LT.link(LT.trialHref(r.trial_id), (d.campaigns.length > 1 ? r.campaign + ' ' : '') + '#' + r.number))));
+      LT.el('td', {class: 'text', 'data-col': 'best'}, best(r, d.campaigns.length > 1))));
     LT.replace(ui.table, LT.el('table', {}, LT.el('thead', {}, head), LT.el('tbody', {}, rows)));
     const ids = d.families.filter((r) => r.rank !== null).slice(0, 4).map((r) => r.trial_id);
     LT.replace(ui.compare, ids.length >= 2 ? LT.link('compare.html?' + LT.q({ids: ids.join(',')}),
