@@ -22,7 +22,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The API behind the honest leaderboard (verdicts, pruned values, state in words, compare rules), over H2. */
+/** The API behind the honest leaderboard (verdicts, pruned values, state in words, compare rules), over H2 (PostgreSQL: the Pg subclass). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeaderboardHonestyApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,9 +32,14 @@ class LeaderboardHonestyApiTest {
 
     @BeforeAll
     void seed() {
-        store = StoreFactory.open(dir.resolve("store").toString());
+        store = open(dir);
         WebFixture.seed(store, dir);
         HonestyFixture.seed(store, dir);
+    }
+
+    /** The store under test; a subclass runs the same tests over PostgreSQL. */
+    protected Store open(Path dir) {
+        return StoreFactory.open(dir.resolve("store").toString());
     }
 
     @AfterAll

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Notes and tags over H2: off by default, and with --allow-notes only from this origin with this browser's token. */
+/** Notes and tags over H2 (PostgreSQL: the Pg subclass): off by default, and with --allow-notes only from this origin with this browser's token. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotesApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,8 +34,13 @@ class NotesApiTest {
 
     @BeforeAll
     void seed() {
-        store = StoreFactory.open(dir.resolve("store").toString());
+        store = open(dir);
         HonestyFixture.seed(store, dir);
+    }
+
+    /** The store under test; a subclass runs the same tests over PostgreSQL. */
+    protected Store open(Path dir) {
+        return StoreFactory.open(dir.resolve("store").toString());
     }
 
     @AfterAll
