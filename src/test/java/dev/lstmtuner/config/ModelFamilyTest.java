@@ -26,6 +26,20 @@ class ModelFamilyTest {
     }
 
     @Test
+    void theOldCellSpellingFoldsAsTheConfigLoaderFoldsIt() throws Exception {
+        JsonNode gru = JSON.readTree("{\"model\": \"gru\"}");
+        JsonNode linearWithOldCell = JSON.readTree("{\"model\": \"linear\", \"cell\": \"lstm\"}");
+        // a searched cell without a searched model is the model over an lstm / gru base
+        assertThat(ModelFamily.of(Map.of("cell", "lstm"), gru)).isEqualTo("lstm");
+        // beside a searched model, "gru" turns an lstm into a gru and "lstm" changes nothing
+        assertThat(ModelFamily.of(Map.of("model", "lstm", "cell", "gru"), null)).isEqualTo("gru");
+        assertThat(ModelFamily.of(Map.of("model", "gru", "cell", "lstm"), null)).isEqualTo("gru");
+        // older versions wrote "cell": "lstm" beside every family
+        assertThat(ModelFamily.of(Map.of(), linearWithOldCell)).isEqualTo("linear");
+        assertThat(ModelFamily.of(Map.of("cell", "gru"), linearWithOldCell)).isEqualTo("linear");
+    }
+
+    @Test
     void aTrialThatNamesNoModelIsAnLstm() throws Exception {
         assertThat(ModelFamily.of(Map.of(), null)).isEqualTo(ModelFamily.DEFAULT).isEqualTo("lstm");
         assertThat(ModelFamily.of(null, JSON.readTree("{\"model\": null, \"cell\": \"\"}"))).isEqualTo("lstm");
