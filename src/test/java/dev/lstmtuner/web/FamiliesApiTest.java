@@ -174,6 +174,20 @@ class FamiliesApiTest {
     }
 
     @Test
+    void saysWhenThereIsNothingToCompareYet() {
+        JavalinTest.test(LeaderboardServer.create(store, 0), (server, client) -> {
+            JsonNode pruned = get(client, "/api/families?campaign=" + FamilyFixture.PRUNED_ONLY).body();
+            assertThat(families(pruned)).containsExactly("forest", "lstm");
+            assertThat(pruned.get("ranked").asInt()).isZero();
+            assertThat(pruned.get("note").asText()).isEqualTo("No model family has a complete trial yet, so none can be"
+                    + " compared with persistence.");
+            JsonNode empty = get(client, "/api/families?campaign=" + FamilyFixture.EMPTY).body();
+            assertThat(empty.get("families")).isEmpty();
+            assertThat(empty.get("note").asText()).startsWith("No trials yet");
+        });
+    }
+
+    @Test
     void aGroupOfCampaignsTakesEachCampaignsFamilyFromItsConfig() {
         JavalinTest.test(LeaderboardServer.create(store, 0), (server, client) -> {
             Got g = get(client, "/api/families?group=" + FamilyFixture.SPLIT);

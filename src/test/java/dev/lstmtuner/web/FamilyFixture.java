@@ -23,6 +23,7 @@ import java.util.Map;
  * <li>{@link #SOME}: lstm 300 (no better), linear 280 (beats, p = 0.001), forest 290 (beats, p = 0.02).</li>
  * <li>{@link #SPLIT_LSTM} and {@link #SPLIT_LINEAR}: one family each, from the campaign's config (not a param),
  * in the group {@link #SPLIT}; {@link #OTHER_SYMBOL} forecasts ETH and {@link #OTHER_OBJECTIVE} maximizes skill (lstm 0.02, linear 0.05).</li>
+ * <li>{@link #PRUNED_ONLY}: one pruned lstm and one waiting forest; {@link #EMPTY}: no trials.</li>
  * </ul>
  */
 final class FamilyFixture {
@@ -33,6 +34,8 @@ final class FamilyFixture {
     static final String SPLIT_LINEAR = SPLIT + "linear";
     static final String OTHER_SYMBOL = "split-ETH";
     static final String OTHER_OBJECTIVE = "skill-BTC";
+    static final String PRUNED_ONLY = "families-pruned-BTC";
+    static final String EMPTY = "families-empty-BTC";
     static final String CONFIG = "{\"data\":\"data/BTCUSDT-1h.csv\",\"symbol\":\"BTC\",\"horizon\":1,\"time_steps\":30}";
     static final String SPACE = "{\"params\":{\"model\":{\"type\":\"categorical\",\"values\":[\"lstm\",\"gru\",\"linear\",\"forest\"]}}}";
 
@@ -69,6 +72,10 @@ final class FamilyFixture {
         create(store, OTHER_OBJECTIVE, CONFIG, "skill", Direction.MAXIMIZE);
         complete(store, OTHER_OBJECTIVE, model("lstm"), 0.02, 0.02, 0.4, null);
         complete(store, OTHER_OBJECTIVE, model("linear"), 0.05, 0.05, 0.4, null);
+        create(store, PRUNED_ONLY, CONFIG, "val_rmse", Direction.MINIMIZE);
+        prune(store, PRUNED_ONLY, model("lstm"));
+        store.enqueue(PRUNED_ONLY, model("forest"));
+        create(store, EMPTY, CONFIG, "val_rmse", Direction.MINIMIZE);
     }
 
     private static void create(Store store, String name, String config, String objective, Direction direction) {
