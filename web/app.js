@@ -136,7 +136,8 @@ LT.metricLabel = (k) => LT.METRIC_LABELS[k] || k;
 LT.header = function (active) {
   const nav = LT.el('nav', {},
     LT.el('a', {href: 'index.html', class: active === 'campaigns' ? 'active' : null}, 'Campaigns'),
-    LT.el('a', {href: 'symbols.html', class: active === 'symbols' ? 'active' : null}, 'Symbols'));
+    LT.el('a', {href: 'symbols.html', class: active === 'symbols' ? 'active' : null}, 'Symbols'),
+    LT.el('a', {href: 'families.html', class: active === 'families' ? 'active' : null}, 'Families'));
   document.body.prepend(LT.el('header', {}, LT.el('strong', {}, 'lstm-tuner leaderboard'), nav));
 };
 

@@ -14,14 +14,11 @@ import java.util.Optional;
 
 /** Fits the non-neural families on a dataset's training split and reads them back from a model folder. */
 public final class Baselines {
-    /** The {@code model} values this package fits. */
-    public static final List<String> FAMILIES = List.of("linear", "forest");
-
     private Baselines() {
     }
 
     public static boolean handles(String model) {
-        return FAMILIES.contains(model);
+        return RunConfig.BASELINES.contains(model);
     }
 
     /** Fits {@code c.model()} on the training windows only (validation and test windows are never seen). */

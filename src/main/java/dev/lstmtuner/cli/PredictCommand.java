@@ -1,6 +1,7 @@
 package dev.lstmtuner.cli;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.DateRange;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataSource;
 import dev.lstmtuner.data.GapPolicy;
@@ -11,6 +12,7 @@ import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.train.Evaluator;
 import dev.lstmtuner.train.ForecastMetrics;
 import dev.lstmtuner.train.Metrics;
+import dev.lstmtuner.train.ModelBundle;
 import dev.lstmtuner.train.Predictor;
 import dev.lstmtuner.train.Preprocessing;
 import picocli.CommandLine.Command;
@@ -59,6 +61,12 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--max-rows", paramLabel = "N", description = "Use only the last N rows. Default: the model's max_rows.")
     Integer maxRows;
 
+    @Option(names = "--from", paramLabel = "DATE", description = "First day kept (ISO date or instant, UTC). Default: the model's \"from\" for its own data, the file's start for --data.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last day kept, included whole (ISO date or instant). Default: the model's \"to\" for its own data, the file's end for --data.")
+    String to;
+
     @Option(names = "--strict", description = "Refuse (exit 2) instead of warning when the data's bar interval differs from the training data's, or the model folder does not record it.")
     boolean strict;
 
@@ -69,8 +77,13 @@ public final class PredictCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         Predictor predictor = Predictor.load(model);
         RunConfig c = predictor.config();
-        LoadedData d = DataSource.load(data != null ? data : c.data(),
-                GapPolicy.parse(gapPolicy != null ? gapPolicy : c.gapPolicy()), maxRows != null ? maxRows : c.maxRows());
+        // the model's own data is cut as in training (its from/to); other data is the user's, whole unless told
+        boolean own = data == null;
+        String since = from != null ? from : own ? c.from() : null, until = to != null ? to : own ? c.to() : null;
+        DateRange range = DateRange.parse(since, until, from != null || to != null ? "--from/--to"
+                : model.resolve(ModelBundle.CONFIG).toString());
+        LoadedData d = DataSource.load(own ? c.data() : data, GapPolicy.parse(gapPolicy != null ? gapPolicy : c.gapPolicy()),
+                maxRows != null ? maxRows : c.maxRows(), range);
         Series s = d.series();
         String mismatch = predictor.intervalMismatch(s);
         if (mismatch != null) {
@@ -84,6 +97,10 @@ public final class PredictCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "model: %s (%d features, time_steps %d, horizon %d, target %s)%n", model,
                 p.features().size(), p.timeSteps(), p.horizon(), p.target());
         d.report().lines().forEach(w::println);
+        if (since != null || until != null) {
+            w.println("date range: " + (since == null ? "start" : since) + " .. " + (until == null ? "end" : until)
+                    + (from == null && to == null ? " (the model's from/to)" : ""));
+        }
         w.println();
         printNext(w, f, s, p.horizon());
         if (last > 1) printLast(w, f);

@@ -163,10 +163,24 @@ public final class TrainCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "windows:  train %s / val %s / test %s  (time_steps %d, horizon %d, target %s; %d skipped at gaps)%n",
                 Fmt.count(ds.train().n()), Fmt.count(ds.val().n()), Fmt.count(ds.test().n()),
                 ds.timeSteps(), ds.horizon(), ds.target(), ds.windowsSkippedAtGaps());
-        out.printf(Locale.ROOT, "model:    %s %s%s, dropout %.2f, dense %d; lr %s, batch %d, max %d epochs, patience %d, seed %d, %s layer%n",
-                c.cell().toUpperCase(Locale.ROOT), c.units(), c.bidirectional() ? " bidirectional" : "", c.dropout(),
-                c.denseUnits(), Fmt.metric(c.learningRate()), c.batchSize(), c.maxEpochs(), c.patience(), c.seed(), c.layerImpl());
+        out.println("model:    " + describeModel(c));
         out.flush();
+    }
+
+    /** The family and what shapes it, as the config says (e.g. "GRU [32, 16] bidirectional, dropout 0.10, ..."). */
+    static String describeModel(RunConfig c) {
+        return switch (c.model()) {
+            case "linear" -> String.format(Locale.ROOT, "linear (ridge regression on the flattened window, l2 %s)",
+                    Fmt.metric(c.l2()));
+            case "forest" -> String.format(Locale.ROOT, "forest (%d trees, max depth %d, seed %d)", c.trees(),
+                    c.maxDepth(), c.seed());
+            default -> String.format(Locale.ROOT, "%s %s%s%s, dropout %.2f, dense %d; lr %s, batch %d, max %d epochs,"
+                            + " patience %d, seed %d%s", c.model().toUpperCase(Locale.ROOT), c.units(),
+                    c.bidirectional() ? " bidirectional" : "",
+                    c.model().equals("transformer") ? " (" + c.heads() + " heads of " + c.headSize() + ")" : "",
+                    c.dropout(), c.denseUnits(), Fmt.metric(c.learningRate()), c.batchSize(), c.maxEpochs(),
+                    c.patience(), c.seed(), c.model().equals("lstm") ? ", " + c.layerImpl() + " layer" : "");
+        };
     }
 
     static void printMetrics(PrintWriter out, FinalMetrics f, Dataset ds) {

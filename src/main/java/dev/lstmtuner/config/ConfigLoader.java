@@ -76,7 +76,7 @@ public final class ConfigLoader {
 
     public static RunConfig overlay(RunConfig base, ObjectNode changes, String source) {
         ObjectNode merged = MAPPER.valueToTree(base);
-        for (Iterator<Map.Entry<String, JsonNode>> it = changes.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = CellAlias.fold(base, changes, source).fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!merged.has(e.getKey())) {
                 throw new BadInputException(source + ": unknown config key \"" + e.getKey() + "\""
@@ -151,6 +151,11 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether {@code key} may be given in a config or searched: a known key or the old spelling {@code cell}. */
+    public static boolean accepts(String key) {
+        return key.equals(CellAlias.KEY) || knownKeys().contains(key);
     }
 
     public static List<String> knownKeys() {

@@ -14,20 +14,12 @@ final class ConfigValidator {
         oneOf(src, "target", c.target(), List.of("log_return", "close"));
         oneOf(src, "scaler", c.scaler(), List.of("standard", "minmax"));
         oneOf(src, "layer_impl", c.layerImpl(), List.of("fast", "stock"));
-        oneOf(src, "cell", c.cell(), List.of("lstm", "gru"));
-        oneOf(src, "model", c.model(), List.of("lstm", "gru", "linear", "forest"));
-        if ("gru".equals(c.model()) && "stock".equals(c.layerImpl())) {
-            fail(src, "layer_impl", "\"stock\" exists only for model \"lstm\" (DL4J has no GRU layer); use \"fast\"");
-        }
+        oneOf(src, "model", c.model(), RunConfig.FAMILIES);
+        families(c, src);
         range(src, "trees", c.trees(), 1, 2000);
         range(src, "max_depth", c.maxDepth(), 1, 64);
-        if ("gru".equals(c.cell()) && ("linear".equals(c.model()) || "forest".equals(c.model()))) {
-            fail(src, "cell", "\"gru\" applies to the recurrent network, not to model \"" + c.model()
-                    + "\"; leave cell out or use model \"gru\"");
-        }
-        if ("gru".equals(c.cell()) && "stock".equals(c.layerImpl())) {
-            fail(src, "layer_impl", "\"stock\" exists only for cell \"lstm\" (DL4J has no GRU layer); use \"fast\"");
-        }
+        range(src, "heads", c.heads(), 1, 64);
+        range(src, "head_size", c.headSize(), 1, 1024);
         if (c.maxRows() != null) range(src, "max_rows", c.maxRows(), 100, Integer.MAX_VALUE);
         DateRange.parse(c.from(), c.to(), src);
         if (c.features() == null || c.features().isEmpty()) {
@@ -74,6 +66,23 @@ final class ConfigValidator {
         if (c.evaluation() == null) fail(src, "evaluation", "must be an object like {\"folds\": 3, \"scheme\": \"expanding\"}");
         range(src, "evaluation.folds", c.evaluation().folds(), 1, 50);
         oneOf(src, "evaluation.scheme", c.evaluation().scheme(), List.of("expanding", "sliding"));
+    }
+
+    /** Keys that only make sense for some families, refused (by key, with what to do) on the others. */
+    private static void families(RunConfig c, String src) {
+        String model = c.model();
+        if ("stock".equals(c.layerImpl()) && !"lstm".equals(model)) {
+            fail(src, "layer_impl", "\"stock\" (DL4J's LSTM layer) exists only for model \"lstm\", not \"" + model
+                    + "\"; use \"fast\" or leave it out");
+        }
+        if (c.bidirectional() && !RunConfig.RECURRENT.contains(model)) {
+            fail(src, "bidirectional", "applies to the recurrent models " + RunConfig.RECURRENT + ", not to \"" + model
+                    + "\"; set it false or leave it out (in a search space, make it conditional: \"when\": \"model != "
+                    + model + "\")");
+        }
+        if (c.batchNorm() && RunConfig.BASELINES.contains(model)) {
+            fail(src, "batch_norm", "applies to the networks, not to model \"" + model + "\"; set it false or leave it out");
+        }
     }
 
     private static void oneOf(String src, String key, String value, List<String> allowed) {

@@ -29,10 +29,9 @@ public record RunConfig(
         @JsonProperty("split") List<Double> split,         // train, val, test fractions (chronological)
         @JsonProperty("scaler") String scaler,             // standard | minmax
         /* model */
-        @JsonProperty("model") String model,               // lstm | gru | linear | forest (the model family)
-        @JsonProperty("layer_impl") String layerImpl,      // fast | stock (DL4J's LSTM layer)
-        @JsonProperty("cell") String cell,                 // lstm | gru
-        @JsonProperty("units") List<Integer> units,        // one entry per recurrent layer, 1..4 layers
+        @JsonProperty("model") String model,               // the model family: see FAMILIES
+        @JsonProperty("layer_impl") String layerImpl,      // lstm: fast | stock (DL4J's LSTM layer)
+        @JsonProperty("units") List<Integer> units,        // one entry per recurrent / attention layer, 1..4 layers
         @JsonProperty("dropout") double dropout,           // fraction DROPPED (0 = none), as users mean it
         @JsonProperty("l2") double l2,
         @JsonProperty("batch_norm") boolean batchNorm,
@@ -40,6 +39,8 @@ public record RunConfig(
         @JsonProperty("dense_units") int denseUnits,       // 0 = no dense hidden layer
         @JsonProperty("trees") int trees,                  // forest: number of trees
         @JsonProperty("max_depth") int maxDepth,           // forest: depth limit of each tree
+        @JsonProperty("heads") int heads,                  // transformer: attention heads per layer
+        @JsonProperty("head_size") int headSize,           // transformer: projection size of each head
         /* training */
         @JsonProperty("learning_rate") double learningRate,
         @JsonProperty("batch_size") int batchSize,
@@ -62,9 +63,16 @@ public record RunConfig(
     public static final RunConfig DEFAULTS = new RunConfig(
             null, null, "skip-windows", null, null, null,
             DEFAULT_FEATURES, "log_return", 1, 60, List.of(0.70, 0.15, 0.15), "standard",
-            "lstm", "fast", "lstm", List.of(128, 64, 32), 0.2, 0.0, false, false, 16, 100, 8,
+            "lstm", "fast", List.of(128, 64, 32), 0.2, 0.0, false, false, 16, 100, 8, 4, 16,
             1e-3, 64, 100, 15, 0.0, "relative", 1.0, 42L, 1,
             Evaluation.SINGLE_SPLIT);
+
+    /** Every {@code model} value: the recurrent networks, the attention encoder, and the non-neural baselines. */
+    public static final List<String> FAMILIES = List.of("lstm", "gru", "rnn", "transformer", "linear", "forest");
+    /** The non-neural families (fitted by dev.lstmtuner.baseline, no DL4J). */
+    public static final List<String> BASELINES = List.of("linear", "forest");
+    /** The families whose layers are recurrent (each may be bidirectional). */
+    public static final List<String> RECURRENT = List.of("lstm", "gru", "rnn");
 
     /** The {@code from}/{@code to} range (validated when the config was loaded). */
     public DateRange dateRange() {

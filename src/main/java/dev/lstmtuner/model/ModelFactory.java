@@ -21,9 +21,14 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Builds the forecaster from a {@link RunConfig}: stacked recurrent layers (LSTM or GRU, each optionally bidirectional, each
- * followed by dropout), the last one reduced to its final time step, optional batch norm, a ReLU dense layer and a
- * linear one-unit output trained with MSE and Adam.
+ * Builds the network of a neural family from a {@link RunConfig}, then optional batch norm, a ReLU dense layer and a
+ * linear one-unit output trained with MSE and Adam:
+ * <ul>
+ *   <li>{@code lstm}, {@code gru}, {@code rnn}: stacked recurrent layers ({@link RecurrentLayers}), one per
+ *       {@code units} entry, each optionally bidirectional and followed by dropout, the last one reduced to its
+ *       final time step;</li>
+ *   <li>{@code transformer}: a self-attention encoder ({@link AttentionEncoder}).</li>
+ * </ul>
  */
 public final class ModelFactory {
     private ModelFactory() {
@@ -47,14 +52,8 @@ public final class ModelFactory {
                     .gradientNormalizationThreshold(c.clipNorm());
         }
         NeuralNetConfiguration.ListBuilder list = base.list();
-        for (int i = 0; i < c.layers(); i++) {
-            Layer layer = RecurrentLayers.of(c.cell(), c.layerImpl(), c.units().get(i));
-            if (c.bidirectional()) layer = new Bidirectional(Bidirectional.Mode.CONCAT, layer);
-            boolean last = i == c.layers() - 1;
-            list.layer(last ? new LastTimeStep(layer) : layer);
-            // DL4J's argument is the probability to RETAIN an activation; users mean the fraction dropped
-            if (c.dropout() > 0) list.layer(new DropoutLayer.Builder(1.0 - c.dropout()).build());
-        }
+        if ("transformer".equals(c.model())) AttentionEncoder.add(list, c);
+        else recurrent(list, c);
         if (c.batchNorm()) list.layer(new BatchNormalization.Builder().build());
         if (c.denseUnits() > 0) {
             list.layer(new DenseLayer.Builder().nOut(c.denseUnits()).activation(Activation.RELU).build());
@@ -62,5 +61,21 @@ public final class ModelFactory {
         list.layer(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1).activation(Activation.IDENTITY).build());
         list.setInputType(InputType.recurrent(features, c.timeSteps(), RNNFormat.NCW));
         return list.build();
+    }
+
+    private static void recurrent(NeuralNetConfiguration.ListBuilder list, RunConfig c) {
+        for (int i = 0; i < c.layers(); i++) {
+            Layer layer = RecurrentLayers.of(c.model(), c.layerImpl(), c.units().get(i));
+            if (c.bidirectional()) layer = new Bidirectional(Bidirectional.Mode.CONCAT, layer);
+            boolean last = i == c.layers() - 1;
+            list.layer(last ? new LastTimeStep(layer) : layer);
+            dropout(list, c);
+        }
+    }
+
+    /** A dropout layer after a hidden layer, if the config drops any. */
+    static void dropout(NeuralNetConfiguration.ListBuilder list, RunConfig c) {
+        // DL4J's argument is the probability to RETAIN an activation; users mean the fraction dropped
+        if (c.dropout() > 0) list.layer(new DropoutLayer.Builder(1.0 - c.dropout()).build());
     }
 }

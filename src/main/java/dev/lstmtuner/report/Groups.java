@@ -21,13 +21,19 @@ final class Groups {
     }
 
     /**
-     * The model family: the {@code model} key (searched param first, then the campaign's config); an LSTM network
-     * whose {@code cell} (searched or configured) is {@code gru} is a GRU, as {@code model: "gru"} is.
+     * The model family, as the config loader resolves it: the {@code model} key (searched param first, then the
+     * campaign's config), with the old spelling {@code cell} folded in the same way (see config.CellAlias): a
+     * searched {@code cell} is the model over an lstm / gru config; a configured {@code "cell": "gru"} makes an
+     * {@code lstm} a {@code gru}.
      */
     static String family(Map<String, Object> params, JsonNode config) {
         String model = value(params, config, "model");
         String family = model == null ? "lstm" : model;
-        return family.equals("lstm") && "gru".equals(value(params, config, "cell")) ? "gru" : family;
+        boolean pair = family.equals("lstm") || family.equals("gru");
+        if (pair && params.get("cell") instanceof String cell && !params.containsKey("model")) {
+            return cell.toLowerCase(Locale.ROOT);
+        }
+        return family.equals("lstm") && "gru".equals(value(Map.of(), config, "cell")) ? "gru" : family;
     }
 
     private static String value(Map<String, Object> params, JsonNode config, String key) {

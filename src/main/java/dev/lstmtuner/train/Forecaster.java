@@ -4,8 +4,8 @@ import dev.lstmtuner.baseline.BaselineModel;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
- * A trained model of any family, as evaluation and prediction use it: exactly one of a DL4J network (lstm, gru)
- * or a {@link BaselineModel} (linear, forest). Both take the same scaled windows and give the scaled target.
+ * A trained model of any family, as evaluation and prediction use it: exactly one of a DL4J network (lstm, gru,
+ * rnn, transformer) or a {@link BaselineModel} (linear, forest). Both take the same scaled windows and give the scaled target.
  */
 public record Forecaster(MultiLayerNetwork network, BaselineModel baseline) {
     public Forecaster {

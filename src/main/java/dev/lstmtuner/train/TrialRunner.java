@@ -1,8 +1,6 @@
 package dev.lstmtuner.train;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lstmtuner.baseline.Baselines;
-import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.data.DataSource;
@@ -134,7 +132,7 @@ public final class TrialRunner {
                 model = Forecaster.of(fit.model());
                 r = fit.result();
             } else {
-                net = ModelFactory.build(networkConfig(c), ds.features());
+                net = ModelFactory.build(c, ds.features());
                 r = new Trainer(c).withBatchProgress(progress).train(net, ds, listenerForFold.apply(fold.number()));
                 model = Forecaster.of(net);
             }
@@ -159,13 +157,6 @@ public final class TrialRunner {
         FoldScores.FoldRun last = runs.get(runs.size() - 1);
         return new Outcome(p, net, last.result(), FoldScores.pooled(runs, model.numParams()), List.copyOf(done), pruned,
                 reason, model);
-    }
-
-    /** {@code model: "gru"} is the recurrent network with the GRU cell. */
-    private static RunConfig networkConfig(RunConfig c) {
-        if (!"gru".equals(c.model()) || "gru".equals(c.cell())) return c;
-        ObjectNode cell = ConfigLoader.mapper().createObjectNode().put("cell", "gru");
-        return ConfigLoader.overlay(c, cell, "model \"gru\"");
     }
 
     private static void checkPreparedFor(RunConfig c, Prepared p) {

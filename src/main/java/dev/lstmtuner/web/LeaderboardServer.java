@@ -70,6 +70,7 @@ public final class LeaderboardServer {
         Comparison comparison = new Comparison(service, details);
         CampaignCharts charts = new CampaignCharts(service);
         SymbolTable symbols = new SymbolTable(service);
+        FamilyTable families = new FamilyTable(service);
         CampaignCurves curves = new CampaignCurves(service);
 
         Javalin app = Javalin.create(config -> {
@@ -121,6 +122,8 @@ public final class LeaderboardServer {
         app.get("/api/curves", ctx -> ctx.json(curves.curves(trialsRequest(ctx))));
         app.get("/api/timeline", ctx -> ctx.json(curves.timeline(trialsRequest(ctx))));
         app.get("/api/symbols", ctx -> ctx.json(symbols.rows(ctx.queryParam("group"))));
+        app.get("/api/families", ctx -> ctx.json(families.view(ctx.queryParam("campaign"), ctx.queryParam("group"),
+                ctx.queryParam("symbol"))));
         app.get("/api/session", ctx -> ctx.json(notes.session(ctx)));
         app.get("/api/notes", ctx -> ctx.json(notes.list(RequestParams.required(ctx, "campaign"))));
         app.post("/api/notes", ctx -> ctx.status(201).json(notes.add(ctx)));

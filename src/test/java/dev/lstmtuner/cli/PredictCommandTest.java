@@ -57,6 +57,31 @@ class PredictCommandTest {
     }
 
     @Test
+    void predictCutsTheModelsOwnDataToItsFromToAndTheOptionsOverrideThem() {
+        Series s = data();
+        long end = s.timeMs()[s.size() - 300];
+        RunConfig cut = ConfigLoader.withOverrides(config, Map.of("to", Instant.ofEpochMilli(end).toString(),
+                "max_epochs", 1), "test");
+        TrialRunner.Outcome o = TrialRunner.run(cut, TrialRunner.prepare(cut), m -> EpochListener.Verdict.CONTINUE,
+                (e, b, n, t) -> { });
+        Path saved = dir.resolve("cut");
+        ModelBundle.writeModel(saved, o.network(), o.prepared().dataset(), cut);
+
+        TrainCommandTest.Result r = TrainCommandTest.run("predict", "--model", saved.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("forecast for " + Fmt.utc(end + s.intervalMs()) + " (1 bar after " + Fmt.utc(end))
+                .contains("(the model's from/to)");
+        long later = s.timeMs()[s.size() - 100];
+        TrainCommandTest.Result moved = TrainCommandTest.run("predict", "--model", saved.toString(), "--to",
+                Instant.ofEpochMilli(later).toString());
+        assertThat(moved.code()).as(moved.err()).isEqualTo(0);
+        assertThat(moved.out()).contains("forecast for " + Fmt.utc(later + s.intervalMs()));
+        TrainCommandTest.Result bad = TrainCommandTest.run("predict", "--model", saved.toString(), "--from", "yesterday");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains("--from/--to").contains("\"from\"").contains("ISO date");
+    }
+
+    @Test
     void lastPrintsThatManyForecastsWithTheNewestOutcomeUnknown() {
         TrainCommandTest.Result r = TrainCommandTest.run("predict", "--model", model.toString(), "--last", "3");
         assertThat(r.code()).as(r.err()).isEqualTo(0);

@@ -27,8 +27,9 @@ class CellSearchTest {
             RunConfig c = ConfigLoader.withOverrides(RunConfig.DEFAULTS, space.toConfigOverrides(params), "trial");
             MultiLayerNetwork net = ModelFactory.build(c, 3);
             Object first = net.getLayer(0).conf().getLayer();
-            assertThat(first).isInstanceOf(c.cell().equals("gru") ? FastGru.class : FastLstm.class);
-            cells.add(c.cell());
+            // the old key "cell" is the family: model gru or lstm
+            assertThat(first).isInstanceOf(c.model().equals("gru") ? FastGru.class : FastLstm.class);
+            cells.add(c.model());
         }
         assertThat(cells).containsExactlyInAnyOrder("lstm", "gru");
     }

@@ -96,7 +96,7 @@ class ModelFactoryTest {
     void gruWithTheStockImplementationIsRefusedNamingTheKey() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfigLoader.withOverrides(RunConfig.DEFAULTS,
                         Map.of("cell", "gru", "layer_impl", "stock"), "t"))
-                .hasMessageContaining("layer_impl").hasMessageContaining("DL4J has no GRU layer");
+                .hasMessageContaining("layer_impl").hasMessageContaining("exists only for model \"lstm\"");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ConfigLoader.withOverrides(RunConfig.DEFAULTS,
                         Map.of("cell", "rnn"), "t"))
                 .hasMessageContaining("cell").hasMessageContaining("[lstm, gru]");

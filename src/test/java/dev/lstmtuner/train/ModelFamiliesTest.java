@@ -14,6 +14,8 @@ import dev.lstmtuner.search.space.Param;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -24,7 +26,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** linear and forest run through the same windows, split, scalers and evaluation as the recurrent networks. */
+/** Every family runs through the same windows, split, scalers and evaluation as the LSTM. */
 class ModelFamiliesTest {
     @TempDir
     Path dir;
@@ -93,11 +95,27 @@ class ModelFamiliesTest {
         assertSavedModelReproducesTestForecasts(c, run(c), dir.resolve("linear"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"rnn", "transformer"})
+    void aNeuralFamilyTrainsOnTheLstmsWindowsIsReproducibleAndItsSavedNetworkPredictsItsTestForecasts(String model) {
+        RunConfig c = family(model, Map.of("max_epochs", 2, "heads", 2, "head_size", 4));
+        TrialRunner.Outcome a = run(c), b = run(c);
+        assertThat(a.evaluation().forecast().timeMs()).isEqualTo(lstm.evaluation().forecast().timeMs());
+        assertThat(a.metrics().persistence()).isEqualTo(lstm.metrics().persistence());
+        assertThat(a.metrics().skill()).isFinite();
+        assertThat(a.result().curve()).hasSize(2);
+        assertThat(a.network().params()).isEqualTo(b.network().params());
+        assertThat(a.evaluation().forecast().predicted()).isEqualTo(b.evaluation().forecast().predicted());
+        assertSavedModelReproducesTestForecasts(c, a, dir.resolve(model));
+    }
+
     private static void assertSavedModelReproducesTestForecasts(RunConfig c, TrialRunner.Outcome o, Path bundle) {
         ModelBundle.writeModel(bundle, o.forecaster(), o.prepared().dataset(), c);
-        assertThat(bundle.resolve(ModelBundle.MODEL)).doesNotExist();
+        boolean neural = !Baselines.handles(c.model());
+        assertThat(bundle.resolve(ModelBundle.MODEL).toFile().exists()).isEqualTo(neural);
         Predictor p = Predictor.load(bundle);
-        assertThat(p.network()).isNull();
+        assertThat(p.network() != null).isEqualTo(neural);
+        assertThat(p.config().model()).isEqualTo(c.model());
         Predictor.Forecast f = p.predict(DataSource.load(c.data(), GapPolicy.parse(c.gapPolicy()), c.maxRows()).series());
         Map<Long, Integer> byTime = new HashMap<>();
         for (int k = 0; k < f.n(); k++) byTime.put(f.anchorTimeMs()[k], k);

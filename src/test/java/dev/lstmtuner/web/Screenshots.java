@@ -23,6 +23,7 @@ public final class Screenshots {
         try (Store store = StoreFactory.open(dir.resolve("store").toString())) {
             WebFixture.seed(store, dir);
             HonestyFixture.seed(store, dir);
+            FamilyFixture.seed(store);
             long winner = store.trial(HonestyFixture.NAME, 2).orElseThrow().id();
             store.addNote(HonestyFixture.NAME, null, Note.Kind.NOTE, "BTC 2024 hourly; <b>only</b> #2 beats persistence");
             store.addNote(HonestyFixture.NAME, winner, Note.Kind.TAG, "deploy?");
@@ -45,8 +46,12 @@ public final class Screenshots {
                 shoot(d, base + "compare.html?ids=" + h3 + "," + zero + "," + h2, out.resolve("compare-three.png"), 1600);
                 shoot(d, base + "symbols.html", out.resolve("symbols.png"), 800);
                 shoot(d, base + "trial.html?id=" + winner, out.resolve("trial-notes.png"), 1000);
+                shoot(d, base + "families.html?campaign=" + FamilyFixture.NONE, out.resolve("families.png"), 800);
+                shoot(d, base + "families.html?campaign=" + FamilyFixture.SOME, out.resolve("families-some.png"), 800);
+                shoot(d, base + "campaign.html?name=" + FamilyFixture.NONE, out.resolve("families-campaign.png"), 1400);
                 Browser.darkMode(d, true);
                 shoot(d, honest, out.resolve("honest-leaderboard-dark.png"), 2600);
+                shoot(d, base + "families.html?campaign=" + FamilyFixture.NONE, out.resolve("families-dark.png"), 800);
                 d.manage().window().setSize(new Dimension(900, 1000));
                 Browser.darkMode(d, false);
                 shoot(d, base + "campaign.html?name=quick-BTC", out.resolve("btc-900px.png"), 1000);

@@ -17,14 +17,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every grid point once, in Arbiter's sequential grid order: floats get {@code pointsPerFloat} values (log-spaced for
  * log floats), step-1 ints up to that many (evenly spread), stepped ints and categoricals all values. Arbiter's grid
  * runs over every coordinate, so points that differ only in absent parameters (units_4 when layers = 2) decode to the
  * same trial; those are merged here. A trial takes the first point no other trial (finished, running or waiting) has.
- * The points come from Arbiter's own grid arithmetic ({@link GridSearchCandidateGenerator#indexToValues}) rather than
- * its getCandidate(), which Java-serializes every candidate (about 0.3 ms each: 45 s for the tutorial grid).
+ * Points are numbered as Arbiter's {@link GridSearchCandidateGenerator} numbers them (first coordinate fastest, a
+ * coordinate with n values at index / (n - 1)), but computed here: its getCandidate() Java-serializes every candidate
+ * (about 0.3 ms each: 45 s for the tutorial grid), and its indexToValues leaves out single-valued coordinates, which
+ * shifts every later one (a conditional categorical with one value crashed the decoding).
  */
 public final class GridSampler implements Sampler {
     private static final long MAX_RAW_POINTS = 5_000_000;
@@ -49,7 +52,7 @@ public final class GridSampler implements Sampler {
 
     /** All distinct grid points in a fixed order. */
     public List<Map<String, Object>> points(SearchSpace space) {
-        return CACHE.computeIfAbsent(space, s -> new java.util.concurrent.ConcurrentHashMap<>())
+        return CACHE.computeIfAbsent(space, s -> new ConcurrentHashMap<>())
                 .computeIfAbsent(pointsPerFloat, n -> enumerate(space));
     }
 
@@ -66,10 +69,22 @@ public final class GridSampler implements Sampler {
         }
         Map<Map<String, Object>, Map<String, Object>> distinct = new LinkedHashMap<>();
         for (int i = 0; i < raw; i++) {
-            Map<String, Object> p = space.decode(GridSearchCandidateGenerator.indexToValues(counts, i, (int) raw));
+            Map<String, Object> p = space.decode(coordinates(counts, i));
             distinct.putIfAbsent(Points.key(p), p);
         }
         return Collections.unmodifiableList(new ArrayList<>(distinct.values()));
+    }
+
+    /** Grid point {@code index} in the unit cube: one value index per coordinate, the first varying fastest. */
+    static double[] coordinates(int[] counts, long index) {
+        double[] u = new double[counts.length];
+        long rest = index;
+        for (int k = 0; k < counts.length; k++) {
+            long v = rest % counts[k];
+            rest /= counts[k];
+            u[k] = counts[k] <= 1 ? 0.0 : v / (double) (counts[k] - 1);
+        }
+        return u;
     }
 
     /** As Arbiter's grid generator counts them. */

@@ -151,7 +151,7 @@ final class SearchSpaceParser {
     }
 
     private static void checkName(String name, String source) {
-        if (SearchSpace.isLayerSugar(name) || ConfigLoader.knownKeys().contains(name)) return;
+        if (SearchSpace.isLayerSugar(name) || ConfigLoader.accepts(name)) return;
         throw new BadInputException(source + ": unknown parameter \"" + name + "\"; a search-space parameter is a run config key ("
                 + String.join(", ", ConfigLoader.knownKeys()) + ") or layers, units_1..units_" + SearchSpace.MAX_LAYERS);
     }
