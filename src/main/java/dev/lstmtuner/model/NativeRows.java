@@ -9,8 +9,8 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * A growable, row-major native matrix [rows, cols] kept outside DL4J's workspaces, so it can be reused across
- * iterations without allocating. Views over its leading rows feed ND4J's GEMMs; bulk copies move blocks of rows
- * to and from Java arrays (one memcpy instead of one ND4J op per element-wise step).
+ * iterations without allocating. Its rows feed the raw GEMMs; bulk copies move blocks of rows to and from Java
+ * arrays of its own type (one memcpy instead of one ND4J op per element-wise step).
  */
 final class NativeRows {
     private final DataType type;
@@ -19,7 +19,6 @@ final class NativeRows {
     private int capacityRows;
     private FloatPointer floats;
     private DoublePointer doubles;
-    private float[] scratch = new float[0];
 
     NativeRows(DataType type, int cols) {
         this.type = type;
@@ -58,36 +57,23 @@ final class NativeRows {
         return Nd4j.create(base.data(), shape, stride, 0L, 'c', type);
     }
 
-    /** Copies {@code len} elements starting at element {@code from} into {@code dst[dstOff..]}. */
-    void read(long from, double[] dst, int dstOff, int len) {
-        if (type == DataType.FLOAT) {
-            float[] f = scratch(len);
-            floats.position(from).get(f, 0, len);
-            for (int i = 0; i < len; i++) {
-                dst[dstOff + i] = f[i];
-            }
-        } else {
-            doubles.position(from).get(dst, dstOff, len);
-        }
+    /** Copies {@code len} elements starting at element {@code from} into {@code dst[0..len)} (one memcpy). */
+    void get(long from, float[] dst, int len) {
+        floats.position(from).get(dst, 0, len);
     }
 
-    /** Copies {@code src[srcOff..srcOff+len)} to elements starting at {@code to}. */
-    void write(long to, double[] src, int srcOff, int len) {
-        if (type == DataType.FLOAT) {
-            float[] f = scratch(len);
-            for (int i = 0; i < len; i++) {
-                f[i] = (float) src[srcOff + i];
-            }
-            floats.position(to).put(f, 0, len);
-        } else {
-            doubles.position(to).put(src, srcOff, len);
-        }
+    /** Copies {@code src[0..len)} to elements starting at {@code to}. */
+    void put(long to, float[] src, int len) {
+        floats.position(to).put(src, 0, len);
     }
 
-    private float[] scratch(int len) {
-        if (scratch.length < len) {
-            scratch = new float[len];
-        }
-        return scratch;
+    /** As {@link #get(long, float[], int)}, for double rows. */
+    void get(long from, double[] dst, int len) {
+        doubles.position(from).get(dst, 0, len);
+    }
+
+    /** As {@link #put(long, float[], int)}, for double rows. */
+    void put(long to, double[] src, int len) {
+        doubles.position(to).put(src, 0, len);
     }
 }
