@@ -14,6 +14,8 @@ import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.store.TrialState;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,10 +28,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * The trial queue under load, with simulated trainers ({@link SimulatedWorker}: synthetic curves, no DL4J, no
  * sleeping), so what is measured is the store, the coordinator and the pruner. For each database and campaign size
- * (trials already in the campaign, seeded through SQL with their epoch curves): an in-process coordinator steps
- * every 100 ms while N worker processes claim, report epochs (asking the median pruner after each) and complete M
- * new trials. Prints completed trials/s, claims+completions/s, coordinator step p50/p95 and pruner decision
- * p50/p95. Usage: {@code bench/run QueueBench [h2|pg|both] [workers] [new trials] [epochs] [sizes,...]}
+ * (trials already in the campaign, seeded through SQL with their epoch curves): N lean worker JVMs start (C1 only,
+ * serial GC, small heap and stacks) and each reads the campaign's history; once all are ready, an in-process
+ * coordinator steps every 100 ms while they claim, report epochs (asking the median pruner after each) and complete
+ * M new trials. Prints completed trials/s, claims+completions/s, coordinator step p50/p95, pruner decision p50/p95
+ * and how long the workers took to start. Usage: {@code bench/run QueueBench [h2|pg|both] [workers] [new trials] [epochs] [sizes,...]}
  * (default both 32 2000 5 0,1000,10000,100000). PostgreSQL is the server in LSTM_TUNER_TEST_PG_URL, else a
  * throwaway local cluster (fsync off). Prints figures; never fails on a time.
  */
@@ -46,10 +49,10 @@ public final class QueueBench {
                 .mapToInt(Integer::parseInt).toArray();
         System.out.printf(Locale.ROOT, "QueueBench: %d worker processes, %d new trials x %d epochs per run; %d cores, "
                 + "load average %.1f at start%n", workers, fresh, epochs, Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        System.out.println("| store | trials before | completed/s | claims+completions/s | step p50 ms | step p95 ms "
-                + "| first step ms | pruner p50 ms | pruner p95 ms | load |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.println("| store | trials before | workers | completed/s | claims+completions/s | step p50 ms "
+                + "| step p95 ms | first step ms | pruner p50 ms | pruner p95 ms | worker start s | load |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String vendor : which.equals("both") ? List.of("h2", "pg") : List.of(which)) {
             for (int size : sizes) run(vendor, size, workers, fresh, epochs);
         }
@@ -72,6 +75,7 @@ public final class QueueBench {
         List<Process> procs = new ArrayList<>();
         List<Double> steps = new ArrayList<>();
         double firstStep;
+        double warmup;
         long t0, t1;
         try (Store store = StoreFactory.open(url)) {
             CampaignPlan plan = CampaignPlan.of(store.campaign("bench").orElseThrow());
@@ -81,27 +85,39 @@ public final class QueueBench {
             long s0 = System.nanoTime();
             coordinator.step();
             firstStep = (System.nanoTime() - s0) / 1e6;
+            Path gate = Files.createDirectories(dir.resolve("gate"));
+            long w0 = System.nanoTime();
             for (int i = 0; i < workers; i++) {
                 procs.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx160m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+                        "-Xms16m", "-Xmx" + workerHeapMb(size) + "m", "-Xss256k", "-Xshare:auto",
+                        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:CICompilerCount=1", "-cp",
                         System.getProperty("java.class.path"), SimulatedWorker.class.getName(), url, "bench",
-                        String.valueOf(epochs), "0", "120000", "2000")
+                        String.valueOf(epochs), "0", "120000", "2000", gate.toString())
                         .redirectErrorStream(true).redirectOutput(dir.resolve("w" + i + ".log").toFile()).start());
             }
-            // the clock starts at the first claim (worker JVMs take a while to start on a busy machine); the seeded
-            // campaign keeps some RUNNING trials of long-gone workers, so the run ends on the count of finished ones
-            var before = store.countByState("bench");
-            long runningBefore = before.get(TrialState.RUNNING);
-            long target = finished(before) + fresh;
-            while (store.countByState("bench").get(TrialState.RUNNING) == runningBefore) Thread.sleep(5);
+            // the clock starts once every worker JVM is up and has read the campaign's history (the gate), so the
+            // figure is the queue's throughput, not JVM start-up on a busy machine
+            while (ready(gate) < workers) {
+                for (Process p : procs) {
+                    if (!p.isAlive()) throw new IllegalStateException("a worker exited before the start: see " + dir);
+                }
+                lease.hold();
+                Thread.sleep(100);
+            }
+            warmup = (System.nanoTime() - w0) / 1e9;
+            // the seeded campaign keeps some RUNNING trials of long-gone workers, so the run ends on the count of
+            // finished ones; the loop reads the coordinator's own (incremental) counts, not a count of the table
+            long target = finished(store.countByState("bench")) + fresh;
+            Files.writeString(gate.resolve("go"), "");
             t0 = System.nanoTime();
+            Coordinator.Status status;
             do {
                 long a = System.nanoTime();
                 lease.hold();
-                coordinator.step();
+                status = coordinator.step();
                 steps.add((System.nanoTime() - a) / 1e6);
                 Thread.sleep(100);
-            } while (finished(store.countByState("bench")) < target);
+            } while (finished(status.counts()) < target);
             t1 = System.nanoTime();
             store.endCampaign("bench", "bench over");
         }
@@ -116,14 +132,25 @@ public final class QueueBench {
             }
         }
         double secs = (t1 - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "| %s | %,d | %.0f | %.0f | %.1f | %.1f | %.0f | %.2f | %.2f | %.1f |%n",
-                vendor.equals("h2") ? "H2 file" : "PostgreSQL", size, fresh / secs, 2 * fresh / secs, pct(steps, 0.5),
-                pct(steps, 0.95), firstStep, pct(decisions, 0.5), pct(decisions, 0.95),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "| %s | %,d | %d | %.0f | %.0f | %.1f | %.1f | %.0f | %.2f | %.2f | %.0f | %.1f |%n",
+                vendor.equals("h2") ? "H2 file" : "PostgreSQL", size, workers, fresh / secs, 2 * fresh / secs,
+                pct(steps, 0.5), pct(steps, 0.95), firstStep, pct(decisions, 0.5), pct(decisions, 0.95), warmup,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (Process p : procs) p.destroyForcibly();
         try (var files = Files.walk(dir)) {
             for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
         }
+    }
+
+    private static long ready(Path gate) throws IOException {
+        try (var files = Files.list(gate)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("ready-")).count();
+        }
+    }
+
+    /** A worker holds the campaign's history (about 1 kB a trial while it reads it): lean, but enough for it. */
+    private static int workerHeapMb(int size) {
+        return 64 + size / 500;
     }
 
     private static long finished(Map<TrialState, Long> counts) {

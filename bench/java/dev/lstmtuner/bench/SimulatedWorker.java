@@ -3,7 +3,6 @@ package dev.lstmtuner.bench;
 import java.util.Arrays;
 import dev.lstmtuner.search.CampaignHistory;
 import dev.lstmtuner.search.CampaignPlan;
-import dev.lstmtuner.search.PastTrial;
 import dev.lstmtuner.search.pruner.Pruner;
 import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Store;
@@ -13,6 +12,8 @@ import dev.lstmtuner.train.EpochMetrics;
 import dev.lstmtuner.train.FinalMetrics;
 import dev.lstmtuner.train.ForecastMetrics;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +31,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * worker}, heartbeats, reports a synthetic val_rmse curve (a function of learning_rate and the epoch, so pruning
  * has something to judge) with {@code epochMs} per epoch, asks the campaign's pruner after each epoch through the
  * same incremental {@link CampaignHistory} the real executor uses, and completes with synthetic metrics.
- * Usage: {@code SimulatedWorker URL CAMPAIGN|--any EPOCHS EPOCH_MS IDLE_EXIT_MS HEARTBEAT_MS}. Prints one line per
- * finished trial and, at exit, "pruner-decisions-ms" with every decision's time (for QueueBench).
+ * Usage: {@code SimulatedWorker URL CAMPAIGN|--any EPOCHS EPOCH_MS IDLE_EXIT_MS HEARTBEAT_MS [GATE_DIR]}: with a
+ * gate folder (QueueBench), it first reads the campaign's history, then writes {@code ready-PID} there and waits for
+ * {@code go}, so throughput is measured with every worker started and warm. Prints one line per finished trial
+ * and, at exit, "pruner-decisions-ms" with every decision's time (for QueueBench).
  */
 public final class SimulatedWorker {
     private SimulatedWorker() {
@@ -44,6 +47,7 @@ public final class SimulatedWorker {
         long epochMs = Long.parseLong(args[3]);
         long idleExitMs = Long.parseLong(args[4]);
         long heartbeatMs = Long.parseLong(args[5]);
+        Path gate = args.length > 6 ? Path.of(args[6]) : null;
         String worker = "sim-pid" + ProcessHandle.current().pid();
         List<Double> decisionMs = new ArrayList<>();
         AtomicReference<TrialHandle> running = new AtomicReference<>();
@@ -74,14 +78,28 @@ public final class SimulatedWorker {
             Pruner pruner = null;
             Direction direction = null;
             String historyOf = null;
+            // started beside the coordinator that creates the campaign: wait for it (once, not before every claim)
+            while (campaign != null && store.campaign(campaign).isEmpty()) {
+                if ((System.nanoTime() - idleSince) / 1_000_000 > idleExitMs) return;
+                Thread.sleep(100);
+            }
+            if (gate != null) {
+                long t0 = System.nanoTime();
+                if (campaign != null) {
+                    historyOf = campaign;
+                    history = new CampaignHistory(store, campaign, "val_rmse");
+                    history.refresh();
+                    CampaignPlan plan = CampaignPlan.of(store.campaign(campaign).orElseThrow());
+                    pruner = plan.pruner();
+                    direction = plan.experiment().direction();
+                }
+                System.out.printf(Locale.ROOT, "history-load-ms %.0f%n", (System.nanoTime() - t0) / 1e6);
+                Files.writeString(gate.resolve("ready-" + ProcessHandle.current().pid()), "");
+                while (!Files.exists(gate.resolve("go"))) Thread.sleep(20);
+                idleSince = System.nanoTime();
+            }
             int done = 0;
             while (true) {
-                // started beside the coordinator that creates the campaign: wait for it
-                if (campaign != null && store.campaign(campaign).isEmpty()) {
-                    if ((System.nanoTime() - idleSince) / 1_000_000 > idleExitMs) break;
-                    Thread.sleep(100);
-                    continue;
-                }
                 Optional<TrialHandle> claimed = campaign != null ? store.claimNext(campaign, worker, "sim")
                         : store.claimAny(worker, "sim");
                 if (claimed.isEmpty()) {
@@ -115,9 +133,8 @@ public final class SimulatedWorker {
                         if (e == epochs) break;
                         long t0 = System.nanoTime();
                         history.refresh(Duration.ofMillis(500));
-                        int me = h.number();
-                        List<PastTrial> others = history.past().stream().filter(t -> t.number() != me).toList();
-                        Pruner.Decision d = pruner.shouldPrune(me, curve, others, direction);
+                        // the history holds this trial too: pruners skip it by number, so no copy of the campaign
+                        Pruner.Decision d = pruner.shouldPrune(h.number(), curve, history.past(), direction);
                         decisionMs.add((System.nanoTime() - t0) / 1e6);
                         if (d.prune()) {
                             h.prune(e, d.reason());

@@ -1,6 +1,8 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.search.sampler.TakenPoints;
 import dev.lstmtuner.store.CampaignChanges;
+import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialState;
@@ -18,15 +20,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * A campaign's trials as samplers and pruners see them ({@link PastTrial}s with their curves of one metric), kept
  * current incrementally: the first {@link #refresh} reads the campaign once, every later one only the trials and
- * epoch rows that changed since ({@link Store#changesSince}), so its cost follows what happened since the last
- * look, not the campaign's size. Also keeps what the coordinator asks every step: counts by state, draws (trials
- * that are not re-queued copies) and failures in a row. Not thread-safe: one owner (a coordinator, a worker).
+ * epoch rows that changed since ({@link Store#changesSince}), and applies them in place (no copy of the campaign per
+ * change), so its cost follows what happened since the last look, not the campaign's size. Also keeps what the
+ * coordinator asks every step: counts by state, draws (trials that are not re-queued copies), failures in a row,
+ * the points handed out (for the samplers, {@link TakenPoints}) and, for winner confirmation, the best sampled
+ * trials and which trials already have confirmation runs. Not thread-safe: one owner (a coordinator, a worker).
  */
 public final class CampaignHistory {
     /**
@@ -35,8 +38,12 @@ public final class CampaignHistory {
      */
     static final Duration LAG = Duration.ofSeconds(2);
 
+    /** A sampled COMPLETE trial with a usable objective, as winner confirmation needs it. */
+    public record Ranked(long id, PastTrial trial) {
+    }
+
     /** What the coordinator needs of a trial besides its {@link PastTrial}. */
-    private record Seen(long id, int number, TrialState state, Long requeuedFrom, Instant finishedAt,
+    private record Seen(long id, int number, TrialState state, Long requeuedFrom, Long confirmOf, Instant finishedAt,
                         String failureReason) {
     }
 
@@ -47,17 +54,23 @@ public final class CampaignHistory {
     private final String campaign;
     private final String metric;
     private final Map<Long, Seen> byId = new HashMap<>();
-    private final TreeMap<Integer, PastTrial> byNumber = new TreeMap<>();
-    private final Map<Long, double[]> curves = new HashMap<>();
+    /** Every trial in number order; updated in place (numbers are dense, so almost every new one appends). */
+    private final List<PastTrial> trials = new ArrayList<>();
+    private final List<PastTrial> readOnly = Collections.unmodifiableList(trials);
+    private final TakenPoints taken = new TakenPoints();
+    private final PastView view = new PastView(readOnly, List.of(), taken);
+    /** Epochs of trials this history has not seen yet (their epoch rows came first). */
+    private final Map<Long, double[]> unseenCurves = new HashMap<>();
     private final TreeSet<Seen> finished = new TreeSet<>(BY_FINISH);
     private final Set<Long> requeued = new HashSet<>();
+    private final Set<Long> confirmed = new HashSet<>();
     private final Map<TrialState, Long> counts = new EnumMap<>(TrialState.class);
-    private Instant trialsSince;
-    private Instant epochsSince;
+    /** Built on the first {@link #bestSampled} call, then kept as trials arrive. */
+    private TreeSet<Ranked> ranked;
+    private Direction rankedDirection;
+    private Instant since;
     private int draws;
     private long refreshedNanos;
-    private List<PastTrial> view;
-    private List<PastTrial> readOnlyView;
 
     /** @param metric the curve samplers and pruners see: val_rmse, val_loss or train_loss */
     public CampaignHistory(Store store, String campaign, String metric) {
@@ -76,49 +89,62 @@ public final class CampaignHistory {
     /** Reads what changed since the last refresh (everything, the first time). */
     public void refresh() {
         refreshedNanos = System.nanoTime();
-        CampaignChanges ch = store.changesSince(campaign, trialsSince, epochsSince);
+        CampaignChanges ch = store.changesSince(campaign, since, since);
         for (Map.Entry<Long, List<EpochMetrics>> e : ch.epochs().entrySet()) mergeEpochs(e.getKey(), e.getValue());
         for (Trial t : ch.trials()) put(t);
-        // epochs of trials this refresh did not see change: their PastTrial gets the longer curve
-        for (Long id : ch.epochs().keySet()) {
-            Seen s = byId.get(id);
-            if (s != null) byNumber.computeIfPresent(s.number(), (n, p) -> withCurve(p, curves.get(id)));
-        }
-        if (!ch.epochs().isEmpty() || !ch.trials().isEmpty()) view = null;
-        Instant next = ch.now().minus(LAG);
-        trialsSince = next;
-        epochsSince = next;
+        since = ch.now().minus(LAG);
     }
 
     /** A trial this process just added (the coordinator's own enqueue), seen before the next refresh. */
     public void add(Trial t) {
-        boolean appends = view != null && !byId.containsKey(t.id())
-                && (byNumber.isEmpty() || byNumber.lastKey() < t.number());
         put(t);
-        // the usual case (a new highest number) extends the view instead of copying the campaign again
-        if (appends) view.add(byNumber.get(t.number()));
-        else view = null;
     }
 
     private void put(Trial t) {
         Seen old = byId.get(t.id());
-        Seen now = new Seen(t.id(), t.number(), t.state(), t.requeuedFrom(), t.finishedAt(), t.failureReason());
+        Seen now = new Seen(t.id(), t.number(), t.state(), t.requeuedFrom(), t.confirmOf(), t.finishedAt(),
+                t.failureReason());
+        int at = indexOf(t.number());
+        double[] curve;
         if (old != null) {
             counts.merge(old.state(), -1L, Long::sum);
             if (old.finishedAt() != null) finished.remove(old);
-        } else if (t.requeuedFrom() == null && t.confirmOf() == null) {
-            draws++; // confirmation runs are not draws of the search budget
+            curve = trials.get(at).intermediate();
+        } else {
+            if (t.requeuedFrom() == null && t.confirmOf() == null) draws++; // confirmation runs are not draws
+            taken.add(t.params());
+            curve = unseenCurves.remove(t.id());
         }
         counts.merge(now.state(), 1L, Long::sum);
         if (now.finishedAt() != null && now.state().isFinished()) finished.add(now);
         if (t.requeuedFrom() != null) requeued.add(t.requeuedFrom());
+        if (t.confirmOf() != null) confirmed.add(t.confirmOf());
         byId.put(t.id(), now);
-        byNumber.put(t.number(), new PastTrial(t.number(), t.params(), t.state(), t.objective(),
-                curves.getOrDefault(t.id(), new double[0])));
+        PastTrial p = new PastTrial(t.number(), t.params(), t.state(), t.objective(), curve);
+        if (at >= 0) trials.set(at, p);
+        else trials.add(-at - 1, p);
+        if (ranked != null) rank(now, p);
+    }
+
+    /** Where the trial numbered {@code number} is in {@link #trials}, or (-(insertion point) - 1). */
+    private int indexOf(int number) {
+        int n = trials.size();
+        if (n == 0 || trials.get(n - 1).number() < number) return -n - 1; // the usual case: a new highest number
+        int lo = 0, hi = n - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            int v = trials.get(mid).number();
+            if (v < number) lo = mid + 1;
+            else if (v > number) hi = mid - 1;
+            else return mid;
+        }
+        return -lo - 1;
     }
 
     private void mergeEpochs(long trialId, List<EpochMetrics> rows) {
-        double[] c = curves.getOrDefault(trialId, new double[0]);
+        Seen s = byId.get(trialId);
+        int at = s == null ? -1 : indexOf(s.number());
+        double[] c = at >= 0 ? trials.get(at).intermediate() : unseenCurves.getOrDefault(trialId, new double[0]);
         int max = c.length;
         for (EpochMetrics m : rows) max = Math.max(max, m.epoch());
         if (max > c.length) {
@@ -127,24 +153,29 @@ public final class CampaignHistory {
             Arrays.fill(c, from, max, Double.NaN);
         }
         for (EpochMetrics m : rows) c[m.epoch() - 1] = PastTrials.value(m, metric);
-        curves.put(trialId, c);
-    }
-
-    private static PastTrial withCurve(PastTrial p, double[] curve) {
-        return new PastTrial(p.number(), p.params(), p.state(), p.objective(), curve);
-    }
-
-    /** Every trial of the campaign in number order (a read-only view that later refreshes and adds update). */
-    public List<PastTrial> past() {
-        if (view == null) {
-            view = new ArrayList<>(byNumber.values());
-            readOnlyView = Collections.unmodifiableList(view);
+        if (at >= 0) {
+            PastTrial p = trials.get(at);
+            trials.set(at, new PastTrial(p.number(), p.params(), p.state(), p.objective(), c));
+        } else {
+            unseenCurves.put(trialId, c);
         }
-        return readOnlyView;
+    }
+
+    /**
+     * Every trial of the campaign in number order: a read-only view that later refreshes and adds update, and that
+     * carries the points of its trials for the samplers.
+     */
+    public List<PastTrial> past() {
+        return view;
+    }
+
+    /** The points of every trial seen (a sampler's "taken"); {@link TakenPoints#layered} adds a round's draws. */
+    public TakenPoints takenPoints() {
+        return taken;
     }
 
     public int size() {
-        return byNumber.size();
+        return trials.size();
     }
 
     public int draws() {
@@ -174,5 +205,30 @@ public final class CampaignHistory {
     public String lastFailureReason() {
         for (Seen s : finished.descendingSet()) if (s.state() == TrialState.FAILED) return s.failureReason();
         return null;
+    }
+
+    /** Whether the trial with this id already has confirmation runs (in any state). */
+    public boolean hasConfirmationRuns(long trialId) {
+        return confirmed.contains(trialId);
+    }
+
+    /**
+     * The best {@code k} sampled COMPLETE trials (confirmation runs and NaN objectives excluded), best first, ties by
+     * number. The first call ranks the campaign once; later trials join the ranking as they arrive.
+     */
+    public List<Ranked> bestSampled(Direction direction, int k) {
+        if (ranked == null || rankedDirection != direction) {
+            Comparator<Ranked> byObjective = Comparator.comparingDouble(r -> r.trial().objective());
+            if (direction == Direction.MAXIMIZE) byObjective = byObjective.reversed();
+            ranked = new TreeSet<>(byObjective.thenComparingInt(r -> r.trial().number()));
+            rankedDirection = direction;
+            for (Seen s : byId.values()) rank(s, trials.get(indexOf(s.number())));
+        }
+        return ranked.stream().limit(k).toList();
+    }
+
+    private void rank(Seen s, PastTrial p) {
+        // a finished trial never changes again, so a trial enters the ranking once and never leaves it
+        if (s.confirmOf() == null && p.isComplete()) ranked.add(new Ranked(s.id(), p));
     }
 }

@@ -1,16 +1,10 @@
 package dev.lstmtuner.search;
 
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Store;
-import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialState;
 
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Winner confirmation ({@code "confirm": {"top_k": 5, "seeds": 3}}): once the search budget is spent and every
@@ -25,43 +19,35 @@ public final class Confirmation {
 
     /**
      * The coordinator's hook when the search budget is spent: true while the campaign must go on, because trials
-     * are still queued or running, or because this call just enqueued confirmation runs.
+     * are still queued or running, or because this call just enqueued confirmation runs. Reads nothing from the
+     * store: the coordinator's incremental history knows the best trials and which have runs already.
      *
-     * @param trials the campaign's trials as the coordinator read them this step
+     * @param counts the campaign's trials by state as the coordinator counted them this step
      */
-    public static boolean keepsGoing(Store store, CampaignPlan plan, List<Trial> trials) {
+    public static boolean keepsGoing(Store store, CampaignPlan plan, CampaignHistory history,
+                                     Map<TrialState, Long> counts) {
         Experiment.Confirm confirm = plan.experiment().confirm();
         if (confirm == null) return false;
-        if (trials.stream().anyMatch(t -> t.state() == TrialState.WAITING || t.state() == TrialState.RUNNING)) {
-            return true;
-        }
-        return enqueue(store, plan, trials, confirm) > 0;
+        if (counts.get(TrialState.WAITING) > 0 || counts.get(TrialState.RUNNING) > 0) return true;
+        return enqueue(store, plan, history, confirm) > 0;
     }
 
-    /** Enqueues the confirmation runs of every top trial that has none yet; returns how many it enqueued. */
-    static int enqueue(Store store, CampaignPlan plan, List<Trial> trials, Experiment.Confirm confirm) {
-        Set<Long> confirmed = new HashSet<>();
-        for (Trial t : trials) if (t.confirmOf() != null) confirmed.add(t.confirmOf());
+    /**
+     * Enqueues the confirmation runs of every top trial that has none yet (each run also goes into the history, so
+     * the next step sees it even before its refresh does); returns how many it enqueued.
+     */
+    static int enqueue(Store store, CampaignPlan plan, CampaignHistory history, Experiment.Confirm confirm) {
         int n = 0;
-        for (Trial t : top(trials, plan.experiment().direction(), confirm.topK())) {
-            if (confirmed.contains(t.id())) continue;
+        for (CampaignHistory.Ranked r : history.bestSampled(plan.experiment().direction(), confirm.topK())) {
+            if (history.hasConfirmationRuns(r.id())) continue;
+            PastTrial t = r.trial();
             long seed = plan.configFor(t.params(), t.number()).seed();
             for (int i = 1; i <= confirm.seeds(); i++) {
-                store.enqueue(plan.campaign().name(), withSeed(t.params(), seed + i), t.id());
+                history.add(store.enqueue(plan.campaign().name(), withSeed(t.params(), seed + i), r.id()));
                 n++;
             }
         }
         return n;
-    }
-
-    /** The best {@code k} sampled COMPLETE trials (confirmation runs excluded), best first. */
-    static List<Trial> top(List<Trial> trials, Direction direction, int k) {
-        Comparator<Trial> byObjective = Comparator.comparingDouble(Trial::objective);
-        if (direction == Direction.MAXIMIZE) byObjective = byObjective.reversed();
-        return trials.stream()
-                .filter(t -> t.confirmOf() == null && t.state() == TrialState.COMPLETE && t.objective() != null
-                        && !t.objective().isNaN())
-                .sorted(byObjective.thenComparingInt(Trial::number)).limit(k).toList();
     }
 
     /** The params of a confirmation run: the original's with another seed (a config key, like any param). */

@@ -1,5 +1,6 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.search.sampler.TakenPoints;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialState;
@@ -74,7 +75,8 @@ public final class Coordinator {
             // sampled one by one (each sees the ones before as pending), written in one transaction
             List<Map<String, Object>> batch = new ArrayList<>();
             List<PastTrial> pending = new ArrayList<>();
-            List<PastTrial> past = Lists.concat(history.past(), pending);
+            TakenPoints taken = history.takenPoints().layered();
+            List<PastTrial> past = new PastView(history.past(), pending, taken);
             while (waiting < target && (budget.maxTrials() == null || draws < budget.maxTrials())) {
                 int number = history.size() + pending.size() + 1;
                 Optional<Map<String, Object>> params = plan.sampler().sample(plan.experiment().space(), past,
@@ -84,6 +86,7 @@ public final class Coordinator {
                     break;
                 }
                 batch.add(params.get());
+                taken.add(params.get());
                 pending.add(new PastTrial(number, params.get(), TrialState.WAITING, null, new double[0]));
                 draws++;
                 waiting++;
@@ -106,8 +109,9 @@ public final class Coordinator {
         }
         boolean over = endReason != null && (queueEmpty || !endReason.startsWith("trial budget"));
         // the search budget is spent (not failing): winner confirmation may keep the campaign going
-        if (over && failuresInARow < budget.maxConsecutiveFailures()) over = !Confirmation.keepsGoing(store, plan,
-                PastTrials.all(store, name));
+        if (over && failuresInARow < budget.maxConsecutiveFailures()) {
+            over = !Confirmation.keepsGoing(store, plan, history, counts);
+        }
         return new Status(counts, draws, best, over, endReason, elapsedMinutes());
     }
 }

@@ -114,9 +114,9 @@ public final class TrialExecutor {
             CampaignHistory history = histories.computeIfAbsent(handle.campaign() + "/" + metricOf(plan),
                     k -> new CampaignHistory(store, handle.campaign(), metricOf(plan)));
             history.refresh(PRUNER_NEWS);
-            List<PastTrial> others = history.past().stream().filter(t -> t.number() != handle.number()).toList();
             double[] values = curve.stream().mapToDouble(Double::doubleValue).toArray();
-            Pruner.Decision d = pruner.shouldPrune(handle.number(), values, others, plan.direction());
+            // the history holds this trial too: pruners skip it by number, so no copy of the campaign per epoch
+            Pruner.Decision d = pruner.shouldPrune(handle.number(), values, history.past(), plan.direction());
             return d.prune() ? EpochListener.Verdict.stop(d.reason()) : EpochListener.Verdict.CONTINUE;
         };
         // the store keeps the first fold's curve: the one the epoch pruner and the samplers compare across trials

@@ -10,9 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The trial queue, and with it every piece of concurrency in the store: trial numbers allocated under the campaign
@@ -34,85 +36,94 @@ final class TrialQueue {
     }
 
     long enqueue(String campaign, Map<String, Object> params, Long confirmOf) {
-        String json = ParamsJson.write(params);
-        Map<String, Object> normalized = ParamsJson.read(json);
-        return db.tx(c -> insert(c, JdbcCampaigns.require(c, campaign).id(), json, normalized, null, confirmOf));
+        return db.tx(c -> insert(c, JdbcCampaigns.require(c, campaign).id(), List.of(params), null, confirmOf).get(0));
     }
 
     /** Several sampled trials in one transaction (a coordinator topping up the queue). */
     List<Long> enqueueAll(String campaign, List<Map<String, Object>> params) {
-        return db.tx(c -> {
-            long campaignId = JdbcCampaigns.require(c, campaign).id();
-            List<Long> ids = new ArrayList<>();
-            for (Map<String, Object> p : params) {
-                String json = ParamsJson.write(p);
-                ids.add(insert(c, campaignId, json, ParamsJson.read(json), null, null));
-            }
-            return ids;
-        });
+        return db.tx(c -> insert(c, JdbcCampaigns.require(c, campaign).id(), params, null, null));
     }
 
-    /** Allocates the number under the campaign row lock, then inserts the trial and its param rows. */
-    private long insert(Connection c, long campaignId, String json, Map<String, Object> params, Long requeuedFrom,
-                        Long confirmOf) throws SQLException {
-        int number;
+    /**
+     * Allocates consecutive numbers under the campaign row lock (once for all of them), then inserts the trials
+     * and, batched, their param rows; returns the new ids in order.
+     */
+    private List<Long> insert(Connection c, long campaignId, List<Map<String, Object>> all, Long requeuedFrom,
+                              Long confirmOf) throws SQLException {
+        int first;
         try (PreparedStatement ps = c.prepareStatement("SELECT next_number FROM campaign WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, campaignId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) throw new IllegalStateException("campaign " + campaignId + " vanished");
-                number = rs.getInt(1);
+                first = rs.getInt(1);
             }
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE campaign SET next_number = ? WHERE id = ?")) {
-            ps.setInt(1, number + 1);
+            ps.setInt(1, first + all.size());
             ps.setLong(2, campaignId);
             ps.executeUpdate();
         }
-        long id;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial (campaign_id, number, state, rank_class, "
+        List<Long> ids = new ArrayList<>(all.size());
+        Set<String> names = new LinkedHashSet<>();
+        try (PreparedStatement trial = c.prepareStatement("INSERT INTO trial (campaign_id, number, state, rank_class, "
                 + "params_json, requeued_from, confirm_of) VALUES (?, ?, 'WAITING', ?, ?, ?, ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            ps.setLong(1, campaignId);
-            ps.setInt(2, number);
-            ps.setInt(3, SortKey.rankClass(TrialState.WAITING));
-            ps.setString(4, json);
-            Jdbc.setLong(ps, 5, requeuedFrom);
-            Jdbc.setLong(ps, 6, confirmOf);
-            ps.executeUpdate();
-            try (ResultSet rs = ps.getGeneratedKeys()) {
-                rs.next();
-                id = rs.getLong(1);
+                Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement param = c.prepareStatement("INSERT INTO trial_param (trial_id, campaign_id, name, "
+                     + "num_value, str_value, state, rank_class) VALUES (?, ?, ?, ?, ?, 'WAITING', ?)")) {
+            List<String> jsons = new ArrayList<>(all.size());
+            for (int k = 0; k < all.size(); k++) {
+                String json = ParamsJson.write(all.get(k));
+                jsons.add(json);
+                trial.setLong(1, campaignId);
+                trial.setInt(2, first + k);
+                trial.setInt(3, SortKey.rankClass(TrialState.WAITING));
+                trial.setString(4, json);
+                Jdbc.setLong(trial, 5, requeuedFrom);
+                Jdbc.setLong(trial, 6, confirmOf);
+                trial.addBatch();
             }
+            // one round trip for the step's trials: the keys come back in batch order
+            trial.executeBatch();
+            try (ResultSet rs = trial.getGeneratedKeys()) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+            if (ids.size() != all.size()) {
+                throw new IllegalStateException("the database returned " + ids.size() + " keys for " + all.size()
+                        + " new trials");
+            }
+            for (int k = 0; k < all.size(); k++) {
+                // the stored (JSON round-tripped) values, as every reader will see them
+                for (Map.Entry<String, Object> p : ParamsJson.read(jsons.get(k)).entrySet()) {
+                    param.setLong(1, ids.get(k));
+                    param.setLong(2, campaignId);
+                    param.setString(3, p.getKey());
+                    Jdbc.setDouble(param, 4, ParamsJson.numeric(p.getValue()));
+                    param.setString(5, ParamsJson.text(p.getValue()));
+                    param.setInt(6, SortKey.rankClass(TrialState.WAITING));
+                    param.addBatch();
+                    names.add(p.getKey());
+                }
+            }
+            if (!names.isEmpty()) param.executeBatch();
         }
-        if (!params.isEmpty()) {
-            Dialect d = db.dialect();
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO trial_param (trial_id, campaign_id, name, "
-                    + "num_value, str_value, state, rank_class) VALUES (?, ?, ?, ?, ?, 'WAITING', ?)");
-                 PreparedStatement names = c.prepareStatement(
-                         d.insertIgnore("campaign_param", "campaign_id, name", "campaign_id, name"))) {
-                for (Map.Entry<String, Object> p : params.entrySet()) {
-                    ps.setLong(1, id);
-                    ps.setLong(2, campaignId);
-                    ps.setString(3, p.getKey());
-                    Jdbc.setDouble(ps, 4, ParamsJson.numeric(p.getValue()));
-                    ps.setString(5, ParamsJson.text(p.getValue()));
-                    ps.setInt(6, SortKey.rankClass(TrialState.WAITING));
+        if (!names.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    db.dialect().insertIgnore("campaign_param", "campaign_id, name", "campaign_id, name"))) {
+                for (String name : names) {
+                    ps.setLong(1, campaignId);
+                    ps.setString(2, name);
                     ps.addBatch();
-                    names.setLong(1, campaignId);
-                    names.setString(2, p.getKey());
-                    names.addBatch();
                 }
                 ps.executeBatch();
-                names.executeBatch();
             }
         }
-        return id;
+        return ids;
     }
 
     /** A WAITING copy of a trial that did not finish through no fault of its own (same params, new number). */
     private void requeue(Connection c, long trialId) throws SQLException {
         Trial t = TrialReads.byId(c, trialId);
-        insert(c, t.campaignId(), ParamsJson.write(t.params()), t.params(), trialId, t.confirmOf());
+        insert(c, t.campaignId(), List.of(t.params()), trialId, t.confirmOf());
     }
 
     Optional<TrialHandle> claim(long trialId, String worker, String device) {

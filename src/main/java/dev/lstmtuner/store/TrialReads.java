@@ -170,10 +170,13 @@ final class TrialReads {
 
     static Trial best(Connection c, Campaign camp) throws SQLException {
         String dir = camp.direction() == Direction.MAXIMIZE ? " DESC" : "";
+        // COMPLETE as its rank class, so the first row of the rank-objective index is the answer (a state filter
+        // has no objective index since V3, and sorted every COMPLETE trial of the campaign on each call)
         try (PreparedStatement ps = c.prepareStatement(Rows.SELECT_TRIAL
-                + " WHERE t.campaign_id = ? AND t.state = 'COMPLETE' AND t.objective IS NOT NULL"
-                + " ORDER BY t.campaign_id, t.state, t.objective" + dir + " NULLS LAST, t.number LIMIT 1")) {
+                + " WHERE t.campaign_id = ? AND t.rank_class = ? AND t.objective IS NOT NULL"
+                + " ORDER BY t.campaign_id, t.rank_class, t.objective" + dir + " NULLS LAST, t.number LIMIT 1")) {
             ps.setLong(1, camp.id());
+            ps.setInt(2, SortKey.rankClass(TrialState.COMPLETE));
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Rows.trial(rs) : null;
             }

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Decides after each epoch whether a running trial should stop early. A pure function of its arguments;
  * the epoch listener calls it with the trial's curve so far ({@code curve[e - 1]} = epoch e's objective, e.g.
- * val_rmse) and the campaign's other trials (any state; their curves so far).
+ * val_rmse) and the campaign's trials (any state; their curves so far), which may include this trial itself: every
+ * pruner skips the trial numbered {@code trialNumber}, so callers pass their history as it is, without a copy.
  */
 public interface Pruner {
     Decision shouldPrune(int trialNumber, double[] curve, List<PastTrial> others, Direction direction);

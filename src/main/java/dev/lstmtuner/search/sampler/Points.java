@@ -7,14 +7,17 @@ import dev.lstmtuner.search.space.IntParam;
 import dev.lstmtuner.search.space.Param;
 import dev.lstmtuner.search.space.SearchSpace;
 
+import java.util.AbstractSet;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /** Params compared by value (64 == 64.0: a store may hand back numbers in another boxed type), and untaken points. */
 final class Points {
@@ -32,11 +35,35 @@ final class Points {
         return k;
     }
 
-    /** Points of all trials already handed out, finished or not. */
+    /**
+     * Points of all trials already handed out, finished or not: the set the list carries ({@link TakenPoints}, kept
+     * incrementally by the campaign's history), else one indexed from the trials now.
+     */
     static Set<Map<String, Object>> taken(List<PastTrial> past) {
+        if (past instanceof TakenPoints.Carrier c) return c.takenPoints().keys();
         Set<Map<String, Object>> taken = new HashSet<>();
         for (PastTrial t : past) taken.add(key(t.params()));
         return taken;
+    }
+
+    /** A read-only live view of a ∪ b (b's elements that a also has are not repeated). */
+    static <T> Set<T> union(Set<T> a, Set<T> b) {
+        return new AbstractSet<>() {
+            @Override
+            public boolean contains(Object o) {
+                return a.contains(o) || b.contains(o);
+            }
+
+            @Override
+            public Iterator<T> iterator() {
+                return Stream.concat(a.stream(), b.stream().filter(x -> !a.contains(x))).iterator();
+            }
+
+            @Override
+            public int size() {
+                return a.size() + (int) b.stream().filter(x -> !a.contains(x)).count();
+            }
+        };
     }
 
     /** Points of the full product of the values (an upper bound: conditions and max_of only remove points). */

@@ -107,13 +107,15 @@ public final class TpeSampler implements Sampler {
                                                   int trialNumber) {
         Map<String, Object> cheapest = null;
         double cheapestCost = Double.POSITIVE_INFINITY;
-        Set<Map<String, Object>> seen = new HashSet<>(taken);
+        // this call's draws on top of the campaign's points, without copying those
+        Set<Map<String, Object>> drawn = new HashSet<>();
+        Set<Map<String, Object>> seen = Points.union(taken, drawn);
         for (int k = 0; k < cheapStartup; k++) {
             // the first draw is the plain random sampler's, so cheap_startup 1 is random startup
             long drawSeed = k == 0 ? seed : Seeds.mix(seed, 0xC0DE, k);
             Optional<Map<String, Object>> p = Points.untaken(space, seen, drawSeed, trialNumber);
             if (p.isEmpty()) break;
-            seen.add(Points.key(p.get()));
+            drawn.add(Points.key(p.get()));
             double cost = CostModel.epochCost(space.toConfigOverrides(p.get()));
             if (cost < cheapestCost) {
                 cheapestCost = cost;
