@@ -7,13 +7,14 @@ const main = document.getElementById('main');
 const HIGHER_BETTER = new Set(['test_r2', 'direction_accuracy', 'skill']);
 const DEFAULT_METRICS = ['verdict', 'test_rmse', 'skill', 'direction_accuracy', 'epochs', 'training_seconds'];
 const S = {notes: [], name: LT.param('name'), sort: null, order: null, state: '', ranges: {}, limit: 50, offset: 0,
+  cursor: null, back: [],
   countsKey: '', idlePolls: 0, info: null, confirm: {}, winner: null, hidden: null};
 const ui = {};
 
 function readUrl() {
   const u = new URLSearchParams(location.search);
   S.sort = u.get('sort'); S.order = u.get('order'); S.state = u.get('state') || '';
-  S.limit = +(u.get('limit') || 50); S.offset = +(u.get('offset') || 0);
+  S.limit = +(u.get('limit') || 50); S.offset = +(u.get('offset') || 0); S.cursor = u.get('cursor');
   for (const [k, v] of u.entries()) {
     const m = /^(min|max)\.(.+)$/.exec(k);
     if (!m) continue;
@@ -29,9 +30,15 @@ function filterQuery() {
   return q;
 }
 
+// Next/Prev page by the server's keyset cursor (a deep page costs what the first does, and trials added meanwhile
+// do not shift the rows); Prev returns to the cursors this tab came through, else steps back by offset.
 function pageQuery() {
-  return Object.assign(filterQuery(), {sort: S.sort, order: S.order, limit: S.limit, offset: S.offset});
+  const page = S.cursor ? {cursor: S.cursor} : {offset: S.offset};
+  return Object.assign(filterQuery(), {sort: S.sort, order: S.order, limit: S.limit}, page);
 }
+
+/** Back to the first page (the sort, filters or page size changed). */
+function firstPage() { S.offset = 0; S.cursor = null; S.back = []; }
 
 function writeUrl() {
   const q = pageQuery();
@@ -92,18 +99,18 @@ function build(info) {
   ui.csv = LT.el('a', {id: 'csv', class: 'button', download: ''}, 'Download CSV');
   const stateSel = LT.el('select', {id: 'state-filter'},
     ['', 'complete', 'pruned', 'failed', 'running', 'waiting'].map((s) => LT.el('option', {value: s, selected: s === S.state}, s || 'all')));
-  stateSel.addEventListener('change', () => { S.state = stateSel.value; S.offset = 0; changed(); });
+  stateSel.addEventListener('change', () => { S.state = stateSel.value; firstPage(); changed(); });
   const keySel = LT.el('select', {id: 'range-key'}, info.sort_keys.map((k) => LT.el('option', {value: k}, LT.metricLabel(k))));
   const min = LT.el('input', {id: 'range-min', size: 8, placeholder: 'min'});
   const max = LT.el('input', {id: 'range-max', size: 8, placeholder: 'max'});
   const apply = LT.el('button', {type: 'button', id: 'add-range'}, 'Add range');
   apply.addEventListener('click', () => {
     S.ranges[keySel.value] = [min.value.trim(), max.value.trim()];
-    S.offset = 0; changed();
+    firstPage(); changed();
   });
   ui.ranges = LT.el('span', {id: 'ranges'});
   const limitSel = LT.el('select', {id: 'page-size'}, [20, 50, 100, 500].map((n) => LT.el('option', {value: n, selected: n === S.limit}, n)));
-  limitSel.addEventListener('change', () => { S.limit = +limitSel.value; S.offset = 0; changed(); });
+  limitSel.addEventListener('change', () => { S.limit = +limitSel.value; firstPage(); changed(); });
   LT.replace(main,
     LT.el('h1', {id: 'campaign-name'}, c.name),
     ui.summary, ui.status, ui.confirm, ui.notes,
@@ -128,7 +135,7 @@ function changed() {
 function showRanges() {
   LT.replace(ui.ranges, Object.entries(S.ranges).map(([k, [lo, hi]]) => {
     const x = LT.el('button', {type: 'button', title: 'remove', 'aria-label': 'remove range on ' + k}, '×');
-    x.addEventListener('click', () => { delete S.ranges[k]; S.offset = 0; changed(); });
+    x.addEventListener('click', () => { delete S.ranges[k]; firstPage(); changed(); });
     return LT.el('span', {class: 'chip'}, LT.metricLabel(k) + ' ∈ [' + (lo || '−∞') + ', ' + (hi || '∞') + '] ', x);
   }));
 }
@@ -168,7 +175,7 @@ function header(key, label, cls) {
   const go = () => {
     if (active) S.order = order === 'asc' ? 'desc' : 'asc';
     else { S.sort = key; S.order = naturalOrder(key); }
-    S.offset = 0; writeUrl(); loadTable(true);
+    firstPage(); writeUrl(); loadTable(true);
   };
   th.addEventListener('click', go);
   th.addEventListener('keydown', (e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); go(); } });
@@ -236,9 +243,17 @@ function renderTable(page) {
   });
   LT.replace(ui.table, LT.el('table', {}, LT.el('thead', {}, head), LT.el('tbody', {}, rows)));
   const prev = LT.el('button', {type: 'button', id: 'prev', disabled: page.offset === 0}, '← Prev');
-  prev.addEventListener('click', () => { S.offset = Math.max(0, S.offset - S.limit); writeUrl(); loadTable(); });
+  prev.addEventListener('click', () => {
+    const back = S.back.pop();
+    if (back) { S.cursor = back.cursor; S.offset = back.offset; } else { S.cursor = null; S.offset = Math.max(0, page.offset - S.limit); }
+    writeUrl(); loadTable();
+  });
   const next = LT.el('button', {type: 'button', id: 'next', disabled: !page.next_cursor}, 'Next →');
-  next.addEventListener('click', () => { S.offset += S.limit; writeUrl(); loadTable(); });
+  next.addEventListener('click', () => {
+    S.back.push({cursor: S.cursor, offset: S.offset});
+    S.cursor = page.next_cursor; S.offset = page.offset + page.items.length;
+    writeUrl(); loadTable();
+  });
   const to = Math.min(page.total, page.offset + page.items.length);
   LT.replace(ui.pager, prev, LT.el('span', {id: 'page-info'},
     (page.total ? (page.offset + 1) + '–' + to : '0') + ' of ' + page.total + ' trials (★ best; pruned, failed and unfinished trials always rank after completed ones)'), next);

@@ -1,6 +1,7 @@
 package dev.lstmtuner.bench;
 
-import java.util.Comparator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Metric;
@@ -22,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,13 +34,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * p50/p95 latency of the leaderboard and compare endpoints over an H2 or PostgreSQL store with many trials, while
- * a writer thread keeps adding trials (as a running search does): every sort key in both orders, on the first pages
- * and on deep ones (offsets past half the campaign). Usage: {@code bench/run LeaderboardBench [trials] [epochs]
- * [requests per key and order] [h2|pg]} (default 100000 trials x 50 epochs = 5M epoch rows, 10, h2; seeding that
- * many takes long, so try 5000 20 first). PostgreSQL is the server in LSTM_TUNER_TEST_PG_URL, else a throwaway
- * local cluster (fsync off). Prints figures; never fails on a time.
+ * a writer thread keeps adding trials (as a running search does), with the API's read cache off (every request
+ * reaches the database): for every sort key in both orders, first pages (no cursor) and deep pages reached by
+ * keyset cursor (the second half of the listing). Deep cursors are collected first (untimed) by walking each
+ * listing's second half with next_cursor 1000 rows at a time, then pages of 50 after them are timed; a few deep
+ * pages by offset are timed too, for comparison. Usage: {@code bench/run LeaderboardBench [trials] [epochs]
+ * [requests per key and order] [h2|pg]} (default 100000 trials x 50 epochs, 10, h2; seeding that many takes long,
+ * so try 5000 10 first). Epochs per trial only size the epoch table: a leaderboard page reads no curve of a
+ * finished trial. PostgreSQL is the server in LSTM_TUNER_TEST_PG_URL, else a throwaway local cluster (fsync off).
+ * Prints figures; never fails on a time.
  */
 public final class LeaderboardBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int WALK_PAGE = 1000;
+    private static final int OFFSET_SAMPLES = 3;
+
     public static void main(String[] args) throws Exception {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
@@ -54,13 +64,12 @@ public final class LeaderboardBench {
         }
         long t0 = System.nanoTime();
         StorePagingBench.seed(url, trials, epochs);
-        System.out.printf("%s: seeded %d trials, %d epoch rows in %.1f s; %d cores, load average %.1f%n",
+        System.out.printf("%s: seeded %d trials, %d epoch rows in %.1f s; %d cores, load average %s%n",
                 pg ? "PostgreSQL" : "H2 file", trials, (long) trials * epochs, (System.nanoTime() - t0) / 1e9,
-                Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                Runtime.getRuntime().availableProcessors(), loadAverage());
         try (Store store = StoreFactory.open(url)) {
-            Javalin app = LeaderboardServer.create(store).start("127.0.0.1", 0);
-            String base = "http://127.0.0.1:" + app.port();
+            Javalin app = LeaderboardServer.create(store, 0).start("127.0.0.1", 0);
+            String base = "http://127.0.0.1:" + app.port() + "/api/trials?campaign=" + campaign;
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger written = new AtomicInteger();
             Thread writer = new Thread(() -> {
@@ -74,43 +83,76 @@ public final class LeaderboardBench {
             HttpClient http = HttpClient.newHttpClient();
             Random pick = new Random(3);
             List<String> sorts = new ArrayList<>(Metric.keys());
-            sorts.addAll(List.of("learning_rate", "batch_size"));
-            List<Long> all = new ArrayList<>(), compare = new ArrayList<>();
-            System.out.println("| sort key | order | first pages p50 ms | first pages p95 ms | deep pages p50 ms | deep pages p95 ms |");
-            System.out.println("|---|---|---|---|---|---|");
+            sorts.addAll(List.of("learning_rate", "batch_size", "layer_impl"));
+            List<Long> firstAll = new ArrayList<>(), deepAll = new ArrayList<>(), offsetAll = new ArrayList<>();
+            List<Long> compare = new ArrayList<>();
+            System.out.println("| sort key | order | first page p50 ms | first page p95 ms | deep page by cursor p50 ms "
+                    + "| deep page by cursor p95 ms | deep page by offset p50 ms | load |");
+            System.out.println("|---|---|---|---|---|---|---|---|");
             try {
                 for (String sort : sorts) {
                     for (String order : List.of("asc", "desc")) {
-                        List<Long> shallow = new ArrayList<>(), deep = new ArrayList<>();
+                        String q = base + "&sort=" + sort + "&order=" + order;
+                        List<String> deepCursors = deepCursors(http, q, trials, requests);
+                        List<Long> first = new ArrayList<>(), deep = new ArrayList<>(), offset = new ArrayList<>();
                         for (int i = 0; i < requests; i++) {
-                            String q = base + "/api/trials?campaign=" + campaign + "&sort=" + sort + "&order=" + order
-                                    + "&limit=50&offset=";
-                            shallow.add(time(http, q + (50 * pick.nextInt(4))));
-                            deep.add(time(http, q + (trials / 2 + pick.nextInt(Math.max(1, trials / 2 - 50)))));
+                            first.add(time(http, q + "&limit=50").nanos());
+                            String c = deepCursors.get(i % deepCursors.size());
+                            deep.add(time(http, q + "&limit=50&cursor=" + c).nanos());
                         }
-                        all.addAll(shallow);
-                        all.addAll(deep);
-                        System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f |%n", sort, order,
-                                pct(shallow, 0.5), pct(shallow, 0.95), pct(deep, 0.5), pct(deep, 0.95));
+                        for (int i = 0; i < OFFSET_SAMPLES; i++) {
+                            offset.add(time(http, q + "&limit=50&offset=" + (trials / 2 + pick.nextInt(trials / 2 - 50))).nanos());
+                        }
+                        firstAll.addAll(first);
+                        deepAll.addAll(deep);
+                        offsetAll.addAll(offset);
+                        System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %s |%n", sort,
+                                order, pct(first, 0.5), pct(first, 0.95), pct(deep, 0.5), pct(deep, 0.95),
+                                pct(offset, 0.5), loadAverage());
                     }
                     // the SQL seeding numbers trial ids from 1,000,001
                     long a = 1 + pick.nextInt(trials), b = 1 + pick.nextInt(trials);
                     if (a == b) b = a % trials + 1;
-                    compare.add(time(http, base + "/api/compare?ids=" + (a + 1_000_000L) + "," + (b + 1_000_000L)));
+                    compare.add(time(http, "http://127.0.0.1:" + app.port() + "/api/compare?ids=" + (a + 1_000_000L)
+                            + "," + (b + 1_000_000L)).nanos());
                 }
             } finally {
                 stop.set(true);
                 writer.join();
                 app.stop();
             }
-            report("every leaderboard page above", all);
+            report("first pages, every key and order", firstAll);
+            report("deep pages by cursor, every key and order", deepAll);
+            report("deep pages by offset, every key and order", offsetAll);
             report("compare (2 trials)", compare);
-            System.out.println("trials written meanwhile: " + written.get());
+            System.out.println("trials written meanwhile: " + written.get() + "; load average " + loadAverage());
         } finally {
             try (var files = Files.walk(dir)) {
                 for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
             }
         }
+    }
+
+    /**
+     * Deep cursors (untimed): the listing from its middle by offset, then walked by next_cursor 1000 rows at a time,
+     * keeping each page's cursor, at most {@code max} of them.
+     */
+    private static List<String> deepCursors(HttpClient http, String query, int trials, int max) throws Exception {
+        List<String> out = new ArrayList<>();
+        String page = query + "&limit=" + WALK_PAGE + "&offset=" + trials / 2;
+        while (out.size() < max) {
+            JsonNode next = JSON.readTree(time(http, page).body()).get("next_cursor");
+            if (next.isNull()) break;
+            out.add(next.asText());
+            page = query + "&limit=" + WALK_PAGE + "&cursor=" + next.asText();
+        }
+        if (out.isEmpty()) throw new IllegalStateException(query + ": no deep cursor; the listing has under "
+                + (trials / 2 + WALK_PAGE) + " rows");
+        return out;
+    }
+
+    private static String loadAverage() {
+        return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static double pct(List<Long> nanos, double q) {
@@ -119,11 +161,15 @@ public final class LeaderboardBench {
         return s.get(Math.min(s.size() - 1, (int) (s.size() * q))) / 1e6;
     }
 
-    private static long time(HttpClient http, String url) throws Exception {
+    private record Timed(long nanos, String body) {
+    }
+
+    private static Timed time(HttpClient http, String url) throws Exception {
         long t = System.nanoTime();
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        long nanos = System.nanoTime() - t;
         if (r.statusCode() != 200) throw new IllegalStateException(url + " -> " + r.statusCode() + " " + r.body());
-        return System.nanoTime() - t;
+        return new Timed(nanos, r.body());
     }
 
     private static void report(String what, List<Long> nanos) {

@@ -6,6 +6,7 @@ import dev.lstmtuner.store.Page;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.store.Trial;
+import dev.lstmtuner.store.TrialPosition;
 import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.store.TrialState;
 
@@ -76,6 +77,11 @@ public final class StorePagingBench {
             time("deep page by objective (offset " + deep + ")", i -> store.trials(q.page(20, deep + i)));
             time("deep page by param learning_rate (offset " + deep + ")", i -> store.trials(q.sortBy("learning_rate")
                     .page(20, deep + i)));
+            // keyset: the position after row `deep + i`, read once (untimed), then the page after it
+            List<TrialPosition> objectiveAt = positions(store, q, deep), lrAt = positions(store, q.sortBy("learning_rate"), deep);
+            time("deep page by objective after a position (row " + deep + ")", i -> store.trials(q.after(objectiveAt.get(i), 20)));
+            time("deep page by param learning_rate after a position", i -> store.trials(q.sortBy("learning_rate")
+                    .after(lrAt.get(i), 20)));
             time("page by training_seconds", i -> store.trials(q.sortBy("training_seconds")
                     .page(20, i)));
             time("page by objective, reversed (DESC index)", i -> store.trials(q.descending(true)
@@ -88,6 +94,13 @@ public final class StorePagingBench {
             System.out.printf(Locale.ROOT, "check: total=%,d, best objective=%.4f (#%d)%n", p.total(),
                     p.items().get(0).objective(), p.items().get(0).number());
         }
+    }
+
+    /** The positions after rows {@code from} .. {@code from + REPEATS - 1} of the listing. */
+    private static List<TrialPosition> positions(Store store, TrialQuery q, int from) {
+        List<TrialPosition> out = new ArrayList<>();
+        for (int i = 0; i < REPEATS; i++) out.add(store.trials(q.page(1, from + i)).next());
+        return out;
     }
 
     private static void time(String label, IntFunction<?> query) {

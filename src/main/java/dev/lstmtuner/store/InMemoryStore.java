@@ -204,30 +204,9 @@ public final class InMemoryStore implements Store {
                 .filter(r -> r.campaignId == c.id() && (q.state() == null || r.state == q.state()))
                 .map(Row::snapshot)
                 .filter(t -> key.param() == null || t.params().containsKey(key.param()))
-                .sorted(comparator(key))
+                .sorted(Comparator.comparing(t -> InMemoryPaging.position(t, key), InMemoryPaging.order(key)))
                 .toList();
-        int from = Math.min(q.offset(), rows.size());
-        int to = Math.min(from + q.limit(), rows.size());
-        return new Page<>(List.copyOf(rows.subList(from, to)), rows.size(), q.offset(), q.limit());
-    }
-
-    /** Same order as the SQL: rank class, then the key (nulls last), then trial number. */
-    private static Comparator<Trial> comparator(SortKey key) {
-        Comparator<Trial> byValue;
-        if (key.metric() != null) {
-            Comparator<Double> d = key.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
-            byValue = Comparator.comparing(t -> key.metric().valueOf(t), Comparator.nullsLast(d));
-        } else {
-            Comparator<Double> d = key.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
-            Comparator<String> s = key.descending() ? Comparator.reverseOrder() : Comparator.naturalOrder();
-            byValue = Comparator.<Trial, Double>comparing(t -> ParamsJson.numeric(t.params().get(key.param())),
-                            Comparator.nullsLast(d))
-                    .thenComparing(t -> ParamsJson.text(t.params().get(key.param())), Comparator.nullsLast(s));
-        }
-        // ties: trial number for metrics, trial id for params (as the SQL indexes have it)
-        return Comparator.<Trial>comparingInt(t -> SortKey.rankClass(t.state())).thenComparing(byValue)
-                .thenComparing(key.param() == null ? Comparator.comparingInt(Trial::number)
-                        : Comparator.comparingLong(Trial::id));
+        return InMemoryPaging.page(rows, key, q);
     }
 
     private List<String> paramNames(Campaign c) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,52 +62,58 @@ final class TrialReads {
     }
 
     /**
-     * ORDER BY repeats the equality columns (campaign_id, rank_class) so that it is a prefix of an
-     * index and the database reads the page in index order instead of sorting the campaign; the column name comes
-     * from the {@link Metric} whitelist, never from the caller.
+     * Ids first from the sorted table alone (with the campaign join in the same query H2 gives up the index order),
+     * then those trials by id. The WHERE and ORDER BY repeat the index's leading equality columns so that every read
+     * is a range of one index in order; column names come from the {@link Metric} whitelist, never from the caller.
      */
     private Page<Trial> metricPage(Connection c, Campaign camp, SortKey key, TrialQuery q) throws SQLException {
-        String col = "t." + key.metric().column();
-        String dir = key.descending() ? " DESC" : "";
         // a state is one rank class, so the rank index serves a state filter too
         String where = " WHERE t.campaign_id = ?" + (q.state() != null ? " AND t.rank_class = ?" : "");
-        String sortCols = key.metric() == Metric.NUMBER ? col + dir : col + dir + " NULLS LAST, t.number";
-        String order = " ORDER BY t.campaign_id, t.rank_class, " + sortCols;
-        // ids first from trial alone: with the campaign join in the same query H2 gives up the index order
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT t.id FROM trial t" + where + order
-                + " LIMIT ? OFFSET ?")) {
-            int i = bindWhere(ps, camp.id(), q.state(), null);
-            ps.setInt(i++, q.limit());
-            ps.setInt(i, q.offset());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) ids.add(rs.getLong(1));
-            }
-        }
-        List<Trial> items = fetchInOrder(c, ids);
+        Ids ids = ids(c, KeysetSql.metric(key.metric(), key.descending()), where, camp.id(), null, q);
         long total = count(c, "SELECT COUNT(*) FROM trial t" + where, camp.id(), q.state(), null);
-        return new Page<>(items, total, q.offset(), q.limit());
+        return new Page<>(fetchInOrder(c, ids.ids()), total, q.offset(), q.limit(), ids.next());
     }
 
     /** Pages over the trial_param index (it carries the rank class), then fetches those trials by id. */
     private Page<Trial> paramPage(Connection c, Campaign camp, SortKey key, TrialQuery q) throws SQLException {
-        String dir = key.descending() ? " DESC" : "";
         String where = " WHERE p.campaign_id = ? AND p.name = ?" + (q.state() != null ? " AND p.rank_class = ?" : "");
-        String order = " ORDER BY p.campaign_id, p.name, p.rank_class, p.num_value" + dir + " NULLS LAST, p.str_value"
-                + dir + " NULLS LAST, p.trial_id";
+        Ids ids = ids(c, KeysetSql.param(key.descending()), where, camp.id(), key.param(), q);
+        long total = count(c, "SELECT COUNT(*) FROM trial_param p" + where, camp.id(), q.state(), key.param());
+        return new Page<>(fetchInOrder(c, ids.ids()), total, q.offset(), q.limit(), ids.next());
+    }
+
+    private record Ids(List<Long> ids, TrialPosition next) {
+    }
+
+    /**
+     * The page's trial ids in order, read one more than the limit to learn whether a row follows (then {@code next}
+     * is the last id's position). After a position, the ranges of {@link KeysetSql#after} are read in turn until
+     * the page is full; usually the first or second fills it.
+     */
+    private static Ids ids(Connection c, KeysetSql sql, String where, long campaignId, String param, TrialQuery q) throws SQLException {
+        List<KeysetSql.Range> ranges = q.after() == null ? Collections.singletonList(null)
+                : sql.after(q.after(), q.state() != null);
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT p.trial_id FROM trial_param p" + where + order + " LIMIT ? OFFSET ?")) {
-            int i = bindWhere(ps, camp.id(), q.state(), key.param());
-            ps.setInt(i++, q.limit());
-            ps.setInt(i, q.offset());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) ids.add(rs.getLong(1));
+        List<TrialPosition> positions = new ArrayList<>();
+        for (KeysetSql.Range range : ranges) {
+            int want = q.limit() + 1 - ids.size();
+            if (want <= 0) break;
+            boolean offset = q.after() == null;
+            try (PreparedStatement ps = c.prepareStatement(sql.query(where, range, offset))) {
+                int i = KeysetSql.bind(ps, bindWhere(ps, campaignId, q.state(), param), range);
+                ps.setInt(i++, want);
+                if (offset) ps.setInt(i, q.offset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong("id"));
+                        positions.add(KeysetSql.position(rs));
+                    }
+                }
             }
         }
-        List<Trial> items = fetchInOrder(c, ids);
-        long total = count(c, "SELECT COUNT(*) FROM trial_param p" + where, camp.id(), q.state(), key.param());
-        return new Page<>(items, total, q.offset(), q.limit());
+        boolean more = ids.size() > q.limit();
+        List<Long> page = more ? ids.subList(0, q.limit()) : ids;
+        return new Ids(page, more ? positions.get(q.limit() - 1) : null);
     }
 
     List<Trial> byIds(List<Long> ids) {
@@ -168,17 +175,19 @@ final class TrialReads {
         });
     }
 
+    /**
+     * The first row of the objective's rank index (COMPLETE is rank class 0), read by id afterwards: filtering on
+     * state instead had no index since V3 and, with the campaign join, made H2 sort every completed trial per call.
+     */
     static Trial best(Connection c, Campaign camp) throws SQLException {
         String dir = camp.direction() == Direction.MAXIMIZE ? " DESC" : "";
-        // COMPLETE as its rank class, so the first row of the rank-objective index is the answer (a state filter
-        // has no objective index since V3, and sorted every COMPLETE trial of the campaign on each call)
-        try (PreparedStatement ps = c.prepareStatement(Rows.SELECT_TRIAL
-                + " WHERE t.campaign_id = ? AND t.rank_class = ? AND t.objective IS NOT NULL"
+        try (PreparedStatement ps = c.prepareStatement("SELECT t.id FROM trial t WHERE t.campaign_id = ? "
+                + "AND t.rank_class = ? AND t.objective IS NOT NULL"
                 + " ORDER BY t.campaign_id, t.rank_class, t.objective" + dir + " NULLS LAST, t.number LIMIT 1")) {
             ps.setLong(1, camp.id());
             ps.setInt(2, SortKey.rankClass(TrialState.COMPLETE));
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Rows.trial(rs) : null;
+                return rs.next() ? byId(c, rs.getLong(1)) : null;
             }
         }
     }

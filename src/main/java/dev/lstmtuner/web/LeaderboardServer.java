@@ -3,6 +3,7 @@ package dev.lstmtuner.web;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.TrialState;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
@@ -153,9 +154,11 @@ public final class LeaderboardServer {
         String sort = ctx.queryParam("sort");
         if (sort != null && sort.isBlank()) sort = null;
         int limit = RequestParams.intParam(ctx, "limit", 50, 1, 1_000);
+        Boolean descending = RequestParams.descending(ctx);
+        TrialState state = RequestParams.state(ctx);
         int offset = RequestParams.intParam(ctx, "offset", 0, 0, Cursor.MAX_OFFSET);
         String cursor = ctx.queryParam("cursor");
-        if (cursor != null && !cursor.isBlank()) offset = Cursor.decode(cursor);
+        Cursor.Start start = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor, sort, descending, state);
         Map<String, Double[]> ranges = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
             String k = e.getKey();
@@ -168,7 +171,7 @@ public final class LeaderboardServer {
             r[min ? 0 : 1] = v;
         }
         String symbol = ctx.queryParam("symbol");
-        return new TrialsRequest(campaign, sort, RequestParams.descending(ctx), RequestParams.state(ctx),
-                symbol == null || symbol.isBlank() ? null : symbol.trim(), ranges, limit, offset);
+        return new TrialsRequest(campaign, sort, descending, state, symbol == null || symbol.isBlank() ? null
+                : symbol.trim(), ranges, limit, start != null ? start.offset() : offset, start != null ? start.after() : null);
     }
 }

@@ -152,27 +152,34 @@ public final class LeaderboardService {
         });
     }
 
+    /**
+     * Unfiltered pages come from the store, by keyset after a cursor's position (by offset otherwise), and their
+     * next cursor is the last row's position. Filtered pages are cut from a scan of the campaign's sorted pages
+     * and their next cursor is an offset into the matches.
+     */
     private TrialPage load(TrialsRequest r, Campaign c) {
-        TrialQuery q = new TrialQuery(r.campaign(), r.sort(), r.descending(), r.state(), r.limit(), r.offset());
+        TrialQuery q = new TrialQuery(r.campaign(), r.sort(), r.descending(), r.state(), r.limit(),
+                r.after() == null ? r.offset() : 0, r.after());
         List<Trial> items;
         long total;
+        String next;
         if (!r.filtered()) {
             Page<Trial> p = store.trials(q);
             items = p.items();
             total = p.total();
+            next = p.next() == null ? null : Cursor.encode(r, p.next(), r.offset() + items.size());
         } else {
             String campaignSymbol = CampaignRow.symbolOf(c);
             List<Trial> matches = new ArrayList<>();
-            for (int off = 0; ; off += SCAN_PAGE) {
-                Page<Trial> p = store.trials(q.page(SCAN_PAGE, off));
+            for (Page<Trial> p = store.trials(q.after(null, SCAN_PAGE)); ; p = store.trials(q.after(p.next(), SCAN_PAGE))) {
                 for (Trial t : p.items()) if (matches(t, r, campaignSymbol)) matches.add(t);
-                if (p.items().size() < SCAN_PAGE) break;
+                if (p.next() == null) break;
             }
             total = matches.size();
             int from = Math.min(r.offset(), matches.size());
             items = matches.subList(from, Math.min(matches.size(), from + r.limit()));
+            next = r.offset() + r.limit() < total ? Cursor.encode(r, null, r.offset() + r.limit()) : null;
         }
-        String next = r.offset() + r.limit() < total ? Cursor.encode(r.offset() + r.limit()) : null;
         Long best = cache.get("best|" + r.campaign(), () -> store.best(r.campaign()).map(Trial::id).orElse(null));
         List<String> keys = sortKeys(r.campaign());
         return new TrialPage(r.campaign(), r.sort() == null ? Metric.OBJECTIVE.key() : r.sort(),
@@ -236,11 +243,11 @@ public final class LeaderboardService {
         return cache.get("all|" + campaign, () -> {
             Map<Long, Trial> out = new HashMap<>();
             TrialQuery q = TrialQuery.of(campaign).sortBy(Metric.NUMBER.key()).descending(false);
-            for (int off = 0; ; off += SCAN_PAGE) {
-                Page<Trial> p = store.trials(q.page(SCAN_PAGE, off));
+            // keyset pages: each read starts where the last ended, so the scan costs the campaign once
+            for (Page<Trial> p = store.trials(q.after(null, SCAN_PAGE)); ; p = store.trials(q.after(p.next(), SCAN_PAGE))) {
                 // a trial finishing mid-scan moves between rank classes: keep one copy of each
                 p.items().forEach(t -> out.put(t.id(), t));
-                if (p.items().size() < SCAN_PAGE) break;
+                if (p.next() == null) break;
             }
             return out.values().stream().sorted(Comparator.comparingInt(Trial::number)).toList();
         });

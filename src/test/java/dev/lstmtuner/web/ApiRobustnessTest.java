@@ -57,7 +57,7 @@ class ApiRobustnessTest {
         Store store = seeded();
         String base = "/api/trials?campaign=" + URLEncoder.encode(WebFixture.BTC, StandardCharsets.UTF_8);
         String huge = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(("o:" + Integer.MAX_VALUE).getBytes(StandardCharsets.UTF_8));
+                .encodeToString(("{\"v\":1,\"o\":" + Integer.MAX_VALUE + "}").getBytes(StandardCharsets.UTF_8));
         JavalinTest.test(LeaderboardServer.create(store, 0), (server, client) -> {
             for (String[] c : new String[][]{{base + "&offset=2147483647", "offset"}, {base + "&cursor=" + huge, "cursor"}}) {
                 try (Response r = client.get(c[0])) {

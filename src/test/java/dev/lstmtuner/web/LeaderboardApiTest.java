@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lstmtuner.store.InMemoryStore;
 import dev.lstmtuner.store.Store;
+import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.train.ForecastMetrics;
 import io.javalin.testtools.JavalinTest;
 import okhttp3.Response;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,7 +16,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,6 +109,79 @@ class LeaderboardApiTest {
                     .isBetween(0.0005, 0.002));
             assertThat(range.body().get("total").asLong()).isEqualTo(range.body().get("items").size());
             assertThat(get(client, base + "&symbol=ETH").body().get("total").asLong()).isZero();
+        });
+    }
+
+    /** Every page from the first by next_cursor; the ids in the order listed. */
+    private static List<Long> walk(io.javalin.testtools.HttpClient client, String query, int limit) throws Exception {
+        List<Long> ids = new ArrayList<>();
+        Got p = get(client, query + "&limit=" + limit);
+        for (int pages = 0; ; pages++) {
+            assertThat(p.status()).as(query).isEqualTo(200);
+            assertThat(p.body().get("offset").asInt()).as("offset of page %d", pages).isEqualTo(ids.size());
+            p.body().get("items").forEach(t -> ids.add(t.get("id").asLong()));
+            if (p.body().get("next_cursor").isNull()) return ids;
+            assertThat(pages).as("the walk ends").isLessThan(100);
+            p = get(client, query + "&limit=" + limit + "&cursor=" + p.body().get("next_cursor").asText());
+        }
+    }
+
+    private static List<Long> ids(Got page) {
+        List<Long> ids = new ArrayList<>();
+        page.body().get("items").forEach(t -> ids.add(t.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
+    void walkingNextCursorsListsEveryTrialOnceInOrderForEverySortKeyAndOrder() {
+        JavalinTest.test(LeaderboardServer.create(store, 0), (server, client) -> {
+            String base = "/api/trials?campaign=" + enc(WebFixture.BTC);
+            for (String key : store.sortKeys(WebFixture.BTC)) {
+                for (String order : List.of("", "&order=asc", "&order=desc")) {
+                    String q = base + "&sort=" + key + order;
+                    List<Long> all = ids(get(client, q + "&limit=1000"));
+                    assertThat(walk(client, q, 5)).as(q).containsExactlyElementsOf(all);
+                }
+            }
+            String failed = base + "&state=complete&sort=learning_rate";
+            assertThat(walk(client, failed, 3)).containsExactlyElementsOf(ids(get(client, failed + "&limit=1000")));
+        });
+    }
+
+    @Test
+    void aCursorPageStaysPutWhenBetterTrialsArriveWhileAnOffsetPageShifts() {
+        JavalinTest.test(LeaderboardServer.create(store, 0), (server, client) -> {
+            String base = "/api/trials?campaign=" + enc(WebFixture.BTC) + "&limit=4";
+            Got first = get(client, base);
+            String cursor = first.body().get("next_cursor").asText();
+            List<Long> second = ids(get(client, base + "&cursor=" + cursor));
+            ForecastMetrics m = new ForecastMetrics(0.7, 1.0, 0.1, 0.99, 0.6);
+            store.start(WebFixture.BTC, Map.of("learning_rate", 0.001), "w", "cpu")
+                    .complete(new FinalMetrics(m, m, 0.5, 1.0, 10_000, 8, 5, 1.0, 120), 1.0);
+            assertThat(ids(get(client, base + "&cursor=" + cursor))).isEqualTo(second);
+            assertThat(ids(get(client, base + "&offset=4"))).as("an offset page moves by the new trial")
+                    .isNotEqualTo(second).contains(first.body().get("items").get(3).get("id").asLong());
+        });
+    }
+
+    @Test
+    void aCursorIsRefusedWithAnotherSortOrderOrStateAndWhenForged() {
+        JavalinTest.test(LeaderboardServer.create(store, 0), (server, client) -> {
+            String base = "/api/trials?campaign=" + enc(WebFixture.BTC) + "&limit=3";
+            String cursor = get(client, base + "&sort=test_rmse").body().get("next_cursor").asText();
+            assertThat(get(client, base + "&sort=test_rmse&cursor=" + cursor).status()).isEqualTo(200);
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            for (String bad : List.of(base + "&sort=skill&cursor=" + cursor, base + "&sort=test_rmse&order=desc&cursor="
+                            + cursor, base + "&sort=test_rmse&state=complete&cursor=" + cursor,
+                    base + "&cursor=" + b64.encodeToString("{\"v\":1,\"r\":9,\"n\":1,\"o\":0}".getBytes(StandardCharsets.UTF_8)),
+                    base + "&cursor=" + b64.encodeToString("{\"v\":1,\"r\":0,\"o\":3}".getBytes(StandardCharsets.UTF_8)),
+                    base + "&cursor=" + b64.encodeToString("[1,2]".getBytes(StandardCharsets.UTF_8)))) {
+                Got g = get(client, bad);
+                assertThat(g.status()).as(bad).isEqualTo(400);
+                assertThat(g.body().get("parameter").asText()).isEqualTo("cursor");
+            }
+            assertThat(get(client, base + "&sort=skill&cursor=" + cursor).body().get("error").asText())
+                    .contains("test_rmse");
         });
     }
 
