@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.lstmtuner.Versions;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.config.ModelFamily;
 import dev.lstmtuner.stats.DieboldMariano;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.Campaign;
@@ -68,7 +69,7 @@ public final class ReportBuilder {
             }
             for (Trial t : complete(c.name())) {
                 group(symbols, Groups.symbol(base), t);
-                group(families, Groups.family(t.params(), base), t);
+                group(families, ModelFamily.of(t.params(), base), t);
             }
         }
         List<Trial> ab = abIds.isEmpty() ? defaultAb(bests, parts) : abIds.stream().map(this::trial).toList();
