@@ -132,10 +132,10 @@ class ModelFamiliesTest {
         assertThat(e.base().to()).isEqualTo("2024-12-31");
         assertThat(e.space().params()).extracting(Param::name).contains("model", "l2", "max_depth");
         List<Map<String, Object>> points = new GridSampler(3).points(e.space());
-        assertThat(points).extracting(p -> p.get("model")).containsOnly("linear", "forest", "lstm", "gru");
+        assertThat(points).extracting(p -> p.get("model")).containsOnly("linear", "forest", "rnn", "lstm", "gru", "transformer");
         assertThat(points).filteredOn(p -> "lstm".equals(p.get("model"))).singleElement()
                 .satisfies(p -> assertThat(p).doesNotContainKeys("l2", "max_depth"));
-        assertThat(points).hasSize(2 + 2 + 1 + 1);
+        assertThat(points).hasSize(2 + 2 + 1 + 1 + 1 + 1);
     }
 
     @Test
