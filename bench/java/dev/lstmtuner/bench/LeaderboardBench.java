@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * keyset cursor (the second half of the listing). Deep cursors are collected first (untimed) by walking each
  * listing's second half with next_cursor 1000 rows at a time, then pages of 50 after them are timed; a few deep
  * pages by offset are timed too, for comparison. Usage: {@code bench/run LeaderboardBench [trials] [epochs]
- * [requests per key and order] [h2|pg]} (default 100000 trials x 50 epochs, 10, h2; seeding that many takes long,
+ * [requests per key and order] [h2|pg] [writer trials/s]} (default 100000 trials x 50 epochs, 10, h2, the writer
+ * as fast as it can: 0; a running search writes far fewer); seeding that many takes long,
  * so try 5000 10 first). Epochs per trial only size the epoch table: a leaderboard page reads no curve of a
  * finished trial. PostgreSQL is the server in LSTM_TUNER_TEST_PG_URL, else a throwaway local cluster (fsync off).
  * Prints figures; never fails on a time.
@@ -54,6 +55,7 @@ public final class LeaderboardBench {
         int epochs = args.length > 1 ? Integer.parseInt(args[1]) : 50;
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         boolean pg = args.length > 3 && args[3].equals("pg");
+        double writeRate = args.length > 4 ? Double.parseDouble(args[4]) : 0;
         Path dir = Files.createTempDirectory("leaderboard-bench");
         String url = pg ? PgTestCluster.get().freshDatabase("leaderboard")
                 : StoreFactory.jdbcUrl(dir.resolve("bench").toString());
@@ -74,9 +76,11 @@ public final class LeaderboardBench {
             AtomicInteger written = new AtomicInteger();
             Thread writer = new Thread(() -> {
                 Random w = new Random(2);
+                long start = System.nanoTime();
                 while (!stop.get()) {
                     addTrial(store, campaign, epochs, w);
                     written.incrementAndGet();
+                    if (writeRate > 0) pace(start, written.get() / writeRate);
                 }
             }, "search-writer");
             writer.start();
@@ -125,7 +129,8 @@ public final class LeaderboardBench {
             report("deep pages by cursor, every key and order", deepAll);
             report("deep pages by offset, every key and order", offsetAll);
             report("compare (2 trials)", compare);
-            System.out.println("trials written meanwhile: " + written.get() + "; load average " + loadAverage());
+            System.out.println("trials written meanwhile: " + written.get() + (writeRate > 0 ? " (paced at " + writeRate
+                    + " a second)" : " (as fast as the writer could)") + "; load average " + loadAverage());
         } finally {
             try (var files = Files.walk(dir)) {
                 for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
@@ -149,6 +154,17 @@ public final class LeaderboardBench {
         if (out.isEmpty()) throw new IllegalStateException(query + ": no deep cursor; the listing has under "
                 + (trials / 2 + WALK_PAGE) + " rows");
         return out;
+    }
+
+    /** Sleeps until {@code seconds} after {@code start}: the writer's pace when a rate is given. */
+    private static void pace(long start, double seconds) {
+        long wait = start + (long) (seconds * 1e9) - System.nanoTime();
+        if (wait <= 0) return;
+        try {
+            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String loadAverage() {
