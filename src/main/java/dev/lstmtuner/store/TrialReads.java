@@ -212,7 +212,7 @@ final class TrialReads {
     }
 
     CampaignChanges changesSince(String campaign, Instant trialsSince, Instant epochsSince) {
-        return db.read(c -> {
+        return db.readMany(c -> {
             long id = JdbcCampaigns.require(c, campaign).id();
             // the clock first: whatever commits after this moment is at or after it, so the next read sees it
             Instant now;
@@ -222,7 +222,7 @@ final class TrialReads {
                 now = Rows.instant(rs, "now");
             }
             List<Trial> trials = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(Rows.SELECT_TRIAL + " WHERE t.campaign_id = ?"
+            try (PreparedStatement ps = Jdbc.fetching(c, Rows.SELECT_TRIAL + " WHERE t.campaign_id = ?"
                     + (trialsSince != null ? " AND t.changed_at >= ?" : "") + " ORDER BY t.number")) {
                 ps.setLong(1, id);
                 if (trialsSince != null) ps.setObject(2, trialsSince.atOffset(ZoneOffset.UTC));
@@ -231,7 +231,7 @@ final class TrialReads {
                 }
             }
             Map<Long, List<EpochMetrics>> epochs = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + Rows.EPOCH_COLUMNS + " FROM epoch_metric "
+            try (PreparedStatement ps = Jdbc.fetching(c, "SELECT " + Rows.EPOCH_COLUMNS + " FROM epoch_metric "
                     + "WHERE campaign_id = ?" + (epochsSince != null ? " AND recorded_at >= ?" : "")
                     + " ORDER BY trial_id, epoch")) {
                 ps.setLong(1, id);
