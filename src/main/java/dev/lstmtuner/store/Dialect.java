@@ -9,7 +9,9 @@ import java.sql.SQLException;
  */
 enum Dialect {
     H2("h2", "SET LOCK_TIMEOUT 10000", false),
-    POSTGRESQL("postgresql", "SET lock_timeout = '10s'", true);
+    // custom plans: the generic plan the driver's server-side prepared statements switch to after five runs reads
+    // "changed_at >= ?" as a third of the table, a parallel seq scan (29 ms at 100k trials against 0.1 ms)
+    POSTGRESQL("postgresql", "SET lock_timeout = '10s'; SET plan_cache_mode = force_custom_plan", true);
 
     private final String vendor;
     private final String initSql;
@@ -32,7 +34,10 @@ enum Dialect {
         return "classpath:db/migration/" + vendor;
     }
 
-    /** Run on every new connection: concurrent writers wait for row locks rather than fail at once. */
+    /**
+     * Run on every new connection: concurrent writers wait for row locks rather than fail at once, and PostgreSQL
+     * (12 or later) plans each range query for its own bounds.
+     */
     String connectionInitSql() {
         return initSql;
     }
