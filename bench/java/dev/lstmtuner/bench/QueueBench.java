@@ -31,12 +31,15 @@ import java.util.concurrent.TimeUnit;
  * (trials already in the campaign, seeded through SQL with their epoch curves): N lean worker JVMs start (C1 only,
  * serial GC, small heap and stacks) and each reads the campaign's history; once all are ready, an in-process
  * coordinator steps every 100 ms while they claim, report epochs (asking the median pruner after each) and complete
- * M new trials. Prints completed trials/s, claims+completions/s, coordinator step p50/p95, pruner decision p50/p95
- * and how long the workers took to start. Usage: {@code bench/run QueueBench [h2|pg|both] [workers] [new trials] [epochs] [sizes,...]}
+ * M new trials. Prints completed trials/s, claims+completions/s, coordinator step p50/p95 while the workers run and
+ * before they start ("idle": {@value #IDLE_STEPS} steps back to back, what a step costs at this size when it does
+ * not wait for a CPU), pruner decision p50/p95 and how long the workers took to start. Usage: {@code bench/run QueueBench [h2|pg|both] [workers] [new trials] [epochs] [sizes,...]}
  * (default both 32 2000 5 0,1000,10000,100000). PostgreSQL is the server in LSTM_TUNER_TEST_PG_URL, else a
  * throwaway local cluster (fsync off). Prints figures; never fails on a time.
  */
 public final class QueueBench {
+    private static final int IDLE_STEPS = 200;
+
     private QueueBench() {
     }
 
@@ -51,8 +54,9 @@ public final class QueueBench {
                 + "load average %.1f at start%n", workers, fresh, epochs, Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         System.out.println("| store | trials before | workers | completed/s | claims+completions/s | step p50 ms "
-                + "| step p95 ms | first step ms | pruner p50 ms | pruner p95 ms | worker start s | load |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| step p95 ms | idle step p50 ms | idle step p95 ms | first step ms | pruner p50 ms | pruner p95 ms "
+                + "| worker start s | load |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String vendor : which.equals("both") ? List.of("h2", "pg") : List.of(which)) {
             for (int size : sizes) run(vendor, size, workers, fresh, epochs);
         }
@@ -74,6 +78,7 @@ public final class QueueBench {
         if (size > 0) StorePagingBench.seed(url, size, epochs);
         List<Process> procs = new ArrayList<>();
         List<Double> steps = new ArrayList<>();
+        List<Double> idleSteps = new ArrayList<>();
         double firstStep;
         double warmup;
         long t0, t1;
@@ -85,6 +90,13 @@ public final class QueueBench {
             long s0 = System.nanoTime();
             coordinator.step();
             firstStep = (System.nanoTime() - s0) / 1e6;
+            // what a step costs at this size with the cores to itself: before the workers start
+            for (int i = 0; i < IDLE_STEPS; i++) {
+                long a = System.nanoTime();
+                lease.hold();
+                coordinator.step();
+                idleSteps.add((System.nanoTime() - a) / 1e6);
+            }
             Path gate = Files.createDirectories(dir.resolve("gate"));
             long w0 = System.nanoTime();
             for (int i = 0; i < workers; i++) {
@@ -132,9 +144,10 @@ public final class QueueBench {
             }
         }
         double secs = (t1 - t0) / 1e9;
-        System.out.printf(Locale.ROOT, "| %s | %,d | %d | %.0f | %.0f | %.1f | %.1f | %.0f | %.2f | %.2f | %.0f | %.1f |%n",
-                vendor.equals("h2") ? "H2 file" : "PostgreSQL", size, workers, fresh / secs, 2 * fresh / secs,
-                pct(steps, 0.5), pct(steps, 0.95), firstStep, pct(decisions, 0.5), pct(decisions, 0.95), warmup,
+        System.out.printf(Locale.ROOT, "| %s | %,d | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %.0f | %.2f | %.2f "
+                + "| %.0f | %.1f |%n", vendor.equals("h2") ? "H2 file" : "PostgreSQL", size, workers, fresh / secs,
+                2 * fresh / secs, pct(steps, 0.5), pct(steps, 0.95), pct(idleSteps, 0.5), pct(idleSteps, 0.95), firstStep,
+                pct(decisions, 0.5), pct(decisions, 0.95), warmup,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (Process p : procs) p.destroyForcibly();
         try (var files = Files.walk(dir)) {
