@@ -39,9 +39,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * keyset cursor (the second half of the listing). Deep cursors are collected first (untimed) by walking each
  * listing's second half with next_cursor 1000 rows at a time, then pages of 50 after them are timed; a few deep
  * pages by offset are timed too, for comparison. Usage: {@code bench/run LeaderboardBench [trials] [epochs]
- * [requests per key and order] [h2|pg] [writer trials/s]} (default 100000 trials x 50 epochs, 10, h2, the writer
- * as fast as it can: 0; a running search writes far fewer); seeding that many takes long,
- * so try 5000 10 first). Epochs per trial only size the epoch table: a leaderboard page reads no curve of a
+ * [requests per key and order] [h2|pg] [writer trials/s]} (default 100000 trials x 50 epochs, 10, h2, and 0: the
+ * writer as fast as it can, far more than a running search writes). Seeding that many takes long, so try 5000 10
+ * first. Epochs per trial only size the epoch table: a leaderboard page reads no curve of a
  * finished trial. PostgreSQL is the server in LSTM_TUNER_TEST_PG_URL, else a throwaway local cluster (fsync off).
  * Prints figures; never fails on a time.
  */

@@ -33,7 +33,8 @@ import java.util.concurrent.TimeUnit;
  * coordinator steps every 100 ms while they claim, report epochs (asking the median pruner after each) and complete
  * M new trials. Prints completed trials/s, claims+completions/s, coordinator step p50/p95 while the workers run and
  * before they start ("idle": {@value #IDLE_STEPS} steps back to back, what a step costs at this size when it does
- * not wait for a CPU), pruner decision p50/p95 and how long the workers took to start. Usage: {@code bench/run QueueBench [h2|pg|both] [workers] [new trials] [epochs] [sizes,...]}
+ * not wait for a CPU), pruner decision p50/p95 and how long the workers took to start.
+ * Usage: {@code bench/run QueueBench [h2|pg|both] [workers] [new trials] [epochs] [sizes,...]}
  * (default both 32 2000 5 0,1000,10000,100000). PostgreSQL is the server in LSTM_TUNER_TEST_PG_URL, else a
  * throwaway local cluster (fsync off). Prints figures; never fails on a time.
  */
@@ -146,8 +147,8 @@ public final class QueueBench {
         double secs = (t1 - t0) / 1e9;
         System.out.printf(Locale.ROOT, "| %s | %,d | %d | %.0f | %.0f | %.1f | %.1f | %.1f | %.1f | %.0f | %.2f | %.2f "
                 + "| %.0f | %.1f |%n", vendor.equals("h2") ? "H2 file" : "PostgreSQL", size, workers, fresh / secs,
-                2 * fresh / secs, pct(steps, 0.5), pct(steps, 0.95), pct(idleSteps, 0.5), pct(idleSteps, 0.95), firstStep,
-                pct(decisions, 0.5), pct(decisions, 0.95), warmup,
+                2 * fresh / secs, pct(steps, 0.5), pct(steps, 0.95), pct(idleSteps, 0.5), pct(idleSteps, 0.95),
+                firstStep, pct(decisions, 0.5), pct(decisions, 0.95), warmup,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         for (Process p : procs) p.destroyForcibly();
         try (var files = Files.walk(dir)) {
