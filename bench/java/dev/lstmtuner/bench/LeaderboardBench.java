@@ -1,18 +1,20 @@
 package dev.lstmtuner.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.store.CampaignSpec;
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Metric;
 import dev.lstmtuner.store.PgTestCluster;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.store.TrialHandle;
-import dev.lstmtuner.train.EpochMetrics;
-import dev.lstmtuner.train.FinalMetrics;
-import dev.lstmtuner.train.ForecastMetrics;
 import dev.lstmtuner.web.LeaderboardServer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.javalin.Javalin;
 
 import java.lang.management.ManagementFactory;

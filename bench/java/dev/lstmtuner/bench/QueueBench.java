@@ -1,8 +1,7 @@
 package dev.lstmtuner.bench;
 
-import java.util.Comparator;
-import java.util.Map;
 import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.CampaignPlan;
 import dev.lstmtuner.search.Coordinator;
 import dev.lstmtuner.search.CoordinatorLease;
@@ -12,8 +11,9 @@ import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.PgTestCluster;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
-import dev.lstmtuner.store.TrialState;
 
+import java.util.Comparator;
+import java.util.Map;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

@@ -1,17 +1,17 @@
 package dev.lstmtuner.bench;
 
-import java.util.Arrays;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.search.CampaignHistory;
 import dev.lstmtuner.search.CampaignPlan;
 import dev.lstmtuner.search.pruner.Pruner;
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.store.TrialHandle;
-import dev.lstmtuner.train.EpochMetrics;
-import dev.lstmtuner.train.FinalMetrics;
-import dev.lstmtuner.train.ForecastMetrics;
 
+import java.util.Arrays;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

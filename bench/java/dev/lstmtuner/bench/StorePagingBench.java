@@ -1,14 +1,14 @@
 package dev.lstmtuner.bench;
 
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.CampaignSpec;
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Page;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialPosition;
 import dev.lstmtuner.store.TrialQuery;
-import dev.lstmtuner.store.TrialState;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,8 +1,9 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.CampaignSummary;
 import dev.lstmtuner.store.Store;
-import dev.lstmtuner.store.TrialState;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,10 +1,10 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.search.PastTrials;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Store;
-import dev.lstmtuner.train.FinalMetrics;
 
 import java.io.PrintWriter;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.lstmtuner.cli;
 
-import dev.lstmtuner.train.EpochListener;
-import dev.lstmtuner.train.EpochMetrics;
+import dev.lstmtuner.result.EpochListener;
+import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.train.Trainer;
 
 import java.io.PrintWriter;

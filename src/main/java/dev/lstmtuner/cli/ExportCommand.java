@@ -1,6 +1,7 @@
 package dev.lstmtuner.cli;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Metric;
 import dev.lstmtuner.store.Page;
@@ -9,7 +10,7 @@ import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.store.TrialReport;
-import dev.lstmtuner.train.FinalMetrics;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

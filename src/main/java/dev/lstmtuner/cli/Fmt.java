@@ -1,9 +1,9 @@
 package dev.lstmtuner.cli;
 
-import java.util.List;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.store.TrialState;
 
+import java.util.List;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

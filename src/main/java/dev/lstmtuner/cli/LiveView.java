@@ -1,10 +1,10 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.Budget;
 import dev.lstmtuner.search.Coordinator;
 import dev.lstmtuner.search.Experiment;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.store.TrialState;
 
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -7,14 +7,15 @@ import dev.lstmtuner.data.DataSource;
 import dev.lstmtuner.data.GapPolicy;
 import dev.lstmtuner.data.LoadedData;
 import dev.lstmtuner.data.Series;
+import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.stats.DieboldMariano;
 import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.train.Evaluator;
-import dev.lstmtuner.train.ForecastMetrics;
 import dev.lstmtuner.train.Metrics;
 import dev.lstmtuner.train.ModelBundle;
 import dev.lstmtuner.train.Predictor;
 import dev.lstmtuner.train.Preprocessing;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

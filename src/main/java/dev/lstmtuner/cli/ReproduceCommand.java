@@ -1,25 +1,28 @@
 package dev.lstmtuner.cli;
 
-import dev.lstmtuner.store.TrialQuery;
-import java.util.Arrays;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataFingerprint;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.TrialExecutor;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSpec;
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialHandle;
+import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.store.TrialReport;
-import dev.lstmtuner.store.TrialState;
-import dev.lstmtuner.train.FinalMetrics;
 import dev.lstmtuner.train.NativeRuntime;
 import dev.lstmtuner.train.TrialRunner;
+
+import java.util.Arrays;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,12 +1,10 @@
 package dev.lstmtuner.cli;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.CampaignPlan;
 import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.search.Coordinator;
@@ -23,7 +21,11 @@ import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
-import dev.lstmtuner.store.TrialState;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -1,6 +1,8 @@
 package dev.lstmtuner.cli;
 
-import java.util.ArrayList;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.FoldMetrics;
 import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.Artifact;
@@ -9,9 +11,9 @@ import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialReport;
-import dev.lstmtuner.train.EpochMetrics;
-import dev.lstmtuner.train.FinalMetrics;
-import dev.lstmtuner.train.FoldMetrics;
+
+import java.util.ArrayList;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,27 +1,29 @@
 package dev.lstmtuner.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
-import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.features.Dataset;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.EpochListener;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.ForecastMetrics;
+import dev.lstmtuner.result.TrialState;
+import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.search.TrialExecutor;
 import dev.lstmtuner.store.CampaignSpec;
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreErrors;
 import dev.lstmtuner.store.StoreException;
 import dev.lstmtuner.store.TrialHandle;
-import dev.lstmtuner.store.TrialState;
-import dev.lstmtuner.train.EpochListener;
-import dev.lstmtuner.train.FinalMetrics;
 import dev.lstmtuner.train.NativeRuntime;
 import dev.lstmtuner.train.Trainer;
-import dev.lstmtuner.train.ForecastMetrics;
 import dev.lstmtuner.train.TrainingFailedException;
 import dev.lstmtuner.train.TrialRunner;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

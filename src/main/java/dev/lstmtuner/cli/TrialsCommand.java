@@ -1,12 +1,14 @@
 package dev.lstmtuner.cli;
 
 import dev.lstmtuner.config.BadInputException;
-import java.util.Locale;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Page;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
-import dev.lstmtuner.store.TrialState;
+
+import java.util.Locale;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

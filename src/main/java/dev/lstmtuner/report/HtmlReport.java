@@ -1,15 +1,16 @@
 package dev.lstmtuner.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Metric;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.store.TrialState;
-import dev.lstmtuner.train.EpochMetrics;
 import dev.lstmtuner.web.Overfitting;
 import dev.lstmtuner.web.Predictions;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
 import java.util.ArrayList;

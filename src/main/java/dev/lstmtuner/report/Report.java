@@ -1,11 +1,11 @@
 package dev.lstmtuner.report;
 
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.stats.DieboldMariano;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.store.TrialState;
-import dev.lstmtuner.train.EpochMetrics;
 import dev.lstmtuner.web.Overfitting;
 import dev.lstmtuner.web.Predictions;
 

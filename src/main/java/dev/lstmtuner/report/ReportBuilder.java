@@ -1,10 +1,10 @@
 package dev.lstmtuner.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lstmtuner.Versions;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.ModelFamily;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.stats.DieboldMariano;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.Campaign;
@@ -13,9 +13,10 @@ import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.store.TrialReport;
-import dev.lstmtuner.store.TrialState;
 import dev.lstmtuner.web.Overfitting;
 import dev.lstmtuner.web.Predictions;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

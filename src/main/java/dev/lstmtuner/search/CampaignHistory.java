@@ -1,12 +1,12 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.sampler.TakenPoints;
 import dev.lstmtuner.store.CampaignChanges;
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.store.TrialState;
-import dev.lstmtuner.train.EpochMetrics;
 
 import java.time.Duration;
 import java.time.Instant;

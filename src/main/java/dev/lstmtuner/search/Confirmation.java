@@ -1,7 +1,7 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Store;
-import dev.lstmtuner.store.TrialState;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,9 +1,10 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.stats.PersistenceVerdict;
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.store.TrialState;
+
 import org.apache.commons.math3.stat.StatUtils;
 import org.apache.commons.math3.stat.inference.TTest;
 

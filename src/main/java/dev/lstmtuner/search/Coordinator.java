@@ -1,9 +1,9 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.sampler.TakenPoints;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.store.TrialState;
 
 import java.time.Duration;
 import java.util.ArrayList;

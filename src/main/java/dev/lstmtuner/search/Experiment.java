@@ -1,7 +1,7 @@
 package dev.lstmtuner.search;
 
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.search.space.SearchSpace;
 
 import java.util.List;

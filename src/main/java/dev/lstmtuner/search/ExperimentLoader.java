@@ -1,16 +1,18 @@
 package dev.lstmtuner.search;
 
-import dev.lstmtuner.features.FeatureBuilder;
-import java.util.TreeSet;
-import dev.lstmtuner.store.Direction;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.features.FeatureBuilder;
+import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.search.space.SearchSpace;
+
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.store.TrialReport;
-import dev.lstmtuner.store.TrialState;
 
 import java.io.IOException;
 import java.nio.file.Files;

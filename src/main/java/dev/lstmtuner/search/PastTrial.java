@@ -1,6 +1,6 @@
 package dev.lstmtuner.search;
 
-import dev.lstmtuner.store.TrialState;
+import dev.lstmtuner.result.TrialState;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.store.Page;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
-import dev.lstmtuner.train.EpochMetrics;
 
 import java.util.ArrayList;
 import java.util.List;

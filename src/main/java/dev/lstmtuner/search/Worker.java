@@ -1,9 +1,9 @@
 package dev.lstmtuner.search;
 
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.store.TrialState;
 import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.TrialHandle;

@@ -1,5 +1,7 @@
 package dev.lstmtuner.store;
 
+import dev.lstmtuner.result.Direction;
+
 import java.time.Instant;
 
 /** A stored campaign (immutable snapshot); {@code endedAt} and {@code endReason} are set once it is over. */

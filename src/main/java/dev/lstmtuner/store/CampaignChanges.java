@@ -1,6 +1,6 @@
 package dev.lstmtuner.store;
 
-import dev.lstmtuner.train.EpochMetrics;
+import dev.lstmtuner.result.EpochMetrics;
 
 import java.time.Instant;
 import java.util.List;

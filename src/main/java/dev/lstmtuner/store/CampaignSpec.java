@@ -1,5 +1,7 @@
 package dev.lstmtuner.store;
 
+import dev.lstmtuner.result.Direction;
+
 import java.util.Objects;
 
 /**

@@ -1,5 +1,7 @@
 package dev.lstmtuner.store;
 
+import dev.lstmtuner.result.TrialState;
+
 import java.util.Map;
 
 /** A campaign with its trial counts by state and its best trial (null when none is COMPLETE). */

@@ -1,11 +1,12 @@
 package dev.lstmtuner.store;
 
+import dev.lstmtuner.result.FoldMetrics;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.lstmtuner.train.FoldMetrics;
 
 import java.util.List;
 

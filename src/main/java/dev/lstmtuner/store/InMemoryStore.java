@@ -1,8 +1,10 @@
 package dev.lstmtuner.store;
 
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.train.EpochMetrics;
-import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.TrialState;
 
 import java.time.Clock;
 import java.time.Duration;

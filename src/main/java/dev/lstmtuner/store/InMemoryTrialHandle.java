@@ -1,7 +1,8 @@
 package dev.lstmtuner.store;
 
-import dev.lstmtuner.train.EpochMetrics;
-import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.TrialState;
 
 /** The live handle of one RUNNING trial of an {@link InMemoryStore}; every write holds the store's lock. */
 final class InMemoryTrialHandle implements TrialHandle {

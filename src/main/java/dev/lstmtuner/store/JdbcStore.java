@@ -1,6 +1,7 @@
 package dev.lstmtuner.store;
 
-import dev.lstmtuner.train.EpochMetrics;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.TrialState;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,9 @@
 package dev.lstmtuner.store;
 
 import dev.lstmtuner.data.DataFingerprint;
-import dev.lstmtuner.train.EpochMetrics;
-import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.TrialState;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,7 @@
 package dev.lstmtuner.store;
 
-import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.FinalMetrics;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,11 @@
 package dev.lstmtuner.store;
 
 import dev.lstmtuner.data.DataFingerprint;
-import dev.lstmtuner.train.EpochMetrics;
-import dev.lstmtuner.train.FinalMetrics;
-import dev.lstmtuner.train.ForecastMetrics;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.ForecastMetrics;
+import dev.lstmtuner.result.TrialState;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,6 +1,7 @@
 package dev.lstmtuner.store;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.result.TrialState;
 
 import java.util.Collection;
 

@@ -1,7 +1,8 @@
 package dev.lstmtuner.store;
 
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.train.EpochMetrics;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.TrialState;
 
 import java.time.Duration;
 import java.time.Instant;

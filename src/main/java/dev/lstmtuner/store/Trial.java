@@ -1,6 +1,7 @@
 package dev.lstmtuner.store;
 
-import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.TrialState;
 
 import java.time.Instant;
 import java.util.Map;

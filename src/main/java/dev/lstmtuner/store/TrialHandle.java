@@ -1,8 +1,8 @@
 package dev.lstmtuner.store;
 
-import dev.lstmtuner.train.EpochListener;
-import dev.lstmtuner.train.EpochMetrics;
-import dev.lstmtuner.train.FinalMetrics;
+import dev.lstmtuner.result.EpochListener;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.FinalMetrics;
 
 /**
  * The single live handle of a RUNNING trial, held by the worker that claimed it. Each call checks that the trial is

@@ -1,5 +1,7 @@
 package dev.lstmtuner.store;
 
+import dev.lstmtuner.result.TrialState;
+
 /**
  * A page of a campaign's trials: sorted by {@code sort} (a {@link Metric} key or one of the campaign's param names;
  * null = the objective), best first unless {@code descending} says otherwise, optionally only one state.

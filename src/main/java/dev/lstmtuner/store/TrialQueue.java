@@ -1,7 +1,8 @@
 package dev.lstmtuner.store;
 
-import dev.lstmtuner.train.FinalMetrics;
-import dev.lstmtuner.train.ForecastMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.ForecastMetrics;
+import dev.lstmtuner.result.TrialState;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

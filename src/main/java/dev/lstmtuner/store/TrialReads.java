@@ -1,6 +1,8 @@
 package dev.lstmtuner.store;
 
-import dev.lstmtuner.train.EpochMetrics;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.TrialState;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -4,6 +4,8 @@ import dev.lstmtuner.baseline.BaselineModel;
 import dev.lstmtuner.baseline.Baselines;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.Dataset;
+import dev.lstmtuner.result.EpochListener;
+import dev.lstmtuner.result.EpochMetrics;
 
 import java.util.List;
 

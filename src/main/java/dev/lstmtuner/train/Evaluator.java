@@ -1,8 +1,11 @@
 package dev.lstmtuner.train;
 
 import dev.lstmtuner.features.Dataset;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.stats.DieboldMariano;
 import dev.lstmtuner.stats.PersistenceVerdict;
+
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.List;

@@ -3,6 +3,9 @@ package dev.lstmtuner.train;
 import dev.lstmtuner.data.Series;
 import dev.lstmtuner.features.Dataset;
 import dev.lstmtuner.features.WalkForward;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.FoldMetrics;
+import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.stats.DieboldMariano;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.lstmtuner.train;
 
+import dev.lstmtuner.result.ForecastMetrics;
+
 /** Forecast error measures in price units, for the model and the persistence baseline alike. */
 public final class Metrics {
     private Metrics() {

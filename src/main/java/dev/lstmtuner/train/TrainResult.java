@@ -1,5 +1,7 @@
 package dev.lstmtuner.train;
 
+import dev.lstmtuner.result.EpochMetrics;
+
 import java.util.List;
 
 /**

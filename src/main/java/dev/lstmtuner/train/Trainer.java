@@ -2,6 +2,9 @@ package dev.lstmtuner.train;
 
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.Dataset;
+import dev.lstmtuner.result.EpochListener;
+import dev.lstmtuner.result.EpochMetrics;
+
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;

@@ -4,14 +4,18 @@ import dev.lstmtuner.baseline.Baselines;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.data.DataSource;
-import dev.lstmtuner.data.LoadedData;
 import dev.lstmtuner.data.GapPolicy;
+import dev.lstmtuner.data.LoadedData;
 import dev.lstmtuner.features.Dataset;
 import dev.lstmtuner.features.FeatureBuilder;
 import dev.lstmtuner.features.FeatureMatrix;
 import dev.lstmtuner.features.WalkForward;
 import dev.lstmtuner.features.Windows;
 import dev.lstmtuner.model.ModelFactory;
+import dev.lstmtuner.result.EpochListener;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.FoldMetrics;
+
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.ArrayList;

@@ -1,11 +1,12 @@
 package dev.lstmtuner.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.store.TrialState;
-import dev.lstmtuner.train.EpochMetrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.HashSet;

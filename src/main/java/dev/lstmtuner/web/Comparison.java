@@ -1,8 +1,8 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.stats.DieboldMariano;
 import dev.lstmtuner.store.Campaign;
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Metric;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialReport;

@@ -1,8 +1,8 @@
 package dev.lstmtuner.web;
 
-import dev.lstmtuner.store.Direction;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.store.TrialState;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,10 +1,11 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.result.TrialState;
+import dev.lstmtuner.store.TrialPosition;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lstmtuner.store.TrialPosition;
-import dev.lstmtuner.store.TrialState;
 
 import java.io.IOException;
 import java.util.Base64;

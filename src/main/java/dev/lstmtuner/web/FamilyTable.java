@@ -1,12 +1,13 @@
 package dev.lstmtuner.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.lstmtuner.config.ModelFamily;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.Campaign;
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.store.TrialState;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,9 +1,11 @@
 package dev.lstmtuner.web;
 
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Store;
-import dev.lstmtuner.store.TrialState;
+
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;

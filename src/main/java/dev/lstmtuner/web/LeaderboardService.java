@@ -1,5 +1,7 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSummary;
 import dev.lstmtuner.store.Metric;
@@ -7,8 +9,6 @@ import dev.lstmtuner.store.Page;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
-import dev.lstmtuner.store.TrialState;
-import dev.lstmtuner.train.EpochMetrics;
 
 import java.time.Clock;
 import java.time.Instant;

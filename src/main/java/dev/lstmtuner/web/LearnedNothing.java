@@ -1,6 +1,6 @@
 package dev.lstmtuner.web;
 
-import dev.lstmtuner.train.EpochMetrics;
+import dev.lstmtuner.result.EpochMetrics;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,7 @@
 package dev.lstmtuner.web;
 
-import dev.lstmtuner.store.TrialState;
+import dev.lstmtuner.result.TrialState;
+
 import io.javalin.http.Context;
 
 import java.util.ArrayList;

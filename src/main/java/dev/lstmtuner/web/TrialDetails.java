@@ -1,13 +1,14 @@
 package dev.lstmtuner.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialReport;
-import dev.lstmtuner.train.EpochMetrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

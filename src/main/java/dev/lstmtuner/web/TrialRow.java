@@ -1,11 +1,11 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.Metric;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.store.TrialState;
-import dev.lstmtuner.train.EpochMetrics;
-import dev.lstmtuner.train.FinalMetrics;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.TrialPosition;
-import dev.lstmtuner.store.TrialState;
 
 import java.util.Map;
 

@@ -1,14 +1,16 @@
 package dev.lstmtuner.cli;
 
-import java.util.Locale;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataSource;
 import dev.lstmtuner.data.GapPolicy;
 import dev.lstmtuner.data.Series;
-import dev.lstmtuner.train.EpochListener;
+import dev.lstmtuner.result.EpochListener;
 import dev.lstmtuner.train.ModelBundle;
 import dev.lstmtuner.train.TrialRunner;
+
+import java.util.Locale;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

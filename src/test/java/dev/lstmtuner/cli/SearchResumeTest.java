@@ -1,12 +1,13 @@
 package dev.lstmtuner.cli;
 
 import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.Experiment;
 import dev.lstmtuner.search.ExperimentLoader;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
-import dev.lstmtuner.store.TrialState;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,18 +1,20 @@
 package dev.lstmtuner.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lstmtuner.data.DataFingerprint;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.CampaignSpec;
-import dev.lstmtuner.data.DataFingerprint;
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.store.TrialHandle;
-import dev.lstmtuner.train.EpochMetrics;
-import dev.lstmtuner.train.FinalMetrics;
-import dev.lstmtuner.train.ForecastMetrics;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

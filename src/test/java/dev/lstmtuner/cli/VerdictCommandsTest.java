@@ -1,16 +1,17 @@
 package dev.lstmtuner.cli;
 
 import dev.lstmtuner.data.DataFingerprint;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.FoldMetrics;
+import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.store.CampaignSpec;
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialHandle;
-import dev.lstmtuner.train.FinalMetrics;
-import dev.lstmtuner.train.FoldMetrics;
-import dev.lstmtuner.train.ForecastMetrics;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,11 +1,12 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.InMemoryStore;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.TrialHandle;
-import dev.lstmtuner.store.TrialState;
-import dev.lstmtuner.train.EpochMetrics;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,11 +1,12 @@
 package dev.lstmtuner.search;
 
 import dev.lstmtuner.cli.Main;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.store.TrialState;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,14 +1,15 @@
 package dev.lstmtuner.search;
 
 import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.ForecastMetrics;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.InMemoryStore;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialHandle;
-import dev.lstmtuner.store.TrialState;
-import dev.lstmtuner.train.FinalMetrics;
-import dev.lstmtuner.train.ForecastMetrics;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,7 +1,8 @@
 package dev.lstmtuner.search;
 
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.store.Direction;
+import dev.lstmtuner.result.Direction;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -2,11 +2,12 @@ package dev.lstmtuner.search;
 
 import dev.lstmtuner.bench.SimulatedWorker;
 import dev.lstmtuner.cli.Main;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.PgTestCluster;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.store.TrialState;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

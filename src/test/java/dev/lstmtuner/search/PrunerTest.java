@@ -1,14 +1,15 @@
 package dev.lstmtuner.search;
 
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.pruner.AshaPruner;
 import dev.lstmtuner.search.pruner.MedianPruner;
 import dev.lstmtuner.search.pruner.NoPruner;
 import dev.lstmtuner.search.pruner.PatientPruner;
 import dev.lstmtuner.search.pruner.Pruner;
 import dev.lstmtuner.search.pruner.Pruners;
-import dev.lstmtuner.store.TrialState;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,14 +1,15 @@
 package dev.lstmtuner.search;
 
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.sampler.GridSampler;
 import dev.lstmtuner.search.sampler.RandomSampler;
 import dev.lstmtuner.search.sampler.Sampler;
 import dev.lstmtuner.search.sampler.Samplers;
 import dev.lstmtuner.search.sampler.TpeSampler;
 import dev.lstmtuner.search.space.SearchSpace;
-import dev.lstmtuner.store.TrialState;
+
 import org.deeplearning4j.arbiter.optimize.generator.GridSearchCandidateGenerator;
 import org.junit.jupiter.api.Test;
 

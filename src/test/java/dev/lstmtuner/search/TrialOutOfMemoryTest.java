@@ -1,17 +1,19 @@
 package dev.lstmtuner.search;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.CampaignSpec;
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.InMemoryStore;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialHandle;
-import dev.lstmtuner.store.TrialState;
+
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TrialOutOfMemoryTest {
     private static Trial runFailing(RuntimeException thrown) {

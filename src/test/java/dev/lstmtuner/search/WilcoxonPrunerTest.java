@@ -1,10 +1,11 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.FoldMetrics;
+import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.search.pruner.Pruner;
 import dev.lstmtuner.search.pruner.WilcoxonPruner;
-import dev.lstmtuner.store.Direction;
-import dev.lstmtuner.train.FoldMetrics;
-import dev.lstmtuner.train.ForecastMetrics;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package dev.lstmtuner.store;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.result.TrialState;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

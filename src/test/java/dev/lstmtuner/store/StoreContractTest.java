@@ -1,11 +1,14 @@
 package dev.lstmtuner.store;
 
-import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.train.EpochMetrics;
-import dev.lstmtuner.train.FinalMetrics;
-import dev.lstmtuner.train.FoldMetrics;
-import dev.lstmtuner.train.ForecastMetrics;
+import dev.lstmtuner.data.DataFingerprint;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.FoldMetrics;
+import dev.lstmtuner.result.ForecastMetrics;
+import dev.lstmtuner.result.TrialState;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

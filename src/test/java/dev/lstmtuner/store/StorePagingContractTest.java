@@ -1,5 +1,7 @@
 package dev.lstmtuner.store;
 
+import dev.lstmtuner.result.TrialState;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

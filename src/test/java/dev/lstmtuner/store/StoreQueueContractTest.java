@@ -1,6 +1,8 @@
 package dev.lstmtuner.store;
 
-import dev.lstmtuner.train.EpochMetrics;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.TrialState;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,18 +1,21 @@
 package dev.lstmtuner.train;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataSource;
 import dev.lstmtuner.data.GapPolicy;
 import dev.lstmtuner.model.FastGru;
+import dev.lstmtuner.result.EpochListener;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class GruModelBundleTest {
     @Test

@@ -1,12 +1,15 @@
 package dev.lstmtuner.train;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.result.EpochListener;
+
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The largest corner of search-spaces/tutorial.json that failed with OutOfMemoryError trains (few windows, one epoch). */
 class LargestCornerTest {

@@ -7,10 +7,13 @@ import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataSource;
 import dev.lstmtuner.data.GapPolicy;
 import dev.lstmtuner.features.Dataset;
+import dev.lstmtuner.result.EpochListener;
+import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.search.Experiment;
 import dev.lstmtuner.search.ExperimentLoader;
 import dev.lstmtuner.search.sampler.GridSampler;
 import dev.lstmtuner.search.space.Param;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,12 +1,14 @@
 package dev.lstmtuner.train;
 
-import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataSource;
 import dev.lstmtuner.data.GapPolicy;
 import dev.lstmtuner.data.Intervals;
 import dev.lstmtuner.data.Series;
+import dev.lstmtuner.result.EpochListener;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

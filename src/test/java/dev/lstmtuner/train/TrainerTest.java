@@ -1,10 +1,15 @@
 package dev.lstmtuner.train;
 
-import java.util.HashMap;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.Dataset;
 import dev.lstmtuner.model.ModelFactory;
+import dev.lstmtuner.result.EpochListener;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+
+import java.util.HashMap;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -6,6 +6,10 @@ import dev.lstmtuner.data.GapPolicy;
 import dev.lstmtuner.data.LoadedData;
 import dev.lstmtuner.data.Series;
 import dev.lstmtuner.features.WalkForward;
+import dev.lstmtuner.result.EpochListener;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.FoldMetrics;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

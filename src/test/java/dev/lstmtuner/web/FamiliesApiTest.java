@@ -1,16 +1,20 @@
 package dev.lstmtuner.web;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.InMemoryStore;
 import dev.lstmtuner.store.Metric;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
-import dev.lstmtuner.store.TrialState;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
+
 import okhttp3.Response;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.store.CampaignSpec;
-import dev.lstmtuner.store.Direction;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialHandle;
-import dev.lstmtuner.train.EpochMetrics;
-import dev.lstmtuner.train.FinalMetrics;
-import dev.lstmtuner.train.ForecastMetrics;
 
 import java.util.LinkedHashMap;
 import java.util.List;

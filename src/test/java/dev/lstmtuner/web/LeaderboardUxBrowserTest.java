@@ -1,14 +1,17 @@
 package dev.lstmtuner.web;
 
-import dev.lstmtuner.store.Note;
-import java.util.regex.Pattern;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.store.CampaignSpec;
-import dev.lstmtuner.store.Direction;
+import dev.lstmtuner.store.Note;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.store.TrialHandle;
-import dev.lstmtuner.train.EpochMetrics;
+
+import java.util.regex.Pattern;
+
 import io.javalin.Javalin;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,6 +1,7 @@
 package dev.lstmtuner.web;
 
-import dev.lstmtuner.train.EpochMetrics;
+import dev.lstmtuner.result.EpochMetrics;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

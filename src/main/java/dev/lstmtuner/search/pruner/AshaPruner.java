@@ -1,7 +1,7 @@
 package dev.lstmtuner.search.pruner;
 
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.store.Direction;
+import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.search.PastTrial;
 
 import java.util.ArrayList;

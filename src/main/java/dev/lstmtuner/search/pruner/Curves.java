@@ -1,6 +1,6 @@
 package dev.lstmtuner.search.pruner;
 
-import dev.lstmtuner.store.Direction;
+import dev.lstmtuner.result.Direction;
 
 import java.util.Locale;
 

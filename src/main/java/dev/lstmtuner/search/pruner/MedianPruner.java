@@ -1,9 +1,9 @@
 package dev.lstmtuner.search.pruner;
 
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.store.Direction;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.PastTrial;
-import dev.lstmtuner.store.TrialState;
 
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,8 +1,8 @@
 package dev.lstmtuner.search.pruner;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.search.PastTrial;
-import dev.lstmtuner.store.Direction;
 
 import java.util.Arrays;
 import java.util.List;

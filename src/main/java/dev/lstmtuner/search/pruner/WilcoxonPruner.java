@@ -1,7 +1,8 @@
 package dev.lstmtuner.search.pruner;
 
-import dev.lstmtuner.store.Direction;
-import dev.lstmtuner.train.FoldMetrics;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.FoldMetrics;
+
 import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;

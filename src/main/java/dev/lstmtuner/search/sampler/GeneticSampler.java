@@ -1,9 +1,10 @@
 package dev.lstmtuner.search.sampler;
 
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.store.Direction;
+import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.search.PastTrial;
 import dev.lstmtuner.search.space.SearchSpace;
+
 import org.apache.commons.math3.random.JDKRandomGenerator;
 import org.apache.commons.math3.random.RandomGenerator;
 import org.deeplearning4j.arbiter.optimize.generator.genetic.ChromosomeFactory;

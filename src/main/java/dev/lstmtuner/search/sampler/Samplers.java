@@ -1,9 +1,9 @@
 package dev.lstmtuner.search.sampler;
 
-import java.util.HashSet;
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.store.Direction;
+import dev.lstmtuner.result.Direction;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,14 +1,14 @@
 package dev.lstmtuner.search.sampler;
 
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.store.Direction;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.PastTrial;
 import dev.lstmtuner.search.space.CategoricalParam;
 import dev.lstmtuner.search.space.FloatParam;
 import dev.lstmtuner.search.space.IntParam;
 import dev.lstmtuner.search.space.Param;
 import dev.lstmtuner.search.space.SearchSpace;
-import dev.lstmtuner.store.TrialState;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,9 +1,10 @@
 package dev.lstmtuner.search.sampler;
 
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.PastTrial;
 import dev.lstmtuner.search.space.SearchSpace;
-import dev.lstmtuner.store.Direction;
-import dev.lstmtuner.store.TrialState;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

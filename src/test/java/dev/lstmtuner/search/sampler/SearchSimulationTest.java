@@ -1,12 +1,14 @@
 package dev.lstmtuner.search.sampler;
 
-import java.util.Arrays;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.PastTrial;
 import dev.lstmtuner.search.pruner.AshaPruner;
 import dev.lstmtuner.search.pruner.MedianPruner;
 import dev.lstmtuner.search.space.SearchSpace;
-import dev.lstmtuner.store.Direction;
-import dev.lstmtuner.store.TrialState;
+
+import java.util.Arrays;
+
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

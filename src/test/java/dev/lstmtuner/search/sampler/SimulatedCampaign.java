@@ -1,12 +1,12 @@
 package dev.lstmtuner.search.sampler;
 
-import java.util.function.Predicate;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.PastTrial;
 import dev.lstmtuner.search.pruner.Pruner;
 import dev.lstmtuner.search.space.SearchSpace;
-import dev.lstmtuner.store.Direction;
-import dev.lstmtuner.store.TrialState;
 
+import java.util.function.Predicate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.lstmtuner.store;
+package dev.lstmtuner.result;
 
 import dev.lstmtuner.config.BadInputException;
 

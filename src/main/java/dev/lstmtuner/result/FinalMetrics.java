@@ -1,4 +1,4 @@
-package dev.lstmtuner.train;
+package dev.lstmtuner.result;
 
 import dev.lstmtuner.stats.PersistenceVerdict;
 

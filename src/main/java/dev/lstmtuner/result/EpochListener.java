@@ -1,4 +1,6 @@
-package dev.lstmtuner.train;
+package dev.lstmtuner.result;
+
+import dev.lstmtuner.result.EpochMetrics;
 
 /**
  * Receives every finished epoch of a training run; the progress bar, the store and the pruners hook in here.

@@ -1,4 +1,4 @@
-package dev.lstmtuner.train;
+package dev.lstmtuner.result;
 
 /**
  * Test-split forecast quality in price units: MAE, RMSE, MAPE (percent), R², and directional accuracy (share of

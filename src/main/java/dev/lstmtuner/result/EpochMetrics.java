@@ -1,4 +1,4 @@
-package dev.lstmtuner.train;
+package dev.lstmtuner.result;
 
 /**
  * One finished epoch: mean training loss (MSE on the scaled target), validation loss (same units), validation

@@ -1,4 +1,4 @@
-package dev.lstmtuner.store;
+package dev.lstmtuner.result;
 
 /** Life cycle of a trial. COMPLETE, PRUNED and FAILED are final: a finished trial is never updated again. */
 public enum TrialState {

@@ -1,4 +1,4 @@
-package dev.lstmtuner.train;
+package dev.lstmtuner.result;
 
 import java.util.List;
 
