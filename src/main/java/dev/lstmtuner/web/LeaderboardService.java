@@ -21,7 +21,8 @@ import java.util.Objects;
 
 /**
  * Read-only queries behind the API, cached for {@code ttlMs} so polling browsers never slow a running search.
- * Sorting and paging happen in the store; only filtered requests (symbol, ranges) scan the store's sorted pages.
+ * Sorting and paging happen in the store; only filtered requests (symbol, ranges, diagnosis) scan the store's
+ * sorted pages.
  */
 public final class LeaderboardService {
     /** Page size when scanning a whole campaign. */
@@ -34,6 +35,7 @@ public final class LeaderboardService {
     static final int EPOCH_CHUNK = 500;
     private final Store store;
     private final ReadCache cache;
+    private final TrialDiagnoses diagnoses;
 
     public LeaderboardService(Store store, long ttlMs) {
         this(store, ttlMs, Clock.systemUTC());
@@ -42,6 +44,7 @@ public final class LeaderboardService {
     LeaderboardService(Store store, long ttlMs, Clock clock) {
         this.store = store;
         this.cache = new ReadCache(ttlMs, clock);
+        this.diagnoses = new TrialDiagnoses(this);
     }
 
     Store store() {
@@ -50,6 +53,10 @@ public final class LeaderboardService {
 
     ReadCache cache() {
         return cache;
+    }
+
+    TrialDiagnoses diagnoses() {
+        return diagnoses;
     }
 
     public List<CampaignRow> campaigns(String symbol) {
@@ -118,11 +125,19 @@ public final class LeaderboardService {
         }
     }
 
-    /** Every trial of the campaign that passes the request's state, symbol and range filters, in number order. */
+    /**
+     * Every trial of the campaign that passes the request's state, symbol, range and diagnosis filters, in number
+     * order.
+     */
     List<Trial> matching(TrialsRequest r, Campaign c) {
         String symbol = CampaignRow.symbolOf(c);
-        return allTrials(r.campaign()).stream()
-                .filter(t -> (r.state() == null || t.state() == r.state()) && matches(t, r, symbol)).toList();
+        return allTrials(r.campaign()).stream().filter(t -> (r.state() == null || t.state() == r.state())
+                && matches(t, r, symbol) && diagnosed(t, r, c)).toList();
+    }
+
+    /** Whether the trial has the request's diagnosis (true when the request names none). */
+    private boolean diagnosed(Trial t, TrialsRequest r, Campaign c) {
+        return r.diagnosis() == null || diagnoses.has(t, r.diagnosis(), c);
     }
 
     /** The last recorded epoch of each trial that has one (read in chunks). */
@@ -172,7 +187,7 @@ public final class LeaderboardService {
             String campaignSymbol = CampaignRow.symbolOf(c);
             List<Trial> matches = new ArrayList<>();
             for (Page<Trial> p = store.trials(q.after(null, SCAN_PAGE)); ; p = store.trials(q.after(p.next(), SCAN_PAGE))) {
-                for (Trial t : p.items()) if (matches(t, r, campaignSymbol)) matches.add(t);
+                for (Trial t : p.items()) if (matches(t, r, campaignSymbol) && diagnosed(t, r, c)) matches.add(t);
                 if (p.next() == null) break;
             }
             total = matches.size();

@@ -134,14 +134,15 @@ class LeaderboardUxBrowserTest {
         assertThat(cell(row(3), "verdict").getAttribute("class")).contains("bad");
 
         driver.get(base + "trial.html?id=" + id(HonestyFixture.NAME, 1));
-        WebElement flag = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("learned-nothing")));
-        assertThat(flag.getText()).startsWith("Learned nothing");
+        WebElement flag = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("diagnosis-learned_nothing")));
+        assertThat(flag.getText()).contains("Learned nothing: the forecasts stand still").contains("Try: add history");
         assertThat(flag.getAttribute("class")).isEqualTo("flag");
         assertThat(driver.findElement(By.id("verdict")).getText()).contains("no better than persistence (p = 0.708)");
         assertThat(driver.findElement(By.id("verdict")).getAttribute("class")).doesNotContain("good");
         assertThat(driver.findElements(By.cssSelector("#metrics td.good, #metrics td.bad"))).isEmpty();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("overfit")));
-        assertThat(driver.findElement(By.id("overfit")).getText()).contains("nothing learned to overfit");
+        assertThat(driver.findElement(By.id("diagnosis-not_enough_epochs")).getText())
+                .startsWith("Not enough epochs to judge overfitting");
+        assertThat(driver.findElements(By.id("diagnosis-overfitting"))).isEmpty();
     }
 
     @Test

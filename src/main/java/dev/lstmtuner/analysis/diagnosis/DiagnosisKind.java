@@ -1,5 +1,7 @@
 package dev.lstmtuner.analysis.diagnosis;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,6 +11,7 @@ import java.util.stream.Collectors;
 public enum DiagnosisKind {
     OVERFITTING, UNDERFITTING, UNSTABLE, TOO_SLOW, LEARNED_NOTHING, NOT_ENOUGH_EPOCHS;
 
+    @JsonValue
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
