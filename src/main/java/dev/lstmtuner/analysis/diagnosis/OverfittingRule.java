@@ -34,9 +34,10 @@ final class OverfittingRule {
         double[] val = Curve.slice(c.val(), c.best() + 1, c.size());
         double[] train = Curve.slice(c.train(), c.best() + 1, c.size());
         double p = Trend.upwardP(val);
+        if (p >= ALPHA) return Optional.empty(); // the cheap test first: most curves stop here
         double rise = Trend.senSlope(val) * (val.length - 1);
         double bestLoss = c.val()[c.best()];
-        boolean rising = p < ALPHA && rise >= NOISE_MULTIPLE * Trend.noise(val) && rise >= MIN_RISE * Math.abs(bestLoss);
+        boolean rising = rise >= NOISE_MULTIPLE * Trend.noise(val) && rise >= MIN_RISE * Math.abs(bestLoss);
         if (!rising || Trend.downwardP(train) >= TRAIN_ALPHA) return Optional.empty();
         return Optional.of(new Diagnosis(DiagnosisKind.OVERFITTING, String.format(Locale.ROOT,
                 "Overfitting: over the %d epochs after the best one (epoch %d) validation loss rose by %.1f%% of its"

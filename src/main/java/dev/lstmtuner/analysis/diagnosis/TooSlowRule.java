@@ -30,9 +30,10 @@ final class TooSlowRule {
         if (w < 5) return Optional.empty();
         double[] tail = Curve.slice(c.val(), c.size() - w, c.size());
         double p = Trend.downwardP(tail);
+        if (p >= ALPHA) return Optional.empty();
         double fall = -Trend.senSlope(tail) * (w - 1);
         double level = Math.abs(Trend.median(tail, 0, w));
-        if (!(p < ALPHA && fall >= NOISE_MULTIPLE * Trend.noise(tail) && fall >= MIN_FALL * level)) return Optional.empty();
+        if (!(fall >= NOISE_MULTIPLE * Trend.noise(tail) && fall >= MIN_FALL * level)) return Optional.empty();
         return Optional.of(new Diagnosis(DiagnosisKind.TOO_SLOW, String.format(Locale.ROOT,
                 "Too slow: validation loss was still falling at max_epochs (%d): %.1f%% over the last %d epochs"
                         + " (Mann–Kendall p = %.2g).", setup.maxEpochs(), 100 * fall / level, w, p), REMEDY,
