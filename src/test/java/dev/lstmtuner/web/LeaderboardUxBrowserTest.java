@@ -177,6 +177,19 @@ class LeaderboardUxBrowserTest {
     }
 
     @Test
+    void theDiagnosisFilterKeepsOnlyTheTrialsWithThatDiagnosisAndLivesInTheUrl() {
+        driver.get(campaign(HonestyFixture.NAME));
+        row(2);
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("diagnosis-filter"))).selectByValue("learned_nothing");
+        wait.until(d -> d.getCurrentUrl().contains("diagnosis=learned_nothing"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#leaderboard tbody tr[data-id]"), 3));
+        assertThat(driver.findElements(By.cssSelector("#leaderboard tbody tr[data-id]")))
+                .extracting(r -> Long.parseLong(r.getAttribute("data-id")))
+                .containsExactlyInAnyOrder(id(HonestyFixture.NAME, 1), id(HonestyFixture.NAME, 3), id(HonestyFixture.NAME, 6));
+        assertThat(driver.findElement(By.id("csv")).getAttribute("href")).contains("diagnosis=learned_nothing");
+    }
+
+    @Test
     void theTableSortsInTwoClicksKeepsItsStateInTheUrlAndRemembersHiddenColumns() {
         driver.get(campaign(WebFixture.BTC));
         row(1);
