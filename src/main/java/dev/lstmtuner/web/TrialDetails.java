@@ -49,7 +49,7 @@ public final class TrialDetails {
         }
         Optional<Path> pred = predictionsFile(r);
         return new TrialDetail(TrialRow.of(t, r.epochs(), TrialRow.interrupted(t) ? service.requeuedAs(t) : null),
-                bestId != null && bestId == id, c.objective(), c.direction().label(), config,
+                bestId != null && bestId == id, c.objective().key(), c.direction().label(), config,
                 reproduce(t, config), r.provenance(), artifacts, pred.isPresent(),
                 service.diagnoses().of(r, c), t.failureStack(),
                 neighbour(t, -1), neighbour(t, 1), bestId);
