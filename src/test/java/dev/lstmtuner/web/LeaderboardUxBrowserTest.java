@@ -26,6 +26,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URLEncoder;
@@ -180,7 +181,7 @@ class LeaderboardUxBrowserTest {
     void theDiagnosisFilterKeepsOnlyTheTrialsWithThatDiagnosisAndLivesInTheUrl() {
         driver.get(campaign(HonestyFixture.NAME));
         row(2);
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("diagnosis-filter"))).selectByValue("learned_nothing");
+        new Select(driver.findElement(By.id("diagnosis-filter"))).selectByValue("learned_nothing");
         wait.until(d -> d.getCurrentUrl().contains("diagnosis=learned_nothing"));
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#leaderboard tbody tr[data-id]"), 3));
         assertThat(driver.findElements(By.cssSelector("#leaderboard tbody tr[data-id]")))
@@ -200,7 +201,7 @@ class LeaderboardUxBrowserTest {
         driver.findElement(skill).click();
         wait.until(ExpectedConditions.attributeToBe(skill, "aria-sort", "ascending"));
         assertThat(driver.getCurrentUrl()).contains("sort=skill").contains("order=asc");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("state-filter"))).selectByValue("complete");
+        new Select(driver.findElement(By.id("state-filter"))).selectByValue("complete");
         wait.until(d -> d.getCurrentUrl().contains("state=complete"));
         assertThat(driver.findElement(By.id("csv")).getAttribute("href")).contains("/api/trials.csv?").contains("state=complete")
                 .contains("sort=skill");
@@ -264,7 +265,7 @@ class LeaderboardUxBrowserTest {
         wait.until(d -> ((String) js("return document.getElementById('chart-history').innerText")).contains("learning_rate"));
         assertThat((String) js("return document.getElementById('chart-history').innerText")).contains("#1");
 
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("range-key"))).selectByValue("learning_rate");
+        new Select(driver.findElement(By.id("range-key"))).selectByValue("learning_rate");
         driver.findElement(By.id("range-max")).sendKeys("0.0005");
         driver.findElement(By.id("add-range")).click();
         wait.until(d -> ((List<?>) ((Map<?, ?>) ((List<?>) chart("chart-slice").get("series")).get(0)).get("data")).size() == 2);
