@@ -85,6 +85,12 @@ class ExperimentLoaderTest {
     @Test
     void theDirectionFollowsTheObjectiveAndAContradictionIsRefusedNamingTheKey() {
         assertThat(parse("\"objective\": \"val_loss\"").direction()).isEqualTo(Direction.MINIMIZE);
+        Experiment accuracy = parse("\"objective\": \"val_direction_accuracy\"");
+        assertThat(accuracy.objective()).isEqualTo(Objective.VAL_DIRECTION_ACCURACY);
+        assertThat(accuracy.direction()).as("a maximise objective needs no direction key").isEqualTo(Direction.MAXIMIZE);
+        assertThatThrownBy(() -> parse("\"objective\": \"direction_accuracy\""))
+                .as("the test split's direction accuracy is never an objective")
+                .hasMessageContaining("test-split").hasMessageContaining("val_direction_accuracy");
         assertThat(parse("\"objective\": \"best_val_rmse\", \"direction\": \"minimize\"").objective())
                 .isEqualTo(Objective.VAL_RMSE);
         assertThatThrownBy(() -> parse("\"objective\": \"val_rmse\", \"direction\": \"maximize\""))
