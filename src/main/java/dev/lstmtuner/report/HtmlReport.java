@@ -8,7 +8,7 @@ import dev.lstmtuner.store.Metric;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.web.Overfitting;
-import dev.lstmtuner.web.Predictions;
+import dev.lstmtuner.analysis.Predictions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -7,7 +7,7 @@ import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.web.Overfitting;
-import dev.lstmtuner.web.Predictions;
+import dev.lstmtuner.analysis.Predictions;
 
 import java.time.Instant;
 import java.util.List;

@@ -14,7 +14,7 @@ import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.store.TrialReport;
 import dev.lstmtuner.web.Overfitting;
-import dev.lstmtuner.web.Predictions;
+import dev.lstmtuner.analysis.Predictions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
