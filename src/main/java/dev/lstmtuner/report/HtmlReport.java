@@ -2,9 +2,9 @@ package dev.lstmtuner.report;
 
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
-import dev.lstmtuner.store.Metric;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.web.Overfitting;
@@ -154,9 +154,9 @@ public final class HtmlReport {
                 Double d = row.deltas() == null ? null : row.deltas().get(key);
                 if (d != null && d != 0) {
                     boolean better = c.higherBetter() ? d > 0 : d < 0;
-                    boolean judged = c.metric() != Metric.EPOCHS;
+                    boolean judged = c.metric() != Objective.EPOCHS;
                     h.append("<span class=\"delta").append(judged ? better ? " better" : " worse" : "").append("\">")
-                            .append(Text.html(c.metric() == Metric.DIRECTION_ACCURACY
+                            .append(Text.html(c.metric() == Objective.DIRECTION_ACCURACY
                                     ? Text.delta(d * 100) + " pt" : Text.delta(d))).append("</span>");
                 }
                 h.append("</td>");

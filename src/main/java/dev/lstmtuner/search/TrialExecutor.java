@@ -5,6 +5,7 @@ import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochListener;
 import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.pruner.NoPruner;
 import dev.lstmtuner.search.pruner.Pruner;
@@ -47,8 +48,13 @@ public final class TrialExecutor {
     }
 
     /** What to run and how to judge it. */
-    public record Plan(RunConfig config, Pruner pruner, String objective, Direction direction, Path artifactDir,
+    public record Plan(RunConfig config, Pruner pruner, Objective objective, Direction direction, Path artifactDir,
                        boolean keepModel) {
+        /** The objective by name ({@code val_rmse}, {@code val_loss}). */
+        public Plan(RunConfig config, Pruner pruner, String objective, Direction direction, Path artifactDir,
+                    boolean keepModel) {
+            this(config, pruner, Objective.parse(objective, "objective"), direction, artifactDir, keepModel);
+        }
     }
 
     private static final Duration PRUNER_NEWS = Duration.ofMillis(500);
@@ -143,7 +149,7 @@ public final class TrialExecutor {
         return new Outcome(TrialState.COMPLETE, metrics, run.stopReason(), run);
     }
 
-    /** After each fold: stop a trial that is significantly worse than the campaign's best on the shared folds. */
+    /** After each fold: stop a trial that is significantly worse than a fixed reference trial on that fold. */
     private TrialRunner.FoldListener foldPruning(TrialHandle handle, Plan plan, Pruner pruner) {
         if (pruner == null || pruner instanceof NoPruner) return TrialRunner.FoldListener.NONE;
         return done -> {
@@ -166,13 +172,13 @@ public final class TrialExecutor {
                 .findFirst();
     }
 
-    private static String metricOf(Plan plan) {
-        return plan.objective().equals("val_loss") ? "val_loss" : "val_rmse";
+    private static Objective metricOf(Plan plan) {
+        return plan.objective();
     }
 
     /** The mean over folds of the best validation score (one fold: the single split's best). */
-    static double objective(String name, TrialRunner.Outcome run) {
-        return run.objective(name);
+    static double objective(Objective objective, TrialRunner.Outcome run) {
+        return run.objective(objective);
     }
 
     private static Artifact artifact(ModelBundle.FileInfo f) {

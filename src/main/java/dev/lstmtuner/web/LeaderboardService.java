@@ -4,7 +4,7 @@ import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSummary;
-import dev.lstmtuner.store.Metric;
+import dev.lstmtuner.store.SortColumn;
 import dev.lstmtuner.store.Page;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
@@ -67,7 +67,7 @@ public final class LeaderboardService {
             Instant latest = null;
             for (TrialState st : new TrialState[]{TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAILED}) {
                 if (s.counts().getOrDefault(st, 0L) == 0) continue;
-                for (Trial t : store.trials(TrialQuery.of(s.campaign().name()).sortBy(Metric.NUMBER.key())
+                for (Trial t : store.trials(TrialQuery.of(s.campaign().name()).sortBy(SortColumn.NUMBER.key())
                         .descending(true).state(st).page(1, 0)).items()) {
                     if (t.finishedAt() != null && (latest == null || t.finishedAt().isAfter(latest))) latest = t.finishedAt();
                 }
@@ -96,7 +96,7 @@ public final class LeaderboardService {
     }
 
     public List<String> paramNames(String campaign) {
-        return sortKeys(campaign).stream().filter(k -> Metric.byKey(k).isEmpty()).toList();
+        return sortKeys(campaign).stream().filter(k -> SortColumn.byKey(k).isEmpty()).toList();
     }
 
     public TrialPage trials(TrialsRequest r) {
@@ -145,7 +145,7 @@ public final class LeaderboardService {
     public List<Confirmations.Group> confirmations(String campaign) {
         Campaign c = requireCampaign(campaign);
         return cache.get("confirm|" + campaign, () -> {
-            List<Trial> last = store.trials(TrialQuery.of(campaign).sortBy(Metric.NUMBER.key()).descending(true)
+            List<Trial> last = store.trials(TrialQuery.of(campaign).sortBy(SortColumn.NUMBER.key()).descending(true)
                     .page(CONFIRM_WINDOW, 0)).items();
             if (last.stream().noneMatch(t -> t.confirmOf() != null)) return List.of();
             return Confirmations.of(last, id -> store.trial(id).orElse(null), c.direction());
@@ -182,11 +182,11 @@ public final class LeaderboardService {
         }
         Long best = cache.get("best|" + r.campaign(), () -> store.best(r.campaign()).map(Trial::id).orElse(null));
         List<String> keys = sortKeys(r.campaign());
-        return new TrialPage(r.campaign(), r.sort() == null ? Metric.OBJECTIVE.key() : r.sort(),
+        return new TrialPage(r.campaign(), r.sort() == null ? SortColumn.OBJECTIVE.key() : r.sort(),
                 r.descending() == null ? "best" : r.descending() ? "desc" : "asc", total, r.offset(), r.limit(),
                 next, best, rows(items),
-                keys.stream().filter(k -> Metric.byKey(k).isEmpty()).toList(),
-                Metric.keys().stream().filter(k -> !k.equals("number")).toList());
+                keys.stream().filter(k -> SortColumn.byKey(k).isEmpty()).toList(),
+                SortColumn.keys().stream().filter(k -> !k.equals("number")).toList());
     }
 
     /**
@@ -206,7 +206,7 @@ public final class LeaderboardService {
      */
     Long requeuedAs(Trial t) {
         return cache.get("requeued|" + t.id(), () -> {
-            Page<Trial> after = store.trials(TrialQuery.of(t.campaign()).sortBy(Metric.NUMBER.key()).descending(false)
+            Page<Trial> after = store.trials(TrialQuery.of(t.campaign()).sortBy(SortColumn.NUMBER.key()).descending(false)
                     .page(REQUEUE_WINDOW, t.number()));
             return after.items().stream().filter(x -> Objects.equals(x.requeuedFrom(), t.id())).map(Trial::id)
                     .findFirst().orElse(null);
@@ -230,9 +230,9 @@ public final class LeaderboardService {
 
     /** A trial's numeric value for a sort key (metric or param); null when absent or not a number. */
     static Double value(Trial t, String key) {
-        if (key.equals(Metric.OBJECTIVE.key())) return t.objective();
-        if (key.equals(Metric.NUMBER.key())) return (double) t.number();
-        if (Metric.byKey(key).isPresent()) return TrialRow.metrics(t).get(key);
+        if (key.equals(SortColumn.OBJECTIVE.key())) return t.objective();
+        if (key.equals(SortColumn.NUMBER.key())) return (double) t.number();
+        if (SortColumn.byKey(key).isPresent()) return TrialRow.metrics(t).get(key);
         Object p = t.params().get(key);
         return p instanceof Number n ? n.doubleValue() : null;
     }
@@ -242,7 +242,7 @@ public final class LeaderboardService {
         requireCampaign(campaign);
         return cache.get("all|" + campaign, () -> {
             Map<Long, Trial> out = new HashMap<>();
-            TrialQuery q = TrialQuery.of(campaign).sortBy(Metric.NUMBER.key()).descending(false);
+            TrialQuery q = TrialQuery.of(campaign).sortBy(SortColumn.NUMBER.key()).descending(false);
             // keyset pages: each read starts where the last ended, so the scan costs the campaign once
             for (Page<Trial> p = store.trials(q.after(null, SCAN_PAGE)); ; p = store.trials(q.after(p.next(), SCAN_PAGE))) {
                 // a trial finishing mid-scan moves between rank classes: keep one copy of each

@@ -5,6 +5,7 @@ import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Provenance;
@@ -59,7 +60,7 @@ class StoreCommandsTest {
                 h.addArtifact(Artifact.of("model", model));
                 h.complete(metrics(name.equals("train-a") ? 12.5 : 9.5), name.equals("train-a") ? 7.0 : 6.0);
             }
-            store.createCampaign(new CampaignSpec("search", "{}", "{}", "random", "median", 10, null,
+            store.createCampaign(new CampaignSpec("search", "{}", "{}", "random", "median", 10, Objective.DEFAULT,
                     Direction.MINIMIZE, null, null));
             for (int i = 0; i < 4; i++) {
                 Map<String, Object> params = new LinkedHashMap<>();
