@@ -1,5 +1,7 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.CampaignVerdicts;
+import dev.lstmtuner.analysis.TestMetricSort;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Store;
@@ -97,6 +99,11 @@ public final class LeaderboardServer {
             out.put("params", service.paramNames(name));
             out.put("sort_keys", service.sortKeys(name));
             out.put("confirmations", service.confirmations(name));
+            CampaignVerdicts verdicts = service.verdicts(name);
+            out.put("campaign_verdict", verdicts.campaign().words());
+            out.put("campaign_verdict_beats", verdicts.campaign().beats());
+            out.put("test_metrics", TestMetricSort.KEYS);
+            out.put("test_sort_warning", TestMetricSort.WARNING);
             ctx.json(out);
         });
         app.get("/api/trials", ctx -> ctx.json(service.trials(trialsRequest(ctx))));

@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.CampaignVerdicts;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
@@ -138,6 +139,15 @@ public final class LeaderboardService {
     }
 
     /**
+     * The campaign-wide verdicts (SPA, Holm per trial, direction tests), cached like every read: computing them reads
+     * every COMPLETE trial's predictions file.
+     */
+    public CampaignVerdicts verdicts(String campaign) {
+        requireCampaign(campaign);
+        return cache.get("verdicts|" + campaign, () -> CampaignVerdicts.of(store, campaign));
+    }
+
+    /**
      * Confirmed trials with the mean ± sd of their objective over the original and its confirmation runs, best mean
      * first. Confirmation runs are queued when the budget ends, so they are among the campaign's last
      * {@value #CONFIRM_WINDOW} trials by number (one indexed read).
@@ -196,8 +206,12 @@ public final class LeaderboardService {
     List<TrialRow> rows(List<Trial> items) {
         Map<Long, EpochMetrics> last = lastEpochs(items.stream()
                 .filter(t -> t.objective() == null && t.state() != TrialState.WAITING).toList());
+        // the verdict word and its green come from the campaign-wide correction, never from the raw p alone
+        CampaignVerdicts v = items.stream().anyMatch(t -> t.state() == TrialState.COMPLETE && t.confirmOf() == null)
+                ? verdicts(items.get(0).campaign()) : null;
         return items.stream().map(t -> TrialRow.of(t, last.containsKey(t.id()) ? List.of(last.get(t.id())) : null,
-                TrialRow.interrupted(t) ? requeuedAs(t) : null)).toList();
+                TrialRow.interrupted(t) ? requeuedAs(t) : null,
+                v == null || t.confirmOf() != null ? null : v.trial(t.number()).orElse(null))).toList();
     }
 
     /**
