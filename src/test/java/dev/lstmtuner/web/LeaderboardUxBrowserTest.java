@@ -178,6 +178,18 @@ class LeaderboardUxBrowserTest {
     }
 
     @Test
+    void theBannerShowsTheCampaignWideVerdictAndSortingByATestMetricWarnsThatItMustNotSelect() {
+        driver.get(campaign(HonestyFixture.NAME));
+        row(1);
+        assertThat(driver.findElement(By.id("campaign-verdict")).getText())
+                .startsWith("At least one of the 3 trials tried beats persistence").contains("Hansen's SPA");
+        assertThat(driver.findElements(By.id("test-sort-warning"))).as("sorted by the objective").isEmpty();
+        driver.findElement(By.cssSelector("#leaderboard th[data-sort='skill']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("test-sort-warning")));
+        assertThat(driver.findElement(By.id("test-sort-warning")).getText()).contains("test metrics must not select");
+    }
+
+    @Test
     void theTableSortsInTwoClicksKeepsItsStateInTheUrlAndRemembersHiddenColumns() {
         driver.get(campaign(WebFixture.BTC));
         row(1);
