@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Read-only queries behind the API, cached for {@code ttlMs} so polling browsers never slow a running search.
@@ -35,6 +36,8 @@ public final class LeaderboardService {
     static final int EPOCH_CHUNK = 500;
     private final Store store;
     private final ReadCache cache;
+    /** Each campaign's verdicts with the COMPLETE count they were computed at. */
+    private final Map<String, Map.Entry<Long, CampaignVerdicts>> verdictsByCount = new ConcurrentHashMap<>();
 
     public LeaderboardService(Store store, long ttlMs) {
         this(store, ttlMs, Clock.systemUTC());
@@ -139,12 +142,20 @@ public final class LeaderboardService {
     }
 
     /**
-     * The campaign-wide verdicts (SPA, Holm per trial, direction tests), cached like every read: computing them reads
-     * every COMPLETE trial's predictions file.
+     * The campaign-wide verdicts (SPA, Holm per trial, direction tests). Computing them reads every COMPLETE trial's
+     * predictions file, so they are recomputed only when the number of COMPLETE trials changed (one count query per
+     * cache period), not on every poll.
      */
     public CampaignVerdicts verdicts(String campaign) {
         requireCampaign(campaign);
-        return cache.get("verdicts|" + campaign, () -> CampaignVerdicts.of(store, campaign));
+        return cache.get("verdicts|" + campaign, () -> {
+            long complete = store.countByState(campaign).getOrDefault(TrialState.COMPLETE, 0L);
+            Map.Entry<Long, CampaignVerdicts> known = verdictsByCount.get(campaign);
+            if (known != null && known.getKey() == complete) return known.getValue();
+            CampaignVerdicts v = CampaignVerdicts.of(store, campaign);
+            verdictsByCount.put(campaign, Map.entry(complete, v));
+            return v;
+        });
     }
 
     /**
