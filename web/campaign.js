@@ -91,6 +91,7 @@ function build(info) {
   ui.summary = LT.el('p', {id: 'summary'});
   ui.status = LT.el('p', {id: 'status', role: 'status'});
   ui.confirm = LT.el('div', {id: 'confirmation'});
+  ui.campaignVerdict = LT.el('div', {id: 'campaign-verdict-box'});
   ui.notes = LT.el('div', {id: 'campaign-notes'});
   ui.table = LT.el('div', {class: 'scroll table-wrap', id: 'leaderboard'});
   ui.pager = LT.el('div', {class: 'controls', id: 'pager'});
@@ -117,7 +118,7 @@ function build(info) {
   limitSel.addEventListener('change', () => { S.limit = +limitSel.value; firstPage(); changed(); });
   LT.replace(main,
     LT.el('h1', {id: 'campaign-name'}, c.name),
-    ui.summary, ui.status, ui.confirm, ui.notes,
+    ui.summary, ui.status, ui.campaignVerdict, ui.confirm, ui.notes,
     LT.el('div', {class: 'controls'},
       LT.el('label', {}, 'State', stateSel), LT.el('label', {}, 'Diagnosis', diagSel),
       LT.el('label', {}, 'Range on', keySel), LT.el('label', {}, 'from', min), LT.el('label', {}, 'to', max), apply, ui.ranges,
@@ -163,6 +164,9 @@ function summarize(info) {
   ui.status.className = 'status status-' + c.status;
   LT.replace(ui.status, c.running ? LT.el('span', {class: 'live'}, '● ') : null, c.status_text,
     c.running ? ' · live, refreshing every 3 s' : (c.status === 'stopped' ? ' · not refreshing: reload after resuming' : ''));
+  // precedence: the lockbox verdict (when there is one), then this campaign-wide test, then the per-trial verdicts
+  LT.replace(ui.campaignVerdict, info.campaign_verdict ? LT.el('p', {class: 'verdict' + (info.campaign_verdict_beats ? ' good' : ''),
+    id: 'campaign-verdict'}, info.campaign_verdict) : null);
   S.confirm = {}; S.winner = null;
   for (const g of info.confirmations || []) { S.confirm[g.trial_id] = g; if (g.winner) S.winner = g; }
   LT.replace(ui.confirm, info.confirmations && info.confirmations.length ? LT.el('p', {class: 'verdict'},
@@ -245,7 +249,10 @@ function renderTable(page) {
       params.map((p) => LT.el('td', {}, LT.fmt(t.params[p]))),
       metrics.map((m) => metricCell(t, m)));
   });
-  LT.replace(ui.table, LT.el('table', {}, LT.el('thead', {}, head), LT.el('tbody', {}, rows)));
+  // sorting by a test score is reading, not selecting: say so in one line above the table
+  const testSort = S.sort && (S.info.test_metrics || []).includes(S.sort);
+  LT.replace(ui.table, testSort ? LT.el('p', {class: 'verdict refused', id: 'test-sort-warning', role: 'note'},
+    S.info.test_sort_warning) : null, LT.el('table', {}, LT.el('thead', {}, head), LT.el('tbody', {}, rows)));
   const prev = LT.el('button', {type: 'button', id: 'prev', disabled: page.offset === 0}, '← Prev');
   prev.addEventListener('click', () => {
     const back = S.back.pop();

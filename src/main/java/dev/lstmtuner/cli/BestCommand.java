@@ -52,9 +52,9 @@ public final class BestCommand implements Callable<Integer> {
             if (confirmed.isPresent()) {
                 confirmed.get().sentences().forEach(line -> out.println("  " + line));
             } else if (best.metrics() != null) {
-                out.println("  on the test windows it is " + ConfirmedView.verdict(best.metrics())
-                        + "; not confirmed over seeds (the experiment had no \"confirm\")");
+                out.println("  not confirmed over seeds (the experiment had no \"confirm\")");
             }
+            ConfirmedView.headline(store, c, Optional.of(best), out);
             if (configOut != null) {
                 if (configOut.getParent() != null) Files.createDirectories(configOut.getParent());
                 Files.writeString(configOut, ConfigLoader.toJson(config) + "\n");

@@ -1,10 +1,13 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.analysis.CampaignVerdicts;
+import dev.lstmtuner.analysis.Headline;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.search.PastTrials;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.Trial;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -36,7 +39,17 @@ final class ConfirmedView {
         for (String s : r.sentences()) out.println(s);
     }
 
-    /** The plain-words verdict against persistence: "beats" only with a Diebold–Mariano p below 0.05. */
+    /**
+     * The headline every end report and {@code best} lead with (lockbox, then the campaign-wide test, then the
+     * named trial's corrected verdict: see {@link Headline}); reads every COMPLETE trial's predictions once.
+     */
+    static void headline(Store store, Campaign c, Optional<Trial> named, PrintWriter out) {
+        CampaignVerdicts v = CampaignVerdicts.of(store, c.name());
+        // the lockbox hook: its verdict goes here once the campaign has one
+        new Headline(Optional.empty(), v, named.map(Trial::number).orElse(null)).lines().forEach(out::println);
+    }
+
+    /** The plain-words verdict against persistence on the trial's own windows, uncorrected (the raw p). */
     static String verdict(FinalMetrics m) {
         return m.persistenceVerdict().words();
     }

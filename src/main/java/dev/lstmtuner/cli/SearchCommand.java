@@ -277,9 +277,9 @@ public final class SearchCommand implements Callable<Integer> {
         } else {
             winner = store.best(campaign);
             winner.ifPresent(b -> out.println("best: trial " + b.label() + " with objective " + Fmt.num(b.objective())
-                    + (b.metrics() == null ? "" : "; on the test windows it is " + ConfirmedView.verdict(b.metrics()))
                     + " (not confirmed over seeds: add \"confirm\": {\"top_k\": 5, \"seeds\": 3} to the experiment)"));
         }
+        if (winner.isPresent()) ConfirmedView.headline(store, c, winner, out);
         winner.ifPresent(b -> {
             out.println("reproduce it:   bin/lstm-tuner reproduce " + Fmt.shell(b.label()));
             out.println("or retrain it:  bin/lstm-tuner best " + Fmt.shell(campaign) + " --config-out best.json && bin/lstm-tuner train --config best.json");

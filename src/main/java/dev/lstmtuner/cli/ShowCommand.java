@@ -15,7 +15,7 @@ import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialReport;
-import dev.lstmtuner.web.Predictions;
+import dev.lstmtuner.analysis.Predictions;
 
 import java.util.ArrayList;
 

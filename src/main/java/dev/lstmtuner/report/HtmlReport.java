@@ -10,7 +10,7 @@ import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.web.Predictions;
+import dev.lstmtuner.analysis.Predictions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -109,6 +109,7 @@ public final class HtmlReport {
         for (Report.CampaignPart p : r.campaigns()) {
             h.append("<h3>").append(Text.html(p.campaign().name())).append(" — top ").append(p.top().size())
                     .append(" of ").append(p.total()).append("</h3>");
+            for (String line : p.headline()) h.append("<p class=\"verdict\">").append(Text.html(line)).append("</p>");
             h.append("<div class=\"wide\"><table class=\"leaderboard\" id=\"leaderboard-").append(i++).append("\"><thead><tr><th>#</th>")
                     .append("<th class=\"text\">trial</th><th class=\"text\">state</th><th>objective</th>");
             for (Columns.Column c : Columns.METRICS) h.append("<th>").append(Text.html(c.heading())).append("</th>");

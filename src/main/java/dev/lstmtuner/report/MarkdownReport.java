@@ -25,6 +25,8 @@ public final class MarkdownReport {
         for (Report.CampaignPart p : r.campaigns()) {
             m.append("### ").append(Text.md(p.campaign().name())).append(" (top ").append(p.top().size()).append(" of ")
                     .append(p.total()).append(")\n\n");
+            for (String line : p.headline()) m.append("> ").append(Text.md(line)).append("\n>\n");
+            if (!p.headline().isEmpty()) m.append("\n");
             List<String> head = new ArrayList<>(List.of("#", "trial", "state", "objective"));
             for (Columns.Column c : Columns.METRICS) head.add(c.heading());
             head.add("vs persistence");

@@ -1,7 +1,7 @@
 package dev.lstmtuner.report;
 
 import dev.lstmtuner.stats.DieboldMariano;
-import dev.lstmtuner.web.Predictions;
+import dev.lstmtuner.analysis.Predictions;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,13 +1,15 @@
 package dev.lstmtuner.report;
 
 import dev.lstmtuner.analysis.diagnosis.Diagnoses;
+import dev.lstmtuner.analysis.Headline;
+import dev.lstmtuner.analysis.Predictions;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.stats.DieboldMariano;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.web.Predictions;
+
 
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +24,12 @@ import java.util.Map;
 public record Report(Instant generatedAt, String version, List<CampaignPart> campaigns, List<AbRow> ab,
                      List<GroupRow> symbols, List<GroupRow> families, List<Focus> focus) {
 
-    /** One campaign: its counts by state and its top trials in leaderboard order. */
-    public record CampaignPart(Campaign campaign, Map<TrialState, Long> counts, long total, List<Trial> top) {
+    /**
+     * One campaign: its counts by state, its top trials in leaderboard order, and the headline verdict lines
+     * (lockbox, campaign-wide test, the best trial's corrected verdict: {@link Headline}).
+     */
+    public record CampaignPart(Campaign campaign, Map<TrialState, Long> counts, long total, List<Trial> top,
+                               List<String> headline) {
     }
 
     /**

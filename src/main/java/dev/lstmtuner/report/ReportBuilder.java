@@ -15,7 +15,9 @@ import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.store.TrialReport;
-import dev.lstmtuner.web.Predictions;
+import dev.lstmtuner.analysis.CampaignVerdicts;
+import dev.lstmtuner.analysis.Headline;
+import dev.lstmtuner.analysis.Predictions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,7 +64,10 @@ public final class ReportBuilder {
         List<Trial> bests = new ArrayList<>();
         for (Campaign c : campaigns) {
             Page<Trial> page = store.trials(TrialQuery.of(c.name()).page(top, 0));
-            parts.add(new Report.CampaignPart(c, store.countByState(c.name()), page.total(), page.items()));
+            Headline headline = new Headline(Optional.empty(), CampaignVerdicts.of(store, c.name()),
+                    store.best(c.name()).map(Trial::number).orElse(null));
+            parts.add(new Report.CampaignPart(c, store.countByState(c.name()), page.total(), page.items(),
+                    headline.lines()));
             store.best(c.name()).ifPresent(bests::add);
             JsonNode base = ConfigLoader.mapper().createObjectNode();
             try {

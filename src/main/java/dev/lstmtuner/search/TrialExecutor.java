@@ -15,6 +15,7 @@ import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialHandle;
+import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.train.ModelBundle;
 import dev.lstmtuner.train.NativeRuntime;
 import dev.lstmtuner.train.Trainer;
@@ -148,16 +149,27 @@ public final class TrialExecutor {
         return new Outcome(TrialState.COMPLETE, metrics, run.stopReason(), run);
     }
 
-    /** After each fold: stop a trial that is significantly worse than the campaign's best on the shared folds. */
+    /** After each fold: stop a trial that is significantly worse than a fixed reference trial on that fold. */
     private TrialRunner.FoldListener foldPruning(TrialHandle handle, Plan plan, Pruner pruner) {
         if (pruner == null || pruner instanceof NoPruner) return TrialRunner.FoldListener.NONE;
         return done -> {
-            Optional<Trial> best = store.best(handle.campaign());
-            if (best.isEmpty() || best.get().metrics() == null) return EpochListener.Verdict.CONTINUE;
-            Pruner.Decision d = WilcoxonPruner.judge(done, best.get().metrics().folds(), best.get().number(),
+            Optional<Trial> reference = foldReference(handle.campaign());
+            if (reference.isEmpty()) return EpochListener.Verdict.CONTINUE;
+            Pruner.Decision d = WilcoxonPruner.judge(done, reference.get().metrics().folds(), reference.get().number(),
                     plan.direction());
             return d.prune() ? EpochListener.Verdict.stop(d.reason()) : EpochListener.Verdict.CONTINUE;
         };
+    }
+
+    /**
+     * The fold pruner's fixed reference: the campaign's first COMPLETE sampled trial with folds, picked before any
+     * score was seen (the best trial was chosen on the very blocks it would be compared on).
+     */
+    private Optional<Trial> foldReference(String campaign) {
+        return store.trials(TrialQuery.of(campaign).state(TrialState.COMPLETE).sortBy("number").descending(false)
+                        .page(50, 0)).items().stream()
+                .filter(t -> t.confirmOf() == null && t.metrics() != null && !t.metrics().folds().isEmpty())
+                .findFirst();
     }
 
     private static Objective metricOf(Plan plan) {

@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.ParamImportance;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.TrialState;
@@ -72,13 +73,11 @@ public final class CampaignCharts {
             }
             i++;
         }
-        List<ParamImportance.Sample> samples = done.stream()
-                .map(t -> new ParamImportance.Sample(t.params(), t.objective())).toList();
         String note = done.size() < IMPORTANCE_MIN_TRIALS ? "Too few trials: " + done.size() + " COMPLETE trial"
                 + (done.size() == 1 ? "" : "s") + " match; with fewer than " + IMPORTANCE_MIN_TRIALS
                 + " the ranking mostly reflects chance." : null;
         return new ChartsView(c.name(), c.objective().key(), dir.label(), done.size(), stride > 1, history,
-                axes(done.isEmpty() ? trials : done, logParams(c)), points, ParamImportance.compute(samples), METHOD, note);
+                axes(done.isEmpty() ? trials : done, logParams(c)), points, ParamImportance.of(done), METHOD, note);
     }
 
     private static boolean scored(Trial t) {

@@ -1,5 +1,7 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.ParamImportance;
+
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,8 @@
 package dev.lstmtuner.web;
 
 import dev.lstmtuner.analysis.diagnosis.DiagnosisKind;
+import dev.lstmtuner.analysis.CampaignVerdicts;
+import dev.lstmtuner.analysis.TestMetricSort;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Store;
@@ -100,6 +102,11 @@ public final class LeaderboardServer {
             out.put("sort_keys", service.sortKeys(name));
             out.put("confirmations", service.confirmations(name));
             out.put("diagnosis_kinds", Arrays.stream(DiagnosisKind.values()).map(DiagnosisKind::key).toList());
+            CampaignVerdicts verdicts = service.verdicts(name);
+            out.put("campaign_verdict", verdicts.campaign().words());
+            out.put("campaign_verdict_beats", verdicts.campaign().beats());
+            out.put("test_metrics", TestMetricSort.KEYS);
+            out.put("test_sort_warning", TestMetricSort.WARNING);
             ctx.json(out);
         });
         app.get("/api/trials", ctx -> ctx.json(service.trials(trialsRequest(ctx))));

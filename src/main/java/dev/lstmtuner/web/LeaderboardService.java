@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.CampaignVerdicts;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Read-only queries behind the API, cached for {@code ttlMs} so polling browsers never slow a running search.
@@ -36,6 +38,8 @@ public final class LeaderboardService {
     private final Store store;
     private final ReadCache cache;
     private final TrialDiagnoses diagnoses;
+    /** Each campaign's verdicts with the COMPLETE count they were computed at. */
+    private final Map<String, Map.Entry<Long, CampaignVerdicts>> verdictsByCount = new ConcurrentHashMap<>();
 
     public LeaderboardService(Store store, long ttlMs) {
         this(store, ttlMs, Clock.systemUTC());
@@ -153,6 +157,23 @@ public final class LeaderboardService {
     }
 
     /**
+     * The campaign-wide verdicts (SPA, Holm per trial, direction tests). Computing them reads every COMPLETE trial's
+     * predictions file, so they are recomputed only when the number of COMPLETE trials changed (one count query per
+     * cache period), not on every poll.
+     */
+    public CampaignVerdicts verdicts(String campaign) {
+        requireCampaign(campaign);
+        return cache.get("verdicts|" + campaign, () -> {
+            long complete = store.countByState(campaign).getOrDefault(TrialState.COMPLETE, 0L);
+            Map.Entry<Long, CampaignVerdicts> known = verdictsByCount.get(campaign);
+            if (known != null && known.getKey() == complete) return known.getValue();
+            CampaignVerdicts v = CampaignVerdicts.of(store, campaign);
+            verdictsByCount.put(campaign, Map.entry(complete, v));
+            return v;
+        });
+    }
+
+    /**
      * Confirmed trials with the mean ± sd of their objective over the original and its confirmation runs, best mean
      * first. Confirmation runs are queued when the budget ends, so they are among the campaign's last
      * {@value #CONFIRM_WINDOW} trials by number (one indexed read).
@@ -211,8 +232,12 @@ public final class LeaderboardService {
     List<TrialRow> rows(List<Trial> items) {
         Map<Long, EpochMetrics> last = lastEpochs(items.stream()
                 .filter(t -> t.objective() == null && t.state() != TrialState.WAITING).toList());
+        // the verdict word and its green come from the campaign-wide correction, never from the raw p alone
+        CampaignVerdicts v = items.stream().anyMatch(t -> t.state() == TrialState.COMPLETE && t.confirmOf() == null)
+                ? verdicts(items.get(0).campaign()) : null;
         return items.stream().map(t -> TrialRow.of(t, last.containsKey(t.id()) ? List.of(last.get(t.id())) : null,
-                TrialRow.interrupted(t) ? requeuedAs(t) : null)).toList();
+                TrialRow.interrupted(t) ? requeuedAs(t) : null,
+                v == null || t.confirmOf() != null ? null : v.trial(t.number()).orElse(null))).toList();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.Predictions;
 import dev.lstmtuner.analysis.diagnosis.DiagnosisKind;
 import dev.lstmtuner.analysis.diagnosis.Diagnoses;
 import dev.lstmtuner.analysis.diagnosis.Forecasts;

@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.TrialVerdicts;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.TrialState;
@@ -33,12 +34,22 @@ public record TrialRow(long id, String campaign, int number, String state, Doubl
 
     /** With the trial's epoch curve (for the last value of a trial without an objective) and its re-queued copy. */
     public static TrialRow of(Trial t, List<EpochMetrics> curve, Long requeuedAs) {
+        return of(t, curve, requeuedAs, null);
+    }
+
+    /**
+     * As above, with the trial's verdict corrected across the campaign ({@code corrected}: its word, its colour and
+     * the raw p beside it); without one, the raw verdict on the trial's own windows.
+     */
+    public static TrialRow of(Trial t, List<EpochMetrics> curve, Long requeuedAs, TrialVerdicts.TrialVerdict corrected) {
         PersistenceVerdict v = t.metrics() == null ? null : t.metrics().persistenceVerdict();
         EpochMetrics last = curve == null || curve.isEmpty() || t.objective() != null ? null : curve.get(curve.size() - 1);
         return new TrialRow(t.id(), t.campaign(), t.number(), t.state().name().toLowerCase(Locale.ROOT),
                 finite(t.objective()), t.params(), metrics(t), t.prunedEpoch(), t.failureReason(), t.worker(),
                 t.device(), time(t.createdAt()), time(t.startedAt()), time(t.finishedAt()), t.requeuedFrom(),
-                t.confirmOf(), v == null ? null : v.words(), v == null ? null : v.kind().name().toLowerCase(Locale.ROOT),
+                t.confirmOf(), corrected != null ? corrected.words() : v == null ? null : v.words(),
+                corrected != null ? corrected.kind().name().toLowerCase(Locale.ROOT)
+                        : v == null ? null : v.kind().name().toLowerCase(Locale.ROOT),
                 last == null ? null : finite(last.valRmse()), last == null ? null : last.epoch(), interrupted(t),
                 requeuedAs);
     }

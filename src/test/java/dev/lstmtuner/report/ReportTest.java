@@ -123,7 +123,9 @@ class ReportTest {
         String md = MarkdownReport.render(report);
         assertThat(md).contains("## A/B comparison").contains("## By symbol").contains("## By model family")
                 .contains("&lt;script&gt;alert('x')&lt;/script&gt; &amp; \"quotes\"").doesNotContain("<script")
-                .contains("| trial | params |");
+                .contains("| trial | params |")
+                // each campaign leads with its campaign-wide verdict (quick-BTC's 8 COMPLETE trials, 120 windows)
+                .contains("> ").contains("trials tried").contains("Hansen's SPA").contains("on the 120 test windows all 8 trials share");
         for (String line : md.split("\n")) {
             if (line.startsWith("| 1 |")) assertThat(line.split("(?<!\\\\)\\|")).hasSize(4 + Columns.METRICS.size() + 3);
         }

@@ -45,18 +45,20 @@ class WilcoxonPrunerTest {
     }
 
     @Test
-    void neverJudgesBeforeTwoSharedFolds() {
+    void neverJudgesBeforeTwoFolds() {
         List<FoldMetrics> best = best();
         Pruner.Decision d = WilcoxonPruner.judge(trial(best, 1, v -> v * 2), best, 4, Direction.MINIMIZE);
         assertThat(d.prune()).isFalse();
     }
 
     @Test
-    void prunesATrialClearlyWorseOnTheSharedFolds() {
+    void prunesATrialClearlyWorseOnTheLatestFoldAgainstTheFixedReference() {
         List<FoldMetrics> best = best();
         Pruner.Decision d = WilcoxonPruner.judge(trial(best, 2, v -> v * 1.05), best, 4, Direction.MINIMIZE);
         assertThat(d.prune()).isTrue();
-        assertThat(d.reason()).contains("after fold 2 of 3", "trial #4", "20 validation blocks", "Wilcoxon");
+        // one fold's 10 disjoint blocks, at 0.05 split over the 2 looks (after folds 2 and 3)
+        assertThat(d.reason()).contains("after fold 2 of 3", "trial #4", "fixed reference", "10 validation blocks of fold 2",
+                "Wilcoxon", "over 2 looks");
     }
 
     @Test
@@ -83,6 +85,15 @@ class WilcoxonPrunerTest {
         // much worse on 3 of 20 blocks, slightly better on the rest: the mean is worse, the ranks are not
         List<FoldMetrics> mixed = trial(best, 2, v -> k[0]++ % 7 == 0 ? v + 30 : v - 1);
         assertThat(WilcoxonPruner.judge(mixed, best, 4, Direction.MINIMIZE).prune()).isFalse();
+    }
+
+    @Test
+    void judgesOnlyTheLatestFoldsBlocksWhichOverlapNoOtherFoldsBlocks() {
+        List<FoldMetrics> best = best();
+        int[] k = {0};
+        // far worse on fold 1, equal on fold 2: fold 1's blocks are not paired again after fold 2
+        List<FoldMetrics> t = trial(best, 2, v -> k[0]++ < FoldMetrics.VAL_BLOCKS ? v * 2 : v);
+        assertThat(WilcoxonPruner.judge(t, best, 4, Direction.MINIMIZE).prune()).isFalse();
     }
 
     @Test

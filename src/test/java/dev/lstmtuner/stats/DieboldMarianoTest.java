@@ -52,4 +52,27 @@ class DieboldMarianoTest {
         assertThatThrownBy(() -> DieboldMariano.test(A, new double[]{1, 2, 3}, 1))
                 .hasMessageContaining("different windows");
     }
+
+    @Test
+    void negativeLongRunVarianceFallsBackToTheHorizonOneVarianceAndSaysSo() {
+        // d = eA² − eB² alternates 3, −1, 3, −1, ...: mean 1, deviations ±2, so γ0 = 4 and γ1 = −4·11/12, and at
+        // h = 2 the long-run variance γ0 + 2γ1 is negative.
+        double[] a = new double[12], b = new double[12];
+        for (int t = 0; t < 12; t++) {
+            a[t] = t % 2 == 0 ? 2 : 0;
+            b[t] = 1;
+        }
+        DieboldMariano.Result r = DieboldMariano.test(a, b, 2);
+        DieboldMariano.Result h1 = DieboldMariano.test(a, b, 1);
+        // by hand at h = 1: mean / sqrt(γ0 / n) · sqrt((n + 1 − 2) / n) = 1 / sqrt(4/12) · sqrt(11/12) = sqrt(2.75)
+        assertThat(r.statistic()).isCloseTo(Math.sqrt(2.75), within(1e-12));
+        assertThat(r.statistic()).isEqualTo(h1.statistic());
+        assertThat(r.pValue()).isEqualTo(h1.pValue());
+        assertThat(r.pValue()).isLessThan(1.0);
+        assertThat(r.horizon()).isEqualTo(1);
+        assertThat(r.note()).contains("negative").contains("horizon-1 variance");
+        assertThat(r.verdict()).startsWith(r.note());
+        assertThat(h1.note()).isNull();
+        assertThat(DieboldMariano.test(A, B, 2).note()).isNull();
+    }
 }

@@ -84,10 +84,28 @@ class LeaderboardHonestyApiTest {
             JsonNode zero = row(client, HonestyFixture.NAME, 1);
             assertThat(zero.get("metrics").get("skill").asDouble()).isPositive().isLessThan(1e-3);
             assertThat(zero.get("verdict_kind").asText()).isEqualTo("no_better");
-            assertThat(zero.get("verdict").asText()).startsWith("no better than persistence (p = 0.");
+            // the word is Holm-corrected over the campaign's COMPLETE sampled trials, the raw p beside it
+            assertThat(zero.get("verdict").asText()).startsWith("no better than persistence (Holm p = ")
+                    .contains("over 3 trials; raw p = 0.");
             assertThat(row(client, HonestyFixture.NAME, 2).get("verdict_kind").asText()).isEqualTo("beats");
+            assertThat(row(client, HonestyFixture.NAME, 2).get("verdict").asText()).startsWith("beats persistence (Holm p");
             assertThat(row(client, HonestyFixture.NAME, 3).get("verdict_kind").asText()).isEqualTo("worse");
             assertThat(row(client, HonestyFixture.NAME, 8).get("verdict").isNull()).isTrue();
+        });
+    }
+
+    @Test
+    void theBannerCarriesTheCampaignWideVerdictAndTheTestSortWarning() {
+        JavalinTest.test(LeaderboardServer.create(store, 0), (server, client) -> {
+            JsonNode honest = get(client, "/api/campaign?name=" + HonestyFixture.NAME).body();
+            // #2 forecasts far better than persistence: the SPA test over #1-#3 (confirmation runs left out) finds it
+            assertThat(honest.get("campaign_verdict").asText())
+                    .startsWith("At least one of the 3 trials tried beats persistence").contains("Hansen's SPA");
+            assertThat(honest.get("campaign_verdict_beats").asBoolean()).isTrue();
+            List<String> testMetrics = new ArrayList<>();
+            honest.get("test_metrics").forEach(k -> testMetrics.add(k.asText()));
+            assertThat(testMetrics).contains("test_rmse", "skill", "direction_accuracy").doesNotContain("objective");
+            assertThat(honest.get("test_sort_warning").asText()).contains("test metrics must not select");
         });
     }
 

@@ -127,7 +127,9 @@ class LeaderboardUxBrowserTest {
     void aSkillNearZeroTrialIsNeitherGreenNorRedAndSaysNoBetterThanPersistence() {
         driver.get(campaign(HonestyFixture.NAME));
         WebElement zero = row(1);
-        assertThat(cell(zero, "verdict").getText()).isEqualTo("no better than persistence (p = 0.708)");
+        // Holm over #1-#3: #1 has the largest raw p, so its adjusted p is its raw p
+        assertThat(cell(zero, "verdict").getText())
+                .isEqualTo("no better than persistence (Holm p = 0.708 over 3 trials; raw p = 0.708)");
         assertThat(cell(zero, "verdict").getAttribute("class")).doesNotContain("good").doesNotContain("bad");
         assertThat(cell(zero, "skill").getText()).isEqualTo("1.617e-4");
         assertThat(cell(zero, "skill").getAttribute("class")).doesNotContain("good").doesNotContain("bad");
@@ -175,6 +177,18 @@ class LeaderboardUxBrowserTest {
     private static int points(Map<String, Object> option) {
         List<?> series = (List<?>) option.get("series");
         return series.isEmpty() ? 0 : ((List<?>) ((Map<?, ?>) series.get(0)).get("data")).size();
+    }
+
+    @Test
+    void theBannerShowsTheCampaignWideVerdictAndSortingByATestMetricWarnsThatItMustNotSelect() {
+        driver.get(campaign(HonestyFixture.NAME));
+        row(1);
+        assertThat(driver.findElement(By.id("campaign-verdict")).getText())
+                .startsWith("At least one of the 3 trials tried beats persistence").contains("Hansen's SPA");
+        assertThat(driver.findElements(By.id("test-sort-warning"))).as("sorted by the objective").isEmpty();
+        driver.findElement(By.cssSelector("#leaderboard th[data-sort='skill']")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("test-sort-warning")));
+        assertThat(driver.findElement(By.id("test-sort-warning")).getText()).contains("test metrics must not select");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.Predictions;
 import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;

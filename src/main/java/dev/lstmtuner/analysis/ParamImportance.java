@@ -1,4 +1,7 @@
-package dev.lstmtuner.web;
+package dev.lstmtuner.analysis;
+
+import dev.lstmtuner.result.TrialState;
+import dev.lstmtuner.store.Trial;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,23 +14,33 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * Param importance as a bias-corrected first-order variance share, ω² (Hays 1963): for each param the finished
- * trials are grouped by its value (numbers with many distinct values into equal-count bins, about
- * {@value #TRIALS_PER_BIN} trials per bin and at most {@value #MAX_BINS}; trials where a conditional param is absent
- * form one more group), and ω² = (SS_between − (k − 1) MS_within) / (SS_total + MS_within), clipped to [0, 1].
- * Plain η² = SS_between / SS_total scores about (k − 1) / (N − 1) on pure noise (0.47 for 10 bins at N = 20, while a
- * bool gets 0.05); ω² subtracts what k groups would explain by chance, so noise reads about 0 whatever the number
- * of groups. Each share comes with a bootstrap 90 % interval (trials resampled with replacement, groups kept): an
- * interval that reaches 0 means "not distinguishable from no effect". Interactions are ignored, so with few trials
- * correlated params share credit. Shares are also normalized to sum to 1 for the chart.
+ * Param importance as a bias-corrected first-order variance share, ω² (Hays 1963), over the campaign's own sampled
+ * trials: COMPLETE, confirmation runs left out (they re-train a trial with another seed; they are not tries of the
+ * space), and the {@value #SEED} param left out (only confirmation runs carry it). For each param the trials that
+ * have it are grouped by its value (numbers with many distinct values into equal-count bins, about
+ * {@value #TRIALS_PER_BIN} trials per bin and at most {@value #MAX_BINS}); a conditional param is measured within
+ * the trials that have it, so its absence (decided by another param) does not count as its effect. ω² =
+ * (SS_between − (k − 1) MS_within) / (SS_total + MS_within), clipped to [0, 1]; plain η² would score about
+ * (k − 1) / (N − 1) on pure noise, ω² about 0.
+ * <p>
+ * The interval {@code [low, high]}: {@code low} is ω² minus the 95th percentile of ω² with the objective shuffled
+ * across the same trials (a permutation null), clipped at 0, so {@code low > 0} exactly when a one-sided permutation
+ * test rejects "no effect" at 5 %; {@code high} is the 95th percentile of ω² over bootstrap resamples of the trials.
+ * A percentile-bootstrap lower end, as before, re-adds the chance inflation ω² removes (on noise with 40 trials, 35 %
+ * of float params excluded 0). Interactions are ignored, so with few trials correlated params share credit. Shares
+ * are also normalized to sum to 1 for the chart.
  */
 public final class ParamImportance {
     public static final int MAX_BINS = 10;
     public static final int TRIALS_PER_BIN = 4;
+    /** The confirmation runs' seed: not a param of the space. */
+    public static final String SEED = "seed";
     public static final String METHOD = "bias-corrected variance share (omega squared) per param: the variance of the"
             + " mean objective across its values (numbers: equal-count bins of about " + TRIALS_PER_BIN + " trials, at most "
             + MAX_BINS + ") beyond what that many groups explain by chance, divided by the objective's total variance;"
-            + " noise reads about 0; 90 % bootstrap interval; COMPLETE trials, interactions ignored";
+            + " noise reads about 0; interval low end = omega squared minus the 95th percentile with the objective"
+            + " shuffled (above 0: an effect at 5 %), high end = bootstrap 95th percentile; COMPLETE sampled trials"
+            + " (no confirmation runs, no seed), a conditional param within the trials that have it; interactions ignored";
     private static final double WORK = 4_000_000; // resamples x trials per param: keeps 100k trials under a second
 
     private ParamImportance() {
@@ -39,44 +52,67 @@ public final class ParamImportance {
 
     /**
      * A param's bias-corrected share of the objective's variance ({@code varianceShare}, ω², 0..1), the share
-     * normalized over all params, its number of groups, and a bootstrap 90 % interval {@code [low, high]}.
+     * normalized over all params, its number of groups, the trials it was measured on, and the interval
+     * {@code [low, high]} (see the class comment).
      */
-    public record Importance(String param, double varianceShare, double normalized, int groups, double low, double high) {
+    public record Importance(String param, double varianceShare, double normalized, int groups, int trials,
+                             double low, double high) {
+    }
+
+    /** Importances of the campaign's COMPLETE sampled trials (confirmation runs and unscored trials left out). */
+    public static List<Importance> of(List<Trial> trials) {
+        return compute(trials.stream()
+                .filter(t -> t.state() == TrialState.COMPLETE && t.confirmOf() == null && t.objective() != null)
+                .map(t -> new Sample(t.params(), t.objective())).toList());
     }
 
     /** Importances, most important first; empty with fewer than 3 samples or a constant objective. */
     public static List<Importance> compute(List<Sample> samples) {
         List<Sample> ok = samples.stream().filter(s -> Double.isFinite(s.objective())).toList();
-        int n = ok.size();
-        if (n < 3) return List.of();
-        double[] y = ok.stream().mapToDouble(Sample::objective).toArray();
-        double mean = Arrays.stream(y).average().orElse(0);
-        if (!(Arrays.stream(y).map(v -> sq(v - mean)).sum() > 0)) return List.of();
+        if (ok.size() < 3) return List.of();
+        double[] all = ok.stream().mapToDouble(Sample::objective).toArray();
+        double grand = Arrays.stream(all).average().orElse(0);
+        if (!(Arrays.stream(all).map(v -> sq(v - grand)).sum() > 0)) return List.of();
         LinkedHashSet<String> names = new LinkedHashSet<>();
         ok.forEach(s -> names.addAll(s.params().keySet()));
-        int resamples = (int) Math.max(20, Math.min(200, WORK / n));
+        names.remove(SEED);
         List<Importance> raw = new ArrayList<>();
         for (String name : names) {
-            int[] group = groups(ok, name);
+            List<Sample> having = ok.stream().filter(s -> s.params().get(name) != null).toList();
+            int n = having.size();
+            if (n < 3) continue;
+            double[] y = having.stream().mapToDouble(Sample::objective).toArray();
+            int[] group = groups(having, name);
             int k = Arrays.stream(group).max().orElse(0) + 1;
-            int[] all = new int[n];
-            for (int i = 0; i < n; i++) all[i] = i;
-            double share = omegaSquared(y, group, k, all);
-            double[] boot = new double[resamples];
+            int[] identity = new int[n];
+            for (int i = 0; i < n; i++) identity[i] = i;
+            double share = omegaSquared(y, group, k, identity);
+            int resamples = (int) Math.max(40, Math.min(400, WORK / n));
             SplittableRandom rng = new SplittableRandom(name.hashCode() * 31L + n);
+            double[] shuffled = y.clone(), nullShares = new double[resamples], boot = new double[resamples];
             int[] idx = new int[n];
             for (int b = 0; b < resamples; b++) {
+                for (int i = n - 1; i > 0; i--) {
+                    int j = rng.nextInt(i + 1);
+                    double t = shuffled[i];
+                    shuffled[i] = shuffled[j];
+                    shuffled[j] = t;
+                }
+                nullShares[b] = omegaSquared(shuffled, group, k, identity);
                 for (int i = 0; i < n; i++) idx[i] = rng.nextInt(n);
                 boot[b] = omegaSquared(y, group, k, idx);
             }
+            Arrays.sort(nullShares);
             Arrays.sort(boot);
-            raw.add(new Importance(name, share, 0, k, boot[(int) Math.floor(0.05 * (resamples - 1))],
-                    boot[(int) Math.ceil(0.95 * (resamples - 1))]));
+            double chance = nullShares[(int) Math.ceil(0.95 * (resamples - 1))];
+            double low = Math.max(0, share - chance);
+            double high = Math.max(share, boot[(int) Math.ceil(0.95 * (resamples - 1))]);
+            raw.add(new Importance(name, share, 0, k, n, low, high));
         }
         double norm = raw.stream().mapToDouble(Importance::varianceShare).sum();
         return raw.stream()
                 .map(r -> new Importance(r.param(), r.varianceShare(), norm > 0 ? r.varianceShare() / norm : 0, r.groups(),
-                        r.low(), r.high()))
+                        r.trials(), r.low(), r.high()))
                 .sorted(Comparator.comparingDouble(Importance::varianceShare).reversed()
                         .thenComparing(Importance::param))
                 .toList();
@@ -112,7 +148,8 @@ public final class ParamImportance {
 
     /**
      * Group index of each sample for one param: by value, or, for a number with more distinct values than bins, by
-     * equal-count bins over the samples that have it; samples without the param share one group.
+     * equal-count bins over the samples that have it; samples without the param (callers pass only those that have
+     * it) would share one group.
      */
     static int[] groups(List<Sample> samples, String name) {
         int n = samples.size();
