@@ -27,7 +27,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <ul>
  *   <li>{@code lstm}, {@code gru}, {@code rnn}: stacked recurrent layers ({@link RecurrentLayers}), one per
  *       {@code units} entry, each optionally bidirectional and followed by dropout, the last one reduced to its
- *       final time step;</li>
+ *       final state (per direction, when bidirectional);</li>
  *   <li>{@code transformer}: a self-attention encoder ({@link AttentionEncoder}).</li>
  * </ul>
  * The recurrent layer depends on the backend ({@link #layerChoice}): the fast layers run only on the CPU one.
@@ -100,9 +100,12 @@ public final class ModelFactory {
         LayerChoice choice = layerChoice(c, Backend.current());
         for (int i = 0; i < c.layers(); i++) {
             Layer layer = RecurrentLayers.of(choice, c.units().get(i));
-            if (c.bidirectional()) layer = new Bidirectional(Bidirectional.Mode.CONCAT, layer);
             boolean last = i == c.layers() - 1;
-            list.layer(last ? new LastTimeStep(layer) : layer);
+            if (c.bidirectional()) layer = new Bidirectional(Bidirectional.Mode.CONCAT, layer);
+            list.layer(last && !c.bidirectional() ? new LastTimeStep(layer) : layer);
+            // each direction's own final state: the backward one's is at step 0, after the whole window
+            // (LastTimeStep around Bidirectional took its step T-1, which had seen only the last bar)
+            if (last && c.bidirectional()) list.layer(new BidirectionalFinalState());
             dropout(list, c);
         }
     }
