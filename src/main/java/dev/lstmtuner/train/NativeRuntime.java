@@ -14,7 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 public final class NativeRuntime {
     /** Set by the search's worker launcher: the plan the worker is one slot of. */
-    static final String PLAN_ENV = "LSTM_TUNER_DEVICE_PLAN";
+    static final String PLAN_ENV = "LSTM_TUNER_DEVICE_PLAN";   // DevicePlan.PLAN_ENV (search/device)
     private static volatile String plan = System.getenv(PLAN_ENV);
     private static final Set<Integer> SHORT_OF_THREADS = ConcurrentHashMap.newKeySet();
 
