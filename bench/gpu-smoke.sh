@@ -34,7 +34,7 @@ run_one() {
       > "$log" 2>&1; then
     end=$(date +%s.%N)
     local loss
-    loss="$(grep -o 'train [0-9.]*' "$log" | head -1 | cut -d' ' -f2)"
+    loss="$(grep -o 'train [0-9.]*' "$log" | head -1 | cut -d' ' -f2 || true)"
     echo "${loss:-?} $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }')"
   elif grep -q "has only a CPU implementation" "$log"; then
     echo "refused $(grep -m1 'has only a CPU implementation' "$log")"
