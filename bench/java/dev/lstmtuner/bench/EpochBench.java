@@ -1,12 +1,13 @@
 package dev.lstmtuner.bench;
 
+import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.model.FastGruLayer;
 import dev.lstmtuner.model.FastLstmLayer;
+import dev.lstmtuner.model.ModelFactory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,36 +19,27 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Epoch time of lstm-tuner's recurrent layers on the issue's two models, beside PyTorch doing the same epoch.
+ * Wall time of lstm-tuner's production epoch on the issue's two models, beside PyTorch running the same epoch.
  * Usage: {@code bench/run EpochBench [big|small|both] [layers=fast,gru] [epochs=3] [rounds=2]}, layers from
  * {@code stock} (DL4J's LSTM), {@code fast} (FastLstm) and {@code gru} (FastGru).
  *
- * <p>Each round runs our epochs and then, when {@code /usr/bin/python3} has torch on OpenBLAS, the PyTorch yardstick
- * with the same shapes ({@code ../shared/bench/pytorch_epoch.py} for LSTM, {@code bench/pytorch_gru_epoch.py} for
- * GRU), so both see the same machine load. Medians leave out each run's first (warm-up) epoch; the summary prints
- * lstm-tuner / PyTorch per model and cell, for wall time and for CPU time (our training thread's, PyTorch's
- * process's via {@code bench/pytorch_timed.py}), which is steadier on a loaded machine. Threads: OMP_NUM_THREADS
+ * <p>The production epoch is what {@code train} runs: the network {@code ModelFactory} builds (a dropout layer after
+ * every recurrent layer, the default clip_norm 1.0 per layer, Adam 1e-3), one fit per batch, then the validation
+ * pass (15/70 of the training windows, the default split). Each round runs our epochs and then, when
+ * {@code /usr/bin/python3} has torch, {@code bench/pytorch_production_epoch.py} with the same shapes, clipping,
+ * dropout placement and validation, so both see the same machine load. Medians leave out each run's first (warm-up)
+ * epoch; the summary prints lstm-tuner / PyTorch per model and cell, wall time only. Threads: OMP_NUM_THREADS
  * (bench/run sets 1) for both sides.
  */
 public final class EpochBench {
     private static final String PYTHON = "/usr/bin/python3";
-    private static final Pattern CPU_EPOCH = Pattern.compile("^epoch \\d+ time ([0-9.]+)s");
-    private static final Pattern WALL_EPOCH = Pattern.compile("^wall epoch \\d+ time ([0-9.]+)s");
-
-    /** Seconds per epoch, wall and CPU, of one side. */
-    record Times(List<Double> wall, List<Double> cpu) {
-        Times() {
-            this(new ArrayList<>(), new ArrayList<>());
-        }
-
-        void addAll(Times t) {
-            wall.addAll(t.wall);
-            cpu.addAll(t.cpu);
-        }
-    }
+    private static final Pattern EPOCH = Pattern.compile("^epoch \\d+ time ([0-9.]+)s");
 
     public static void main(String[] args) throws IOException, InterruptedException {
         String models = args.length > 0 ? args[0] : "both";
@@ -61,30 +53,28 @@ public final class EpochBench {
             System.out.println("PyTorch yardstick skipped: " + torch);
         }
         System.out.printf("threads %d, load average at start: %s%n", threads, loadAverage());
-        Map<String, Times> ours = new LinkedHashMap<>();
-        Map<String, Times> theirs = new LinkedHashMap<>();
-        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        Map<String, List<Double>> ours = new LinkedHashMap<>();
+        Map<String, List<Double>> theirs = new LinkedHashMap<>();
         for (String model : workloads) {
             BenchNets.Workload w = BenchNets.Workload.of(model);
             for (String layer : layers) {
                 String key = model + " " + layer;
-                MultiLayerNetwork net = BenchNets.build(w, layer);
+                MultiLayerNetwork net = ModelFactory.build(production(w, layer), w.features());
                 DataSetIterator data = BenchNets.data(w);
-                Times mine = new Times();
-                Times py = new Times();
+                INDArray[] val = validation(w);
+                List<Double> mine = new ArrayList<>();
+                List<Double> py = new ArrayList<>();
                 for (int r = 0; r < rounds; r++) {
                     for (int e = 0; e < epochs; e++) {
                         data.reset();
                         long t0 = System.nanoTime();
-                        long c0 = cpu.getCurrentThreadCpuTime();
                         net.fit(data);
+                        double valLoss = net.output(val[0], false).squaredDistance(val[1]) / val[1].length();
                         double s = (System.nanoTime() - t0) / 1e9;
-                        double c = (cpu.getCurrentThreadCpuTime() - c0) / 1e9;
-                        System.out.printf("%s round %d epoch %d: %.2f s wall, %.2f s cpu (score %.5f)%n", key, r + 1,
-                                e + 1, s, c, net.score());
+                        System.out.printf("%s round %d epoch %d: %.2f s wall (score %.5f, val %.5f)%n", key, r + 1,
+                                e + 1, s, net.score(), valLoss);
                         if (r > 0 || e > 0) {
-                            mine.wall().add(s);
-                            mine.cpu().add(c);
+                            mine.add(s);
                         }
                     }
                     if (torch == null && !layer.equals("stock")) {
@@ -98,18 +88,38 @@ public final class EpochBench {
             }
         }
         System.out.printf("load average at end: %s%n", loadAverage());
-        System.out.println("== summary: median s/epoch (warm-up epochs left out), threads " + threads + " ==");
-        System.out.println("| model | layer | lstm-tuner wall | PyTorch wall | ratio wall | lstm-tuner cpu | PyTorch cpu | ratio cpu |");
-        System.out.println("|---|---|---|---|---|---|---|---|");
-        for (Map.Entry<String, Times> e : ours.entrySet()) {
+        System.out.println("== summary: median wall s/epoch, production epoch (warm-up epochs left out), threads " + threads + " ==");
+        System.out.println("| model | layer | lstm-tuner | PyTorch | ratio |");
+        System.out.println("|---|---|---|---|---|");
+        for (Map.Entry<String, List<Double>> e : ours.entrySet()) {
             String[] k = e.getKey().split(" ");
-            Times p = theirs.get(e.getKey());
-            System.out.printf("| %s | %s | %s |%n", k[0], k[1], String.join(" | ", cells(e.getValue().wall(), p.wall()),
-                    cells(e.getValue().cpu(), p.cpu())));
+            System.out.printf("| %s | %s | %s |%n", k[0], k[1], cells(e.getValue(), theirs.get(e.getKey())));
         }
     }
 
-    /** "ours s | theirs s | ratio" for one clock. */
+    /** The run config whose network and epoch `train` would run for a workload: clip_norm and dropout at defaults. */
+    static RunConfig production(BenchNets.Workload w, String layer) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("model", layer.equals("gru") ? "gru" : "lstm");
+        if (!layer.equals("gru")) o.put("layer_impl", layer);
+        o.put("units", Arrays.stream(w.units()).boxed().toList());
+        o.put("dropout", w.dropBetween());
+        o.put("dense_units", w.dense());
+        o.put("time_steps", w.steps());
+        o.put("batch_size", w.batch());
+        o.put("learning_rate", 1e-3);
+        o.put("clip_norm", 1.0);
+        return ConfigLoader.withOverrides(RunConfig.DEFAULTS, o, "EpochBench " + w.name() + " " + layer);
+    }
+
+    /** Validation windows: 15/70 of the training windows, as the default split holds them. */
+    static INDArray[] validation(BenchNets.Workload w) {
+        Nd4j.getRandom().setSeed(8);
+        int n = w.windows() * 15 / 70;
+        return new INDArray[] {Nd4j.rand(DataType.FLOAT, n, w.features(), w.steps()), Nd4j.rand(DataType.FLOAT, n, 1)};
+    }
+
+    /** "ours s | theirs s | ratio". */
     private static String cells(List<Double> ours, List<Double> theirs) {
         double a = median(ours);
         if (theirs.isEmpty()) {
@@ -119,42 +129,31 @@ public final class EpochBench {
         return String.format("%.2f s | %.2f s | %.2f", a, b, a / b);
     }
 
-    /** The PyTorch epoch times (first epoch of the run left out) for one model and cell. */
-    static Times pytorch(String model, String cell, int epochs, int threads) throws IOException, InterruptedException {
-        Path script = cell.equals("gru") ? Path.of("bench/pytorch_gru_epoch.py") : lstmYardstick();
-        ProcessBuilder pb = new ProcessBuilder(PYTHON, "bench/pytorch_timed.py", script.toString(), model,
+    /** The PyTorch production-epoch wall times (first epoch of the run left out) for one model and cell. */
+    static List<Double> pytorch(String model, String cell, int epochs, int threads) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(PYTHON, "bench/pytorch_production_epoch.py", cell, model,
                 String.valueOf(epochs + 1), String.valueOf(threads)).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", String.valueOf(threads));
         Process p = pb.start();
-        Times times = new Times();
+        List<Double> times = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = r.readLine()) != null; ) {
                 System.out.println("  pytorch " + cell + " " + model + ": " + line);
-                Matcher c = CPU_EPOCH.matcher(line);
-                if (c.find()) {
-                    times.cpu().add(Double.parseDouble(c.group(1)));
-                }
-                Matcher w = WALL_EPOCH.matcher(line);
-                if (w.find()) {
-                    times.wall().add(Double.parseDouble(w.group(1)));
+                Matcher m = EPOCH.matcher(line);
+                if (m.find()) {
+                    times.add(Double.parseDouble(m.group(1)));
                 }
             }
         }
         if (p.waitFor() != 0) {
-            throw new IllegalStateException(script + " failed (exit " + p.exitValue() + "), see its output above");
+            throw new IllegalStateException("bench/pytorch_production_epoch.py failed (exit " + p.exitValue()
+                    + "), see its output above");
         }
-        return new Times(withoutFirst(times.wall()), withoutFirst(times.cpu()));
-    }
-
-    private static List<Double> withoutFirst(List<Double> v) {
-        return v.size() > 1 ? v.subList(1, v.size()) : v;
+        return times.size() > 1 ? times.subList(1, times.size()) : times;
     }
 
     /** Why the yardstick cannot run here, or null when it can. */
     static String torchProblem() throws InterruptedException {
-        if (lstmYardstick() == null) {
-            return "../shared/bench/pytorch_epoch.py not found (set LSTM_TUNER_SHARED to the shared folder)";
-        }
         try {
             Process p = new ProcessBuilder(PYTHON, "-c", "import torch").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
@@ -165,18 +164,6 @@ public final class EpochBench {
             return PYTHON + " not found: apt-get install -y python3 python3-torch libopenblas0-pthread";
         }
         return null;
-    }
-
-    /** ../shared/bench/pytorch_epoch.py from the repository root or from a worktree one level further down. */
-    static Path lstmYardstick() {
-        List<Path> candidates = new ArrayList<>();
-        String shared = System.getenv("LSTM_TUNER_SHARED");
-        if (shared != null) {
-            candidates.add(Path.of(shared, "bench", "pytorch_epoch.py"));
-        }
-        candidates.add(Path.of("..", "shared", "bench", "pytorch_epoch.py"));
-        candidates.add(Path.of("..", "..", "shared", "bench", "pytorch_epoch.py"));
-        return candidates.stream().filter(Files::isRegularFile).findFirst().orElse(null);
     }
 
     static String loadAverage() {

@@ -9,12 +9,16 @@ import dev.lstmtuner.search.CampaignPlan;
 import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.search.Coordinator;
 import dev.lstmtuner.search.CoordinatorLease;
-import dev.lstmtuner.search.DeviceSlots;
 import dev.lstmtuner.search.Experiment;
 import dev.lstmtuner.search.ExperimentLoader;
 import dev.lstmtuner.search.ExperimentValidator;
 import dev.lstmtuner.search.PastTrials;
 import dev.lstmtuner.search.WorkerPool;
+import dev.lstmtuner.search.device.DevicePlan;
+import dev.lstmtuner.search.device.DevicePlanner;
+import dev.lstmtuner.search.device.Devices;
+import dev.lstmtuner.search.device.InventoryProbe;
+import dev.lstmtuner.search.device.WorkerMemory;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Store;
@@ -66,8 +70,17 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Campaign name (default: the experiment's name).")
     String name;
 
-    @Option(names = "--slots", description = "Worker processes (default: one per CPU core, or one per GPU with the CUDA backend; 0 = only sample, `lstm-tuner worker` processes elsewhere train).")
+    @Option(names = "--slots", description = "Worker processes (default: the device plan's: one per GPU, or the usable CPU cores / threads; 0 = only sample, `lstm-tuner worker` processes elsewhere train).")
     Integer slots;
+
+    @Option(names = "--devices", defaultValue = "auto", description = "auto (GPUs when the CUDA build sees some, else CPU), cpu or gpu (default: ${DEFAULT-VALUE}).")
+    String devices;
+
+    @Option(names = "--dry-run", description = "Print the device plan and exit.")
+    boolean dryRun;
+
+    @Option(names = "--force", description = "Start workers even when the device plan's memory exceeds the machine's.")
+    boolean force;
 
     @Option(names = "--queue", paramLabel = "N", description = "WAITING trials to keep ready (default: --slots, or 8 with --slots 0); never fewer than trials RUNNING.")
     Integer queue;
@@ -96,18 +109,20 @@ public final class SearchCommand implements Callable<Integer> {
         if ("mem".equals(storeOptions.describe()) || url.startsWith("jdbc:h2:mem:")) {
             throw new BadInputException("--store " + storeOptions.describe() + ": worker processes need a shared store (an H2 file or a JDBC server), not an in-memory one");
         }
-        DeviceSlots.Slots detected = DeviceSlots.detect();
-        int n = slots != null ? slots : detected.count();
-        if (n < 0) throw new BadInputException("--slots must be 0 (only sample) or more");
+        Devices wanted = Devices.parse(devices);
         // everything about a new experiment is checked before the store is opened: a refusal leaves nothing behind
         Experiment e = experiment == null ? null : ExperimentLoader.load(experiment);
         if (e != null) ExperimentValidator.validate(e, experiment.toString());
+        if (dryRun && e != null) return printPlan(devicePlan(wanted, e.base().threads()), out);
+        DevicePlan devicePlan = e == null ? null : devicePlan(wanted, e.base().threads());
         try (Store store = StoreFactory.open(url, storeOptions.passwordEnv)) {
             List<String> campaigns = new ArrayList<>();
             if (resume != null) {
                 Campaign c = store.campaign(resume).orElseThrow(() -> new BadInputException(
                         "no campaign named \"" + resume + "\"; list them with `lstm-tuner campaigns`"));
                 ExperimentValidator.validate(CampaignPlan.of(c));
+                if (dryRun) return printPlan(devicePlan(wanted, CampaignPlan.of(c).base().threads()), out);
+                devicePlan = devicePlan(wanted, CampaignPlan.of(c).base().threads());
                 Map<TrialState, Long> counts = store.countByState(resume);
                 if (c.endedAt() != null) {
                     long left = counts.get(TrialState.WAITING);
@@ -129,7 +144,7 @@ public final class SearchCommand implements Callable<Integer> {
                 campaigns.addAll(create(store, e));
             }
             for (String c : campaigns) {
-                int code = runCampaign(store, url, c, n, detected.kind(), out);
+                int code = runCampaign(store, url, c, devicePlan, out);
                 if (code != 0) return code;
             }
             if (campaigns.size() > 1) {
@@ -164,6 +179,20 @@ public final class SearchCommand implements Callable<Integer> {
         return new ArrayList<>(byName.keySet());
     }
 
+    /** The device plan for workers of {@code threads} threads, refused (exit 2) when its memory cannot fit. */
+    private DevicePlan devicePlan(Devices wanted, int threads) {
+        DevicePlan plan = DevicePlanner.plan(InventoryProbe.probe(), wanted, threads, slots,
+                WorkerMemory.of(workerMemoryFlags()));
+        plan.preflight(force);
+        return plan;
+    }
+
+    private static int printPlan(DevicePlan plan, PrintWriter out) {
+        out.println("device plan: " + plan.describe());
+        out.flush();
+        return 0;
+    }
+
     /** Workers get this process's heap and ND4J memory limits (LSTM_TUNER_JAVA_OPTS), else -Xmx1g and 3 GB native. */
     static List<String> workerMemoryFlags() {
         List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments()
@@ -175,11 +204,14 @@ public final class SearchCommand implements Callable<Integer> {
         return flags;
     }
 
-    private int runCampaign(Store store, String url, String campaign, int n, String kind, PrintWriter out) {
+    private int runCampaign(Store store, String url, String campaign, DevicePlan devicePlan, PrintWriter out) {
         CampaignPlan plan = CampaignPlan.of(store.campaign(campaign).orElseThrow());
+        int n = devicePlan.workers();
+        String kind = devicePlan.kind();
         out.printf("campaign %s: %s sampler, %s pruner, objective %s (%s), %d %s worker(s); store %s%n", campaign,
                 plan.sampler().name(), plan.pruner().name(), plan.experiment().objective(),
                 plan.experiment().direction().name().toLowerCase(), n, kind, url);
+        out.printf("device plan: %s%n", devicePlan.describe());
         out.printf("data: %s%n", plan.base().data() == null ? "bundled Bitstamp BTC/USD minutes" : plan.base().data());
         out.flush();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -206,7 +238,7 @@ public final class SearchCommand implements Callable<Integer> {
         LiveView view = new LiveView(out, System.console() != null, campaign, plan.experiment().budget(), n,
                 plan.experiment().confirm());
         AtomicBoolean interrupted = new AtomicBoolean();
-        WorkerPool pool = new WorkerPool(cmd, n, plan.base().threads(),
+        WorkerPool pool = new WorkerPool(cmd, devicePlan,
                 artifacts.toAbsolutePath().getParent().resolve("logs").resolve(campaign), out);
         Thread hook = new Thread(() -> {
             interrupted.set(true);

@@ -177,6 +177,11 @@ public final class ShowCommand implements Callable<Integer> {
             kv(sb, "lstm-tuner", p.lstmTunerVersion() + " (commit " + p.gitCommit() + ")");
             kv(sb, "java / dl4j", p.javaVersion() + " / " + p.dl4jVersion());
             kv(sb, "backend", p.nd4jBackend() + ", " + p.threads() + " threads");
+            if (p.device() != null) {
+                kv(sb, "device", p.device().device() + ", " + p.device().layer() + ", threads in effect: OpenBLAS "
+                        + p.device().blasThreads() + ", libnd4j " + p.device().nd4jThreads());
+                kv(sb, "device plan", p.device().plan());
+            }
             kv(sb, "machine", p.host() + " (" + p.os() + ", " + p.arch() + ")");
             kv(sb, "seed", String.valueOf(p.seed()));
             if (p.data() != null) {

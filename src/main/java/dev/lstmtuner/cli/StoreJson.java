@@ -188,6 +188,15 @@ final class StoreJson {
         m.put("arch", p.arch());
         m.put("threads", p.threads());
         m.put("host", p.host());
+        if (p.device() != null) {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("device", p.device().device());
+            d.put("layer", p.device().layer());
+            d.put("blas_threads", p.device().blasThreads());
+            d.put("nd4j_threads", p.device().nd4jThreads());
+            d.put("plan", p.device().plan());
+            m.put("device", d);
+        }
         m.put("config", parse(p.configJson()));
         return m;
     }

@@ -2,7 +2,10 @@ package dev.lstmtuner.cli;
 
 import dev.lstmtuner.search.ParentWatch;
 import dev.lstmtuner.search.Worker;
+import dev.lstmtuner.search.device.Devices;
+import dev.lstmtuner.search.device.WorkerDevice;
 import dev.lstmtuner.store.Store;
+import dev.lstmtuner.train.NativeRuntime;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,6 +49,9 @@ public final class WorkerCommand implements Callable<Integer> {
     @Option(names = "--device", defaultValue = "cpu", description = "Device label recorded with each trial (default: ${DEFAULT-VALUE}).")
     String device;
 
+    @Option(names = "--devices", description = "auto, cpu or gpu: refuse to start unless ND4J's backend computes there; the device is then the label.")
+    String devices;
+
     @Option(names = "--artifacts", defaultValue = "results/artifacts", description = "Folder for models and predictions (default: ${DEFAULT-VALUE}).")
     Path artifacts;
 
@@ -64,6 +70,10 @@ public final class WorkerCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // the process id in the name tells which process to look at (or kill) for a running trial
         String id = (workerId != null ? workerId : hostName()) + "-pid" + ProcessHandle.current().pid();
+        if (devices != null) {
+            device = WorkerDevice.check(Devices.parse(devices), NativeRuntime.device());
+            NativeRuntime.usePlan("a worker started by hand with --devices " + devices + ", on " + device);
+        }
         try (Store store = storeOptions.open()) {
             String campaign = target.any ? null : target.campaign;
             Worker worker = new Worker(store, campaign, id, device, artifacts, Duration.ofMillis(heartbeatMs), out);

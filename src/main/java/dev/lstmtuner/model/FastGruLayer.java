@@ -17,8 +17,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * does one recurrent GEMM plus the gate maths in a Java loop, the forward state is kept for backprop, and the
  * input-weight, recurrent-weight and input gradients are one GEMM each over all steps. Equations: see {@link FastGru}.
  *
- * <p>Full sequences in NCW only: masks, weight noise, stateful inference (rnnTimeStep) and truncated BPTT are
- * refused with a message, since the forecaster never uses them.
+ * <p>Full sequences in NCW on the CPU backend only: masks, weight noise, stateful inference (rnnTimeStep), truncated
+ * BPTT and other backends ({@link Gemm} reads host memory) are refused with a message, since the forecaster never
+ * uses the former and there is no GPU implementation.
  */
 public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
     private static final AtomicLong FORWARDS = new AtomicLong();
@@ -88,6 +89,10 @@ public class FastGruLayer extends BaseRecurrentLayer<FastGru> {
     }
 
     private void checkSupported() {
+        Backend backend = Backend.current();
+        if (!backend.cpu()) {
+            throw new UnsupportedOperationException("GRU layer " + layerId() + ": " + ModelFactory.gruRefusal(backend));
+        }
         assertInputSet(false);
         if (input.rank() != 3) {
             throw new IllegalArgumentException("GRU layer " + layerId() + " needs input [batch, features, steps], got rank " + input.rank());

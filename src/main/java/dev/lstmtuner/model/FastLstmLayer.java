@@ -27,7 +27,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * GEMM each over all time steps ({@link SequencePasses}).
  *
  * <p>Masks, weight noise, NWC data, gate functions other than sigmoid, cell activations other than
- * tanh/sigmoid/identity, and the stateful paths (rnnTimeStep, truncated BPTT) use the stock code unchanged.
+ * tanh/sigmoid/identity, the stateful paths (rnnTimeStep, truncated BPTT) and every backend but the CPU one (a
+ * model file of a fast LSTM loaded under CUDA: {@link Gemm} reads host memory) use the stock code unchanged.
  */
 public class FastLstmLayer extends LSTM {
     private static final AtomicLong FAST_FORWARDS = new AtomicLong();
@@ -95,7 +96,8 @@ public class FastLstmLayer extends LSTM {
     private boolean fastPathApplies() {
         org.deeplearning4j.nn.conf.layers.LSTM conf = layerConf();
         DataType type = getParam(LSTMParamInitializer.INPUT_WEIGHT_KEY).dataType();
-        return input != null && input.rank() == 3
+        return Backend.current().cpu()
+                && input != null && input.rank() == 3
                 && maskArray == null
                 && conf.getWeightNoise() == null
                 && helper == null

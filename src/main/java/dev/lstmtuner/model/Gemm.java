@@ -10,7 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Row-major GEMM straight into OpenBLAS (the BLAS that ND4J's CPU backend itself uses), on raw native addresses.
  * {@code Nd4j.gemm} costs tens of microseconds per call in op setup (a custom-op context, shape buffers, views),
- * which dominates the small per-time-step products of an LSTM; this call costs about one JNI hop.
+ * which dominates the small per-time-step products of an LSTM; this call costs about one JNI hop. The addresses are
+ * host memory, so this is correct on ND4J's CPU backend only ({@link Backend}); the layers check before calling.
  */
 final class Gemm {
     private static final int ROW_MAJOR = 101;

@@ -1,5 +1,6 @@
 package dev.lstmtuner.model;
 
+import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.RunConfig;
 import org.deeplearning4j.nn.conf.GradientNormalization;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
@@ -26,9 +27,10 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * <ul>
  *   <li>{@code lstm}, {@code gru}, {@code rnn}: stacked recurrent layers ({@link RecurrentLayers}), one per
  *       {@code units} entry, each optionally bidirectional and followed by dropout, the last one reduced to its
- *       final time step;</li>
+ *       final state (per direction, when bidirectional);</li>
  *   <li>{@code transformer}: a self-attention encoder ({@link AttentionEncoder}).</li>
  * </ul>
+ * The recurrent layer depends on the backend ({@link #layerChoice}): the fast layers run only on the CPU one.
  */
 public final class ModelFactory {
     private ModelFactory() {
@@ -38,6 +40,37 @@ public final class ModelFactory {
         MultiLayerNetwork net = new MultiLayerNetwork(configuration(c, features));
         net.init();
         return net;
+    }
+
+    /**
+     * The layer a network of {@code c} is built with on {@code backend}. On any backend but the CPU one the LSTM is
+     * DL4J's stock layer (the fast one would read stale host memory there) and the GRU, which has no other
+     * implementation, is refused.
+     *
+     * @throws BadInputException for {@code model: gru} off the CPU backend, naming what to use instead
+     */
+    public static LayerChoice layerChoice(RunConfig c, Backend backend) {
+        return switch (c.model()) {
+            case "lstm" -> {
+                if ("stock".equals(c.layerImpl())) yield new LayerChoice("lstm", "stock", "");
+                yield backend.cpu() ? new LayerChoice("lstm", "fast", "")
+                        : new LayerChoice("lstm", "stock", "layer_impl fast needs ND4J's CPU backend, not " + backend.name());
+            }
+            case "gru" -> {
+                if (!backend.cpu()) throw new BadInputException(gruRefusal(backend));
+                yield new LayerChoice("gru", "fast", "");
+            }
+            case "rnn" -> new LayerChoice("rnn", "SimpleRnn", "");
+            case "transformer" -> new LayerChoice("transformer", "attention", "");
+            default -> new LayerChoice(c.model(), "no network", "");
+        };
+    }
+
+    /** Why a GRU cannot run on {@code backend}, and what to run instead. */
+    static String gruRefusal(Backend backend) {
+        return "model \"gru\" has only a CPU implementation and this process runs ND4J's " + backend.name()
+                + " backend: use `cell: lstm` (model lstm, DL4J's own LSTM layer on the GPU) or `model: rnn`,"
+                + " or train it on the CPU (--devices cpu)";
     }
 
     public static MultiLayerConfiguration configuration(RunConfig c, int features) {
@@ -64,11 +97,15 @@ public final class ModelFactory {
     }
 
     private static void recurrent(NeuralNetConfiguration.ListBuilder list, RunConfig c) {
+        LayerChoice choice = layerChoice(c, Backend.current());
         for (int i = 0; i < c.layers(); i++) {
-            Layer layer = RecurrentLayers.of(c.model(), c.layerImpl(), c.units().get(i));
-            if (c.bidirectional()) layer = new Bidirectional(Bidirectional.Mode.CONCAT, layer);
+            Layer layer = RecurrentLayers.of(choice, c.units().get(i));
             boolean last = i == c.layers() - 1;
-            list.layer(last ? new LastTimeStep(layer) : layer);
+            if (c.bidirectional()) layer = new Bidirectional(Bidirectional.Mode.CONCAT, layer);
+            list.layer(last && !c.bidirectional() ? new LastTimeStep(layer) : layer);
+            // each direction's own final state: the backward one's is at step 0, after the whole window
+            // (LastTimeStep around Bidirectional took its step T-1, which had seen only the last bar)
+            if (last && c.bidirectional()) list.layer(new BidirectionalFinalState());
             dropout(list, c);
         }
     }

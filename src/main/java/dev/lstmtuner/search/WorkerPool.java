@@ -1,6 +1,7 @@
 package dev.lstmtuner.search;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.search.device.DevicePlan;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,10 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 
 /**
- * Local worker processes, one per device slot. Child processes keep native memory (ND4J) and crashes of one trial
+ * Local worker processes, one per slot of the device plan (its threads, GPU and backend in each one's environment). Child processes keep native memory (ND4J) and crashes of one trial
  * away from the others; a worker that dies is replaced while the campaign runs, and its trial is reclaimed through
  * its stale heartbeat. Each worker's output goes to its own log file.
  */
@@ -24,7 +27,7 @@ public final class WorkerPool implements AutoCloseable {
     private static final int MAX_QUICK_FAILURES = 3;
     private final List<String> workerCommand;
     private final int slots;
-    private final int threadsPerWorker;
+    private final IntFunction<Map<String, String>> environment;
     private final Path logDir;
     private final PrintWriter out;
     private final Process[] processes;
@@ -37,9 +40,19 @@ public final class WorkerPool implements AutoCloseable {
      * @param workerCommand the command that starts one worker, without the --worker-id argument
      */
     public WorkerPool(List<String> workerCommand, int slots, int threadsPerWorker, Path logDir, PrintWriter out) {
+        this(workerCommand, slots, slot -> Map.of("OMP_NUM_THREADS", String.valueOf(threadsPerWorker)), logDir, out);
+    }
+
+    /** One worker per slot of {@code plan}, each with its slot's environment (threads, GPU, backend, the plan). */
+    public WorkerPool(List<String> workerCommand, DevicePlan plan, Path logDir, PrintWriter out) {
+        this(workerCommand, plan.workers(), plan::environment, logDir, out);
+    }
+
+    private WorkerPool(List<String> workerCommand, int slots, IntFunction<Map<String, String>> environment, Path logDir,
+                       PrintWriter out) {
         this.workerCommand = List.copyOf(workerCommand);
         this.slots = slots;
-        this.threadsPerWorker = threadsPerWorker;
+        this.environment = environment;
         this.logDir = logDir;
         this.out = out;
         this.processes = new Process[slots];
@@ -122,7 +135,7 @@ public final class WorkerPool implements AutoCloseable {
             starts[slot]++;
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log(slot).toFile()));
-            pb.environment().put("OMP_NUM_THREADS", String.valueOf(threadsPerWorker));
+            pb.environment().putAll(environment.apply(slot));
             return pb.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a worker process: " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.lstmtuner.store;
 
 import dev.lstmtuner.data.DataFingerprint;
+import dev.lstmtuner.result.DeviceRecord;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.TrialState;
@@ -125,6 +126,12 @@ final class JdbcTrialHandle implements TrialHandle {
                 ps.setString(14, p.arch());
                 ps.setInt(15, p.threads());
                 ps.setString(16, p.host());
+                DeviceRecord dev = p.device();
+                ps.setString(17, dev == null ? null : dev.device());
+                ps.setString(18, dev == null ? null : dev.layer());
+                Jdbc.setInt(ps, 19, dev == null ? null : dev.blasThreads());
+                Jdbc.setInt(ps, 20, dev == null ? null : dev.nd4jThreads());
+                ps.setString(21, dev == null ? null : dev.plan());
                 ps.executeUpdate();
             }
             return null;

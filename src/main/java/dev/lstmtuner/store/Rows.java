@@ -1,6 +1,7 @@
 package dev.lstmtuner.store;
 
 import dev.lstmtuner.data.DataFingerprint;
+import dev.lstmtuner.result.DeviceRecord;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
@@ -33,7 +34,7 @@ final class Rows {
 
     static final String PROVENANCE_COLUMNS = "trial_id, config_json, seed, data_sha256, data_first_time_ms, "
             + "data_last_time_ms, data_rows, lstm_tuner_version, git_commit, java_version, dl4j_version, "
-            + "nd4j_backend, os, arch, threads, host";
+            + "nd4j_backend, os, arch, threads, host, device, layer_used, blas_threads, nd4j_threads, device_plan";
 
     private Rows() {
     }
@@ -93,7 +94,15 @@ final class Rows {
         return new Provenance(rs.getString("config_json"), rs.getLong("seed"), fp, rs.getString("lstm_tuner_version"),
                 rs.getString("git_commit"), rs.getString("java_version"), rs.getString("dl4j_version"),
                 rs.getString("nd4j_backend"), rs.getString("os"), rs.getString("arch"), rs.getInt("threads"),
-                rs.getString("host"));
+                rs.getString("host"), device(rs));
+    }
+
+    /** The provenance's device record; null when the trial was recorded before schema version 5. */
+    private static DeviceRecord device(ResultSet rs) throws SQLException {
+        String device = rs.getString("device");
+        if (device == null) return null;
+        return new DeviceRecord(device, rs.getString("layer_used"), rs.getInt("blas_threads"),
+                rs.getInt("nd4j_threads"), rs.getString("device_plan"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -2,6 +2,7 @@ package dev.lstmtuner.store;
 
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.data.DataFingerprint;
+import dev.lstmtuner.result.DeviceRecord;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
@@ -104,7 +105,9 @@ abstract class StoreContractTest extends StoreTestBase {
         h.reportEpoch(new EpochMetrics(1, 0.5, 0.6, 120.0, 1000));
         assertThat(h.epochListener().onEpoch(new EpochMetrics(2, 0.4, 0.5, 110.0, 900)).stop()).isFalse();
         Provenance p = new Provenance("{\"seed\":7}", 7, new DataFingerprint.Fingerprint("ab".repeat(32), 1000, 5000, 42),
-                "0.1.0", "deadbeef", "17", "1.0.0-M2.1", "CPU", "Linux 6", "amd64", 2, "host-a");
+                "0.1.0", "deadbeef", "17", "1.0.0-M2.1", "CPU", "Linux 6", "amd64", 2, "host-a",
+                new DeviceRecord("gpu 1", "lstm: stock (layer_impl fast needs ND4J's CPU backend, not JCublas)", 4, 2,
+                        "gpu: 2 workers, one per GPU (0, 1), 1 thread each"));
         h.recordProvenance(p);
         Artifact a = new Artifact("model", "results/artifacts/c/1/model.zip", "cd".repeat(32), 2048);
         h.addArtifact(a);
@@ -120,6 +123,16 @@ abstract class StoreContractTest extends StoreTestBase {
                 new EpochMetrics(2, 0.4, 0.5, 110.0, 900));
         assertThat(r.artifacts()).containsExactly(a);
         assertThat(r.provenance()).isEqualTo(p);
+    }
+
+    @Test
+    void provenanceRecordedWithoutADeviceRecordReadsBackWithout() {
+        campaign("c");
+        TrialHandle h = store.start("c", Map.of(), "worker-1", "cpu");
+        Provenance p = new Provenance("{}", 7, null, "0.1.0", "deadbeef", "17", "1.0.0-M2.1", "CPU", "Linux 6",
+                "amd64", 1, "host-a");
+        h.recordProvenance(p);
+        assertThat(store.report(h.trialId()).orElseThrow().provenance().device()).isNull();
     }
 
     @Test
