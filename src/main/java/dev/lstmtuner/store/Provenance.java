@@ -16,7 +16,7 @@ public record Provenance(String configJson, long seed, DataFingerprint.Fingerpri
                          String gitCommit, String javaVersion, String dl4jVersion, String nd4jBackend, String os,
                          String arch, int threads, String host, DeviceRecord device) {
 
-    /** Provenance without a device record (as trials recorded before schema version 5 read). */
+    /** Provenance without a device record (as trials recorded before schema version 7 read). */
     public Provenance(String configJson, long seed, DataFingerprint.Fingerprint data, String lstmTunerVersion,
                       String gitCommit, String javaVersion, String dl4jVersion, String nd4jBackend, String os,
                       String arch, int threads, String host) {

@@ -97,7 +97,7 @@ final class Rows {
                 rs.getString("host"), device(rs));
     }
 
-    /** The provenance's device record; null when the trial was recorded before schema version 5. */
+    /** The provenance's device record; null when the trial was recorded before schema version 7. */
     private static DeviceRecord device(ResultSet rs) throws SQLException {
         String device = rs.getString("device");
         if (device == null) return null;

@@ -7,6 +7,7 @@ import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.model.Backend;
 import dev.lstmtuner.result.DeviceRecord;
 import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.InMemoryStore;
@@ -44,7 +45,7 @@ class DeviceProvenanceTest {
         store.createCampaign(CampaignSpec.single("dev", ConfigLoader.toJson(c)));
         TrialHandle handle = store.start("dev", Map.of(), "test-worker", "cpu");
         new TrialExecutor(store, 60_000).execute(handle,
-                new TrialExecutor.Plan(c, null, CampaignSpec.DEFAULT_OBJECTIVE, Direction.MINIMIZE, null, false),
+                new TrialExecutor.Plan(c, null, Objective.DEFAULT, Direction.MINIMIZE, null, false),
                 TrialRunner::prepare, null, (e, b, n, t) -> { });
         return store.trial("dev", 1).orElseThrow();
     }
