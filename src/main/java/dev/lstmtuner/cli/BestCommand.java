@@ -48,6 +48,8 @@ public final class BestCommand implements Callable<Integer> {
             Trial best = confirmed.map(r -> r.winner().original()).or(() -> store.best(campaign))
                     .orElseThrow(() -> new BadInputException("campaign \"" + campaign + "\" has no completed trial yet"));
             RunConfig config = configOf(store, best);
+            // the lockbox verdict, when there is one, is the headline: the only score no selection could touch
+            LockboxView.headline(store, campaign).ifPresent(out::println);
             out.printf("best trial %s: objective %s, params %s%n", best.label(), Fmt.num(best.objective()), Fmt.params(best.params()));
             if (confirmed.isPresent()) {
                 confirmed.get().sentences().forEach(line -> out.println("  " + line));

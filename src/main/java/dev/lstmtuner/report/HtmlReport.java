@@ -107,6 +107,9 @@ public final class HtmlReport {
         for (Report.CampaignPart p : r.campaigns()) {
             h.append("<h3>").append(Text.html(p.campaign().name())).append(" — top ").append(p.top().size())
                     .append(" of ").append(p.total()).append("</h3>");
+            if (p.lockbox() != null) {
+                h.append("<p class=\"lockbox\"><strong>").append(Text.html(p.lockbox().headline())).append("</strong></p>");
+            }
             h.append("<div class=\"wide\"><table class=\"leaderboard\" id=\"leaderboard-").append(i++).append("\"><thead><tr><th>#</th>")
                     .append("<th class=\"text\">trial</th><th class=\"text\">state</th><th>objective</th>");
             for (Columns.Column c : Columns.METRICS) h.append("<th>").append(Text.html(c.heading())).append("</th>");

@@ -24,6 +24,7 @@ public final class MarkdownReport {
         for (Report.CampaignPart p : r.campaigns()) {
             m.append("### ").append(Text.md(p.campaign().name())).append(" (top ").append(p.top().size()).append(" of ")
                     .append(p.total()).append(")\n\n");
+            if (p.lockbox() != null) m.append("**").append(Text.md(p.lockbox().headline())).append("**\n\n");
             List<String> head = new ArrayList<>(List.of("#", "trial", "state", "objective"));
             for (Columns.Column c : Columns.METRICS) head.add(c.heading());
             head.add("vs persistence");

@@ -1,5 +1,6 @@
 package dev.lstmtuner.report;
 
+import dev.lstmtuner.analysis.LockboxVerdict;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.stats.DieboldMariano;
@@ -22,8 +23,12 @@ import java.util.Map;
 public record Report(Instant generatedAt, String version, List<CampaignPart> campaigns, List<AbRow> ab,
                      List<GroupRow> symbols, List<GroupRow> families, List<Focus> focus) {
 
-    /** One campaign: its counts by state and its top trials in leaderboard order. */
-    public record CampaignPart(Campaign campaign, Map<TrialState, Long> counts, long total, List<Trial> top) {
+    /**
+     * One campaign: its counts by state, its top trials in leaderboard order and its lockbox verdict (the headline
+     * when present; null while the lockbox is unopened or absent).
+     */
+    public record CampaignPart(Campaign campaign, Map<TrialState, Long> counts, long total, List<Trial> top,
+                               LockboxVerdict lockbox) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.lstmtuner.report;
 
 import dev.lstmtuner.Versions;
+import dev.lstmtuner.analysis.LockboxVerdict;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.ModelFamily;
@@ -60,7 +61,8 @@ public final class ReportBuilder {
         List<Trial> bests = new ArrayList<>();
         for (Campaign c : campaigns) {
             Page<Trial> page = store.trials(TrialQuery.of(c.name()).page(top, 0));
-            parts.add(new Report.CampaignPart(c, store.countByState(c.name()), page.total(), page.items()));
+            parts.add(new Report.CampaignPart(c, store.countByState(c.name()), page.total(), page.items(),
+                    LockboxVerdict.of(store.lockboxOpenings(c.name())).orElse(null)));
             store.best(c.name()).ifPresent(bests::add);
             JsonNode base = ConfigLoader.mapper().createObjectNode();
             try {

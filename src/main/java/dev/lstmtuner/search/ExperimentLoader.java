@@ -31,7 +31,7 @@ import java.util.Set;
  */
 public final class ExperimentLoader {
     private static final Set<String> KEYS = Set.of("name", "description", "config", "space", "sampler", "pruner",
-            "objective", "direction", "budget", "seed", "symbols", "keep_models", "confirm");
+            "objective", "direction", "budget", "seed", "symbols", "keep_models", "confirm", "lockbox");
     private static final Set<String> BUDGET_KEYS = Set.of("max_trials", "max_minutes", "max_consecutive_failures");
     private static final Set<String> CONFIRM_KEYS = Set.of("top_k", "seeds");
 
@@ -93,6 +93,12 @@ public final class ExperimentLoader {
         String name = text(root, "name", source, null);
         CampaignNames.require(name, source + ": \"name\"");
         RunConfig base = config(root.get("config"), source, baseDir);
+        if (root.has("lockbox")) {
+            // an experiment-level key: it holds bars out of every trial, so it lives in the config each trial gets
+            ObjectNode lockbox = ConfigLoader.mapper().createObjectNode();
+            lockbox.set("lockbox", root.get("lockbox"));
+            base = ConfigLoader.overlay(base, lockbox, source);
+        }
         FeatureBuilder.checkNames(base.features());
         String spaceJson;
         String spaceSource;

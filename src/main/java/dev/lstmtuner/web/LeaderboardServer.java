@@ -97,6 +97,7 @@ public final class LeaderboardServer {
             out.put("params", service.paramNames(name));
             out.put("sort_keys", service.sortKeys(name));
             out.put("confirmations", service.confirmations(name));
+            out.put("lockbox", service.lockbox(name));
             ctx.json(out);
         });
         app.get("/api/trials", ctx -> ctx.json(service.trials(trialsRequest(ctx))));
