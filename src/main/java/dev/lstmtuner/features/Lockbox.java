@@ -57,7 +57,7 @@ public final class Lockbox {
     }
 
     /** The first {@code end} bars. */
-    public static Series head(Series s, int end) {
+    private static Series head(Series s, int end) {
         List<Series.Gap> gaps = new ArrayList<>();
         for (Series.Gap g : s.gaps()) if (g.beforeIndex() + 1 < end) gaps.add(g);
         return new Series(s.source(), s.intervalMs(), Arrays.copyOf(s.timeMs(), end), Arrays.copyOf(s.open(), end),
