@@ -8,6 +8,7 @@ import dev.lstmtuner.features.FeatureMatrix;
 import dev.lstmtuner.result.EpochListener;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.FoldMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.stats.DieboldMariano;
 
 import java.util.ArrayList;
@@ -93,14 +94,14 @@ public final class LeakageAudit {
         TrialRunner.Outcome a = TrialRunner.run(c, p, m -> EpochListener.Verdict.CONTINUE, NO_BAR);
         LoadedData changed = new LoadedData(changedFrom(data.series(), from), data.report());
         TrialRunner.Outcome b = once(c, changed, base);
-        boolean same = a.objective("val_loss") == b.objective("val_loss")
-                && a.objective("val_rmse") == b.objective("val_rmse") && sameFolds(a.folds(), b.folds());
+        boolean same = a.objective(Objective.VAL_LOSS) == b.objective(Objective.VAL_LOSS)
+                && a.objective(Objective.VAL_RMSE) == b.objective(Objective.VAL_RMSE) && sameFolds(a.folds(), b.folds());
         String finding = same
                 ? "changing every bar from " + from + " (the headline test) on left the objective and every fold"
                 + " bit-identical"
                 : String.format(Locale.ROOT, "changing the bars from %d (the headline test) on changed what"
                         + " selection sees: objective %.9g -> %.9g; selection reads test bars",
-                from, a.objective("val_rmse"), b.objective("val_rmse"));
+                from, a.objective(Objective.VAL_RMSE), b.objective(Objective.VAL_RMSE));
         return new Canary("future change", same, finding);
     }
 

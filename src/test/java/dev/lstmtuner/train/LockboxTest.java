@@ -9,6 +9,7 @@ import dev.lstmtuner.data.LoadedData;
 import dev.lstmtuner.features.Lockbox;
 import dev.lstmtuner.result.EpochListener;
 import dev.lstmtuner.result.LockboxScore;
+import dev.lstmtuner.result.Objective;
 
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class LockboxTest {
         LoadedData changed = new LoadedData(NestedWalkForwardTest.perturbed(BARS.series(), start), BARS.report());
         TrialRunner.Outcome a = TrialRunner.run(c, TrialRunner.prepare(c, BARS), m -> EpochListener.Verdict.CONTINUE, NO_BAR);
         TrialRunner.Outcome b = TrialRunner.run(c, TrialRunner.prepare(c, changed), m -> EpochListener.Verdict.CONTINUE, NO_BAR);
-        assertThat(b.objective("val_rmse")).isEqualTo(a.objective("val_rmse"));
+        assertThat(b.objective(Objective.VAL_RMSE)).isEqualTo(a.objective(Objective.VAL_RMSE));
         assertThat(b.folds()).isEqualTo(a.folds());
         assertThat(b.metrics().model()).isEqualTo(a.metrics().model());
         assertThat(b.metrics().persistencePValue()).isEqualTo(a.metrics().persistencePValue());

@@ -12,6 +12,7 @@ import dev.lstmtuner.features.ScalerFitting;
 import dev.lstmtuner.features.WalkForward;
 import dev.lstmtuner.result.EpochListener;
 import dev.lstmtuner.result.FoldMetrics;
+import dev.lstmtuner.result.Objective;
 
 import org.junit.jupiter.api.Test;
 
@@ -124,8 +125,8 @@ class NestedWalkForwardTest {
                 TrialRunner.Outcome a = TrialRunner.run(c, p, m -> EpochListener.Verdict.CONTINUE, NO_BAR);
                 TrialRunner.Outcome b = TrialRunner.run(c, TrialRunner.prepare(c, changed),
                         m -> EpochListener.Verdict.CONTINUE, NO_BAR);
-                assertThat(b.objective("val_loss")).isEqualTo(a.objective("val_loss"));
-                assertThat(b.objective("val_rmse")).isEqualTo(a.objective("val_rmse"));
+                assertThat(b.objective(Objective.VAL_LOSS)).isEqualTo(a.objective(Objective.VAL_LOSS));
+                assertThat(b.objective(Objective.VAL_RMSE)).isEqualTo(a.objective(Objective.VAL_RMSE));
                 assertThat(b.folds()).isEqualTo(a.folds());
                 assertThat(b.metrics().model()).as("the headline reads the changed bars").isNotEqualTo(a.metrics().model());
             }
