@@ -48,13 +48,15 @@ public final class BestCommand implements Callable<Integer> {
             Trial best = confirmed.map(r -> r.winner().original()).or(() -> store.best(campaign))
                     .orElseThrow(() -> new BadInputException("campaign \"" + campaign + "\" has no completed trial yet"));
             RunConfig config = configOf(store, best);
+            // the headline first: the lockbox verdict when there is one (the only score no selection could touch),
+            // then the campaign-wide test, then this trial's corrected verdict
+            ConfirmedView.headline(store, c, Optional.of(best), out);
             out.printf("best trial %s: objective %s, params %s%n", best.label(), Fmt.num(best.objective()), Fmt.params(best.params()));
             if (confirmed.isPresent()) {
                 confirmed.get().sentences().forEach(line -> out.println("  " + line));
             } else if (best.metrics() != null) {
                 out.println("  not confirmed over seeds (the experiment had no \"confirm\")");
             }
-            ConfirmedView.headline(store, c, Optional.of(best), out);
             if (configOut != null) {
                 if (configOut.getParent() != null) Files.createDirectories(configOut.getParent());
                 Files.writeString(configOut, ConfigLoader.toJson(config) + "\n");

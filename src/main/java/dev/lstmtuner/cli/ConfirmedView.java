@@ -45,8 +45,8 @@ final class ConfirmedView {
      */
     static void headline(Store store, Campaign c, Optional<Trial> named, PrintWriter out) {
         CampaignVerdicts v = CampaignVerdicts.of(store, c.name());
-        // the lockbox hook: its verdict goes here once the campaign has one
-        new Headline(Optional.empty(), v, named.map(Trial::number).orElse(null)).lines().forEach(out::println);
+        new Headline(LockboxView.headline(store, c.name()), v, named.map(Trial::number).orElse(null)).lines()
+                .forEach(out::println);
     }
 
     /** The plain-words verdict against persistence on the trial's own windows, uncorrected (the raw p). */

@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
                 ReproduceCommand.class,
                 ExportModelCommand.class,
                 PredictCommand.class,
+                LockboxCommand.class,
+                AuditCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

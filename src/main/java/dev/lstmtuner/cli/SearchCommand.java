@@ -12,6 +12,7 @@ import dev.lstmtuner.search.CoordinatorLease;
 import dev.lstmtuner.search.Experiment;
 import dev.lstmtuner.search.ExperimentLoader;
 import dev.lstmtuner.search.ExperimentValidator;
+import dev.lstmtuner.search.LockboxGuard;
 import dev.lstmtuner.search.PastTrials;
 import dev.lstmtuner.search.WorkerPool;
 import dev.lstmtuner.search.device.DevicePlan;
@@ -25,6 +26,7 @@ import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
+import dev.lstmtuner.train.FoldPlan;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -76,9 +78,6 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--devices", defaultValue = "auto", description = "auto (GPUs when the CUDA build sees some, else CPU), cpu or gpu (default: ${DEFAULT-VALUE}).")
     String devices;
 
-    @Option(names = "--dry-run", description = "Print the device plan and exit.")
-    boolean dryRun;
-
     @Option(names = "--force", description = "Start workers even when the device plan's memory exceeds the machine's.")
     boolean force;
 
@@ -97,9 +96,16 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--stale-after-s", defaultValue = "30", description = "A RUNNING trial without a heartbeat for this long is reclaimed (default: ${DEFAULT-VALUE}).")
     long staleAfter;
 
+    @Option(names = "--reopen-lockbox", description = "Allow a resume that adds trials after the campaign's lockbox was opened, and score the new winner on it; recorded and shown as a reopening.")
+    boolean reopenLockbox;
+
+    @Option(names = "--dry-run", description = "Check the experiment (or the --resume campaign) and print its fold plan (which bars each fold trains, validates and tests on, and the lockbox) and its device plan; train nothing, store nothing.")
+    boolean dryRun;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (dryRun && experiment != null) return dryRun(out);
         if ((experiment == null) == (resume == null)) {
             throw new BadInputException("give either --experiment FILE (a new campaign) or --resume CAMPAIGN");
         }
@@ -113,7 +119,6 @@ public final class SearchCommand implements Callable<Integer> {
         // everything about a new experiment is checked before the store is opened: a refusal leaves nothing behind
         Experiment e = experiment == null ? null : ExperimentLoader.load(experiment);
         if (e != null) ExperimentValidator.validate(e, experiment.toString());
-        if (dryRun && e != null) return printPlan(devicePlan(wanted, e.base().threads()), out);
         DevicePlan devicePlan = e == null ? null : devicePlan(wanted, e.base().threads());
         try (Store store = StoreFactory.open(url, storeOptions.passwordEnv)) {
             List<String> campaigns = new ArrayList<>();
@@ -123,6 +128,8 @@ public final class SearchCommand implements Callable<Integer> {
                 ExperimentValidator.validate(CampaignPlan.of(c));
                 if (dryRun) return printPlan(devicePlan(wanted, CampaignPlan.of(c).base().threads()), out);
                 devicePlan = devicePlan(wanted, CampaignPlan.of(c).base().threads());
+                // trials added after the lockbox was opened would be chosen knowing its verdict
+                LockboxGuard.beforeResume(store, resume, reopenLockbox);
                 Map<TrialState, Long> counts = store.countByState(resume);
                 if (c.endedAt() != null) {
                     long left = counts.get(TrialState.WAITING);
@@ -152,6 +159,22 @@ public final class SearchCommand implements Callable<Integer> {
                 out.println("campaign group: " + String.join(", ", campaigns) + " (compare them with `lstm-tuner campaigns` or the leaderboard's multi-symbol view)");
             }
         }
+        out.flush();
+        return 0;
+    }
+
+    private int dryRun(PrintWriter out) {
+        Experiment e = ExperimentLoader.load(experiment);
+        ExperimentValidator.validate(e, experiment.toString());
+        List<Experiment.Symbol> members = e.symbols().isEmpty() ? Collections.singletonList(null) : e.symbols();
+        for (Experiment.Symbol s : members) {
+            RunConfig config = s == null ? e.base()
+                    : ConfigLoader.withOverrides(e.base(), Map.of("data", s.data(), "symbol", s.symbol()), experiment + " (" + s.symbol() + ")");
+            if (s != null) out.println(s.symbol() + ":");
+            out.print(FoldPlanView.text(FoldPlan.of(config)));
+        }
+        printPlan(devicePlan(Devices.parse(devices), e.base().threads()), out);
+        out.println("dry run: experiment " + e.name() + " is valid; nothing trained or stored");
         out.flush();
         return 0;
     }
@@ -213,6 +236,7 @@ public final class SearchCommand implements Callable<Integer> {
                 plan.experiment().direction().name().toLowerCase(), n, kind, url);
         out.printf("device plan: %s%n", devicePlan.describe());
         out.printf("data: %s%n", plan.base().data() == null ? "bundled Bitstamp BTC/USD minutes" : plan.base().data());
+        out.print(FoldPlanView.text(FoldPlan.of(plan.base())));
         out.flush();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(workerMemoryFlags());
@@ -285,6 +309,7 @@ public final class SearchCommand implements Callable<Integer> {
         out.println();
         out.println("campaign " + campaign + " ended: " + status.endReason());
         summary(store, campaign, out);
+        LockboxView.openAtEnd(store, store.campaign(campaign).orElseThrow(), plan.base(), reopenLockbox, out);
         if (status.counts().get(TrialState.COMPLETE) == 0 && status.counts().get(TrialState.FAILED) > 0
                 && status.endReason().startsWith("stopped:")) {
             // no trial could run: the input is at fault, not one unlucky trial

@@ -5,7 +5,9 @@ import dev.lstmtuner.analysis.diagnosis.Diagnosis;
 import dev.lstmtuner.analysis.diagnosis.TrainingSetup;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.result.FoldMetrics;
+import dev.lstmtuner.train.FoldPlan;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.stats.PersistenceVerdict;
@@ -64,7 +66,9 @@ public final class ShowCommand implements Callable<Integer> {
                 m.put("diagnoses", d.items().stream().map(ShowCommand::json).toList());
                 out.println(StoreJson.write(m));
             } else {
+                LockboxView.headline(store, c.name()).ifPresent(out::println);
                 out.print(text(r, c, d));
+                out.print(foldPlan(r, c));
                 out.print(confirmation(store, t, c));
             }
         }
@@ -133,7 +137,8 @@ public final class ShowCommand implements Callable<Integer> {
             } else {
                 kv(sb, "best val RMSE", Fmt.num(m.bestValRmse()) + " (mean over " + m.folds().size()
                         + " walk-forward folds; " + m.epochs() + " epochs in all)");
-                sb.append("\nWalk-forward folds (test metrics above: the pooled test windows of all folds)\n");
+                sb.append("\nWalk-forward folds (each scored on its own validation block; the test metrics above are"
+                        + " the refit's, on the test split)\n");
                 indent(sb, folds(m.folds()).render());
             }
             kv(sb, "params", String.valueOf(m.params()));
@@ -195,8 +200,8 @@ public final class ShowCommand implements Callable<Integer> {
     }
 
     static TextTable folds(List<FoldMetrics> folds) {
-        TextTable t = new TextTable("FOLD", "TRAIN", "VAL", "TEST", "TEST FROM", "TEST TO", "BEST_VAL_RMSE", "EPOCHS",
-                "TEST_RMSE", "PERSIST_RMSE", "SKILL", "VS PERSISTENCE").right(0, 1, 2, 3, 6, 7, 8, 9, 10).maxWidth(70);
+        TextTable t = new TextTable("FOLD", "TRAIN", "VAL", "SCORED", "VAL FROM", "VAL TO", "BEST_VAL_RMSE", "EPOCHS",
+                "VAL_RMSE", "PERSIST_RMSE", "SKILL", "VS PERSISTENCE").right(0, 1, 2, 3, 6, 7, 8, 9, 10).maxWidth(70);
         for (FoldMetrics f : folds) {
             t.row(f.fold(), f.trainWindows(), f.valWindows(), f.testWindows(), Fmt.utc(f.testFromMs()),
                     Fmt.utc(f.testToMs()), Fmt.num(f.bestValRmse()), f.bestEpoch() + "/" + f.epochs(),
@@ -204,6 +209,16 @@ public final class ShowCommand implements Callable<Integer> {
                     PersistenceVerdict.of(f.skill(), f.persistencePValue()).words());
         }
         return t;
+    }
+
+    /** The trial's fold plan, from its recorded config (the campaign's when none is recorded) and its data. */
+    static String foldPlan(TrialReport r, Campaign c) {
+        String json = r.provenance() != null ? r.provenance().configJson() : c.configJson();
+        try {
+            return "\n" + FoldPlanView.text(FoldPlan.of(ConfigLoader.parse(json, "trial config")));
+        } catch (RuntimeException unreadable) {
+            return "\nfold plan: not shown, the trial's data cannot be read here (" + unreadable.getMessage() + ")\n";
+        }
     }
 
     /** Where the trial stands in winner confirmation: the run it confirms, or its runs over seeds. */

@@ -192,10 +192,12 @@ public final class TrainCommand implements Callable<Integer> {
             out.printf("%nTest split: %s windows, %s .. %s (prices rebuilt from the forecasts)%n", Fmt.count(test.n()),
                     Fmt.utc(test.anchorTimeMs()[0]), Fmt.utc(test.anchorTimeMs()[test.n() - 1]));
         } else {
-            out.printf("%nWalk-forward folds:%n");
+            out.printf("%nWalk-forward folds (each scored on its own validation block):%n");
             ShowCommand.folds(f.folds()).render().lines().forEach(l -> out.println("  " + l));
-            out.printf("%nTest: the %s pooled test windows of the %d folds (prices rebuilt from the forecasts)%n",
-                    Fmt.count(f.testWindows()), f.folds().size());
+            out.printf("%nTest split: %s windows, %s .. %s, scored by the refit on the development region (%d epochs,"
+                            + " the median best epoch of the %d folds; prices rebuilt from the forecasts)%n",
+                    Fmt.count(test.n()), Fmt.utc(test.anchorTimeMs()[0]), Fmt.utc(test.anchorTimeMs()[test.n() - 1]),
+                    f.bestEpoch(), f.folds().size());
         }
         ForecastMetrics m = f.model(), p = f.persistence();
         List<String[]> rows = List.of(

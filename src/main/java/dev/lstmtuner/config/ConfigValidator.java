@@ -66,6 +66,18 @@ final class ConfigValidator {
         if (c.evaluation() == null) fail(src, "evaluation", "must be an object like {\"folds\": 3, \"scheme\": \"expanding\"}");
         range(src, "evaluation.folds", c.evaluation().folds(), 1, 50);
         oneOf(src, "evaluation.scheme", c.evaluation().scheme(), List.of("expanding", "sliding"));
+        range(src, "evaluation.embargo", c.evaluation().embargo(), 0, 100000);
+        lockbox(c.lockbox(), src);
+    }
+
+    private static void lockbox(RunConfig.Lockbox lb, String src) {
+        if (lb == null) return;
+        if ((lb.from() == null) == (lb.fraction() == null)) {
+            fail(src, "lockbox", "needs exactly one of \"from\" (a date like \"2024-11-01\") or \"fraction\""
+                    + " (like 0.1), got " + lb);
+        }
+        if (lb.fraction() != null) rangeD(src, "lockbox.fraction", lb.fraction(), 0.001, 0.5);
+        if (lb.from() != null) DateRange.parse(lb.from(), null, src + " (lockbox)");
     }
 
     /** Keys that only make sense for some families, refused (by key, with what to do) on the others. */

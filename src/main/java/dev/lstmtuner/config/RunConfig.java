@@ -52,7 +52,8 @@ public record RunConfig(
         @JsonProperty("seed") long seed,
         @JsonProperty("threads") int threads,
         /* evaluation */
-        @JsonProperty("evaluation") Evaluation evaluation) { // walk-forward folds; {"folds": 1} = the single split
+        @JsonProperty("evaluation") Evaluation evaluation, // walk-forward folds; {"folds": 1} = the single split
+        @JsonProperty("lockbox") Lockbox lockbox) {        // the last bars, held out of selection; null = none
 
     /** The default feature set: OHLCV-derived returns plus the indicators the tutorial uses (20 features). */
     public static final List<String> DEFAULT_FEATURES = List.of(
@@ -65,7 +66,7 @@ public record RunConfig(
             DEFAULT_FEATURES, "log_return", 1, 60, List.of(0.70, 0.15, 0.15), "standard",
             "lstm", "fast", List.of(128, 64, 32), 0.2, 0.0, false, false, 16, 100, 8, 4, 16,
             1e-3, 64, 100, 15, 0.0, "relative", 1.0, 42L, 1,
-            Evaluation.SINGLE_SPLIT);
+            Evaluation.SINGLE_SPLIT, null);
 
     /** Every {@code model} value: the recurrent networks, the attention encoder, and the non-neural baselines. */
     public static final List<String> FAMILIES = List.of("lstm", "gru", "rnn", "transformer", "linear", "forest");
@@ -85,13 +86,29 @@ public record RunConfig(
     }
 
     /**
-     * How a configuration is judged: on {@code folds} walk-forward folds (rolling origin) whose test blocks share
-     * out the test split; {@code scheme} expanding (each fold trains from the first bar) or sliding (each fold trains
-     * on as many bars as the first). One fold is the single chronological split.
+     * How a configuration is judged (nested walk-forward, see features/WalkForward): on {@code folds} folds whose
+     * validation blocks share out the validation split, then, for k > 1, a refit on the development region that
+     * scores the test split; {@code scheme} expanding (each fold trains from the first bar) or sliding (each fold
+     * trains on as many bars as the first). One fold is the single chronological split. {@code embargo} bars are
+     * left out between regions on top of the purge of horizon - 1.
      */
-    @JsonPropertyOrder({"folds", "scheme"})
-    public record Evaluation(@JsonProperty("folds") int folds, @JsonProperty("scheme") String scheme) {
+    @JsonPropertyOrder({"folds", "scheme", "embargo"})
+    public record Evaluation(@JsonProperty("folds") int folds, @JsonProperty("scheme") String scheme,
+                             @JsonProperty("embargo") int embargo) {
         public static final Evaluation SINGLE_SPLIT = new Evaluation(1, "expanding");
+
+        public Evaluation(int folds, String scheme) {
+            this(folds, scheme, 0);
+        }
+    }
+
+    /**
+     * The lockbox: the last bars, from the day {@code from} (UTC) or the last {@code fraction} of the rows, held out
+     * of every trial and scored once, on the confirmed winner, when the campaign ends (see features/Lockbox).
+     */
+    @JsonPropertyOrder({"from", "fraction"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Lockbox(@JsonProperty("from") String from, @JsonProperty("fraction") Double fraction) {
     }
 
     public int layers() {

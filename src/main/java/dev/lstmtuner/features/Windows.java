@@ -10,7 +10,9 @@ import java.util.List;
  * <p>
  * The bars from {@code fm.firstRow()} to the end are cut chronologically at {@code split[0]} and
  * {@code split[0] + split[1]} into train, val and test regions; a window belongs to the region holding its target
- * bar t + horizon, so no training target lies in a later period. Windows spanning a gap (bars t - timeSteps + 1 ..
+ * bar t + horizon, so no training target lies in a later period. The first horizon - 1 bars of the val and of the
+ * test region are purged (no window targets them): a log-return target over h bars would otherwise overlap the
+ * previous region's last targets. Windows spanning a gap (bars t - timeSteps + 1 ..
  * t + horizon) are skipped and counted. Scalers are fitted on the training region only: features on its rows,
  * the target on its windows' targets. Nothing is shuffled.
  */
@@ -32,16 +34,35 @@ public final class Windows {
         int rows = size - first;
         int trainEnd = first + (int) Math.floor(rows * split.get(0));
         int valEnd = first + (int) Math.floor(rows * (split.get(0) + split.get(1)));
-        return cut(series, fm, timeSteps, horizon, target, scaler, new Bounds(first, trainEnd, valEnd, size),
-                "the split " + split);
+        int purge = horizon - 1;
+        return cut(series, fm, timeSteps, horizon, target, scaler,
+                new Bounds(first, trainEnd, Math.min(trainEnd + purge, valEnd), valEnd,
+                        Math.min(valEnd + purge, size), size), "the split " + split, ScalerFitting.TRAINING_ROWS);
     }
 
     /**
      * Target-bar regions of one cut: a window whose target bar is in [trainStart, trainEnd) trains, in
-     * [trainEnd, valEnd) validates, in [valEnd, testEnd) tests; windows with other targets are left out. Bars at or
-     * after {@code testEnd} are never read, so a cut cannot depend on them.
+     * [valStart, valEnd) validates, in [testStart, testEnd) tests; windows with other targets (the purged bars
+     * between regions) are left out. An empty val or test region (start = end) is allowed: a refit has no
+     * validation, a walk-forward fold no test. Bars at or after the last region's end are never read, so a cut
+     * cannot depend on them.
      */
-    record Bounds(int trainStart, int trainEnd, int valEnd, int testEnd) {
+    public record Bounds(int trainStart, int trainEnd, int valStart, int valEnd, int testStart, int testEnd) {
+        public boolean hasVal() {
+            return valEnd > valStart;
+        }
+
+        public boolean hasTest() {
+            return testEnd > testStart;
+        }
+
+        /** Region of a target bar: 0 train, 1 val, 2 test, -1 none (purged or outside). */
+        int region(int targetBar) {
+            if (targetBar >= trainStart && targetBar < trainEnd) return 0;
+            if (targetBar >= valStart && targetBar < valEnd) return 1;
+            if (targetBar >= testStart && targetBar < testEnd) return 2;
+            return -1;
+        }
     }
 
     static void checkArguments(int timeSteps, int horizon, String target, String scaler) {
@@ -60,12 +81,13 @@ public final class Windows {
      * @param what names the cut in messages ("the split [0.7, 0.15, 0.15]", "walk-forward fold 2 of 3")
      */
     static Dataset cut(Series series, FeatureMatrix fm, int timeSteps, int horizon, String target, String scaler,
-                       Bounds b, String what) {
+                       Bounds b, String what, ScalerFitting fitting) {
         int size = series.size();
         int first = fm.firstRow();
         checkBelongs(series, fm);
-        if (b.trainStart() < first || b.trainStart() > b.trainEnd() || b.trainEnd() > b.valEnd()
-                || b.valEnd() > b.testEnd() || b.testEnd() > size) {
+        if (b.trainStart() < first || b.trainStart() > b.trainEnd() || b.trainEnd() > b.valStart()
+                || b.valStart() > b.valEnd() || b.valEnd() > b.testStart() || b.testStart() > b.testEnd()
+                || b.testEnd() > size) {
             throw new IllegalArgumentException("regions out of order or outside the series: " + b);
         }
         int[] segment = segments(series);
@@ -74,15 +96,15 @@ public final class Windows {
         int skipped = 0;
         for (int t = first + timeSteps - 1; t + horizon < b.testEnd(); t++) {
             int targetBar = t + horizon;
-            if (targetBar < b.trainStart()) continue;
+            int region = b.region(targetBar);
+            if (region < 0) continue;
             if (segment[t - timeSteps + 1] != segment[targetBar]) {
                 skipped++;
                 continue;
             }
-            int region = targetBar < b.trainEnd() ? 0 : targetBar < b.valEnd() ? 1 : 2;
             anchors[region][count[region]++] = t;
         }
-        if (count[0] < MIN_TRAIN || count[1] < MIN_VAL || count[2] < MIN_TEST) {
+        if (count[0] < MIN_TRAIN || (b.hasVal() && count[1] < MIN_VAL) || (b.hasTest() && count[2] < MIN_TEST)) {
             throw new BadInputException("too few windows for " + what + ": train " + count[0] + ", val "
                     + count[1] + ", test " + count[2] + " (need at least " + MIN_TRAIN + ", " + MIN_VAL + ", "
                     + MIN_TEST + ") from " + (size - first) + " rows left after dropping " + first
@@ -95,7 +117,7 @@ public final class Windows {
         int largest = Math.max(count[0], Math.max(count[1], count[2]));
         checkArraySize(largest, "in one split", fm.width(), timeSteps);
         double[] close = series.close();
-        Scaler featureScaler = Scalers.fit(scaler, fm.values(), b.trainStart() - first, b.trainEnd() - first,
+        Scaler featureScaler = fitting.fit(scaler, fm.values(), b.trainStart() - first, b.trainEnd() - first,
                 fm.width());
         double[] trainTargets = new double[count[0]];
         for (int k = 0; k < count[0]; k++) trainTargets[k] = target(close, anchors[0][k], horizon, target);

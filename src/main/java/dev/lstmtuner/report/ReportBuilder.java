@@ -1,6 +1,7 @@
 package dev.lstmtuner.report;
 
 import dev.lstmtuner.Versions;
+import dev.lstmtuner.analysis.LockboxVerdict;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.ModelFamily;
@@ -64,7 +65,8 @@ public final class ReportBuilder {
         List<Trial> bests = new ArrayList<>();
         for (Campaign c : campaigns) {
             Page<Trial> page = store.trials(TrialQuery.of(c.name()).page(top, 0));
-            Headline headline = new Headline(Optional.empty(), CampaignVerdicts.of(store, c.name()),
+            Optional<String> lockbox = LockboxVerdict.of(store.lockboxOpenings(c.name())).map(LockboxVerdict::headline);
+            Headline headline = new Headline(lockbox, CampaignVerdicts.of(store, c.name()),
                     store.best(c.name()).map(Trial::number).orElse(null));
             parts.add(new Report.CampaignPart(c, store.countByState(c.name()), page.total(), page.items(),
                     headline.lines()));

@@ -30,13 +30,14 @@ import java.util.stream.Collectors;
  * or an out-of-range number is refused naming the key and the file. {@code config} and {@code space} are a path or
  * an inline object, {@code sampler} and {@code pruner} a name or an object with {@code type} and options; they stay
  * JSON here and {@link ExperimentLoader} resolves them. Written back (with config and space inlined) it is the
- * self-contained experiment a campaign stores.
+ * self-contained experiment a campaign stores. {@code lockbox} is moved into the config (every trial must know it),
+ * so the stored experiment carries it there.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record ExperimentFile(String name, String description, JsonNode config, JsonNode space, JsonNode sampler,
                       JsonNode pruner, String objective, String direction, Budget budget, Long seed,
                       LinkedHashMap<String, String> symbols, @JsonProperty("keep_models") Integer keepModels,
-                      Confirm confirm) {
+                      Confirm confirm, JsonNode lockbox) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Budget(@JsonProperty("max_trials") Integer maxTrials, @JsonProperty("max_minutes") Double maxMinutes,

@@ -56,7 +56,8 @@ public final class ExperimentLoader {
                 e.objective().key(), e.direction().label(),
                 new ExperimentFile.Budget(e.budget().maxTrials(), e.budget().maxMinutes(),
                         e.budget().maxConsecutiveFailures()),
-                e.seed(), symbols, e.keepModels(), c == null ? null : new ExperimentFile.Confirm(c.topK(), c.seeds()))
+                e.seed(), symbols, e.keepModels(), c == null ? null : new ExperimentFile.Confirm(c.topK(), c.seeds()),
+                null)
                 .write();
     }
 
@@ -64,6 +65,12 @@ public final class ExperimentLoader {
         ExperimentFile f = ExperimentFile.read(json, source);
         CampaignNames.require(f.name(), source + ": \"name\"");
         RunConfig base = config(f.config(), source, baseDir);
+        if (f.lockbox() != null) {
+            // an experiment-level key: it holds bars out of every trial, so it lives in the config each trial gets
+            ObjectNode lockbox = ConfigLoader.mapper().createObjectNode();
+            lockbox.set("lockbox", f.lockbox());
+            base = ConfigLoader.overlay(base, lockbox, source);
+        }
         FeatureBuilder.checkNames(base.features());
         String spaceJson;
         String spaceSource;

@@ -135,7 +135,7 @@ public final class Worker {
                 && a.gapPolicy().equals(b.gapPolicy()) && a.features().equals(b.features())
                 && a.target().equals(b.target()) && a.horizon() == b.horizon() && a.timeSteps() == b.timeSteps()
                 && a.split().equals(b.split()) && a.scaler().equals(b.scaler())
-                && a.evaluation().equals(b.evaluation());
+                && a.evaluation().equals(b.evaluation()) && Objects.equals(a.lockbox(), b.lockbox());
     }
 
     private static void sleep(long ms) {

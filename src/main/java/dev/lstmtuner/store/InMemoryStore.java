@@ -4,6 +4,7 @@ import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.LockboxScore;
 import dev.lstmtuner.result.TrialState;
 
 import java.time.Clock;
@@ -28,6 +29,8 @@ public final class InMemoryStore implements Store {
     final Clock clock;
     private final InMemoryLeases leases;
     private final InMemoryNotes notes;
+    private final List<LockboxOpening> lockbox = new ArrayList<>();
+    private long nextLockboxId = 1;
     final Map<String, Campaign> campaigns = new LinkedHashMap<>();
     private final Map<Long, Integer> nextNumber = new LinkedHashMap<>();
     final Map<Long, Row> trials = new TreeMap<>();
@@ -302,6 +305,7 @@ public final class InMemoryStore implements Store {
         nextNumber.remove(c.id());
         leases.forget(name);
         notes.forget(name);
+        lockbox.removeIf(o -> o.campaign().equals(name));
         return before - trials.size();
     }
 
@@ -323,6 +327,22 @@ public final class InMemoryStore implements Store {
     @Override
     public synchronized boolean deleteNote(long id) {
         return notes.delete(id);
+    }
+
+    @Override
+    public synchronized LockboxOpening recordLockbox(String campaign, Long trialId, LockboxOpening.Kind kind,
+                                                     boolean reopening, LockboxScore score) {
+        require(campaign);
+        LockboxOpening o = new LockboxOpening(nextLockboxId++, campaign, trialId, kind, reopening, score,
+                clock.instant());
+        lockbox.add(o);
+        return o;
+    }
+
+    @Override
+    public synchronized List<LockboxOpening> lockboxOpenings(String campaign) {
+        require(campaign);
+        return lockbox.stream().filter(o -> o.campaign().equals(campaign)).toList();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.lstmtuner.store;
 
 import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.LockboxScore;
 import dev.lstmtuner.result.TrialState;
 
 import java.time.Duration;
@@ -24,6 +25,7 @@ public final class JdbcStore implements Store {
     private final TrialQueue queue;
     private final TrialReads reads;
     private final JdbcNotes notes;
+    private final JdbcLockbox lockbox;
 
     JdbcStore(String jdbcUrl, String user, String password) {
         Dialect dialect = Dialect.of(jdbcUrl);
@@ -37,6 +39,7 @@ public final class JdbcStore implements Store {
         this.db = new Jdbc(pool, jdbcUrl, dialect);
         this.campaigns = new JdbcCampaigns(db);
         this.notes = new JdbcNotes(db);
+        this.lockbox = new JdbcLockbox(db);
         this.queue = new TrialQueue(db, this);
         this.reads = new TrialReads(db);
     }
@@ -179,6 +182,17 @@ public final class JdbcStore implements Store {
     @Override
     public boolean deleteNote(long id) {
         return notes.delete(id);
+    }
+
+    @Override
+    public LockboxOpening recordLockbox(String campaign, Long trialId, LockboxOpening.Kind kind, boolean reopening,
+                                        LockboxScore score) {
+        return lockbox.add(campaign, trialId, kind, reopening, score);
+    }
+
+    @Override
+    public List<LockboxOpening> lockboxOpenings(String campaign) {
+        return lockbox.list(campaign);
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import dev.lstmtuner.result.LockboxScore;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,6 +131,17 @@ public interface Store extends AutoCloseable {
 
     /** Removes a note or tag; false when there was none with that id. */
     boolean deleteNote(long id);
+
+    /**
+     * Records an opening of the campaign's lockbox, stamped with the store's time: a trial's score on it, or a
+     * resume that adds trials after it was opened ({@code score} null). Whether an opening is allowed is the
+     * caller's rule (search/LockboxGuard); the store keeps every one.
+     */
+    LockboxOpening recordLockbox(String campaign, Long trialId, LockboxOpening.Kind kind, boolean reopening,
+                                 LockboxScore score);
+
+    /** The campaign's lockbox openings, oldest first. */
+    List<LockboxOpening> lockboxOpenings(String campaign);
 
     /** Deletes a campaign with all its trials; returns the number of trials deleted. Only on the user's request. */
     int deleteCampaign(String name);

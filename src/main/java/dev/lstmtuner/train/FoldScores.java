@@ -5,34 +5,35 @@ import dev.lstmtuner.features.Dataset;
 import dev.lstmtuner.features.WalkForward;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.FoldMetrics;
-import dev.lstmtuner.result.ForecastMetrics;
-import dev.lstmtuner.stats.DieboldMariano;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Scores walk-forward folds: each fold's validation and test results ({@link FoldMetrics}), and the headline
- * metrics over the pooled test windows of all folds. The test blocks are consecutive and do not overlap, so the
- * pooled windows are the test split's windows, each forecast by the fold model trained only on bars before its
- * block; the model is judged against persistence on exactly those windows.
+ * Scores walk-forward folds ({@link FoldMetrics}) and builds the headline evaluation of a refit. Each fold's model is
+ * scored beside persistence on its own validation block (the fields named test* of its FoldMetrics hold that block),
+ * so nothing a fold records comes from the test split; the headline is the test split's score of the model kept.
  */
 final class FoldScores {
     private FoldScores() {
     }
 
-    /** One trained fold: its plan, windows, training run and test evaluation. */
+    /** One trained fold: its plan, windows, training run and evaluation on its validation block. */
     record FoldRun(WalkForward.Fold fold, Dataset dataset, TrainResult result, Evaluator.Evaluation evaluation,
                    FoldMetrics metrics) {
     }
 
+    /** Scores a fold's model beside persistence on its validation block: bars selection may see. */
     static FoldRun score(Series series, WalkForward.Fold fold, Dataset ds, Forecaster net, TrainResult r) {
-        Evaluator.Evaluation e = Evaluator.evaluate(net, ds, r);
+        Dataset scored = new Dataset(ds.featureNames(), ds.timeSteps(), ds.horizon(), ds.target(),
+                ds.train(), ds.val(), ds.val(), ds.featureScaler(), ds.targetScaler(), ds.warmupRowsDropped(),
+                ds.windowsSkippedAtGaps());
+        Evaluator.Evaluation e = Evaluator.evaluate(net, scored, r);
         FinalMetrics m = e.metrics();
-        Dataset.Split test = ds.test();
-        long from = series.timeMs()[test.anchor()[0] + ds.horizon()];
-        long to = series.timeMs()[test.anchor()[test.n() - 1] + ds.horizon()];
-        FoldMetrics fm = new FoldMetrics(fold.number(), ds.train().n(), ds.val().n(), test.n(), from, to,
+        Dataset.Split block = scored.test();
+        long from = series.timeMs()[block.anchor()[0] + ds.horizon()];
+        long to = series.timeMs()[block.anchor()[block.n() - 1] + ds.horizon()];
+        FoldMetrics fm = new FoldMetrics(fold.number(), ds.train().n(), ds.val().n(), block.n(), from, to,
                 r.bestValRmse(), r.bestValLoss(), r.epochs(), r.bestEpoch(), m.model(), m.persistence(), m.skill(),
                 m.persistencePValue(), valBlocks(net, ds, fold), r.bestValDirectionAccuracy());
         return new FoldRun(fold, ds, r, e, fm);
@@ -61,41 +62,31 @@ final class FoldScores {
         return out;
     }
 
+    /** The refit's epochs: the median of the folds' best epochs (the upper middle one for an even count). */
+    static int medianBestEpoch(List<FoldRun> runs) {
+        int[] best = runs.stream().mapToInt(r -> r.result().bestEpoch()).sorted().toArray();
+        return Math.max(1, best[best.length / 2]);
+    }
+
     /**
-     * The headline evaluation of several folds: test metrics and the Diebold–Mariano test against persistence over
-     * the pooled test windows, the mean best validation RMSE over folds, epochs and seconds summed over folds, and
-     * the last fold's best epoch (the model that is kept). One fold gives its own evaluation unchanged.
+     * The headline evaluation of a refit trial: the refit model's test metrics and Diebold–Mariano test against
+     * persistence on the test split, the mean best validation RMSE over folds, epochs and seconds summed over folds
+     * and the refit, the refit's epochs as the best epoch, and every fold's scores.
      */
-    static Evaluator.Evaluation pooled(List<FoldRun> runs, long params) {
-        if (runs.size() == 1) return runs.get(0).evaluation();
-        int n = 0;
-        for (FoldRun r : runs) n += r.evaluation().forecast().actual().length;
-        long[] time = new long[n];
-        double[] last = new double[n], predicted = new double[n], actual = new double[n];
-        int at = 0, epochs = 0;
-        double valRmse = 0, seconds = 0;
+    static Evaluator.Evaluation headline(List<FoldRun> runs, Forecaster refit, Dataset ds, TrainResult result) {
+        Evaluator.Evaluation e = Evaluator.evaluate(refit, ds, result);
+        FinalMetrics t = e.metrics();
+        int epochs = result.epochs();
+        double valRmse = 0, seconds = result.trainingSeconds();
         List<FoldMetrics> folds = new ArrayList<>(runs.size());
         for (FoldRun r : runs) {
-            Evaluator.TestForecast f = r.evaluation().forecast();
-            int len = f.actual().length;
-            System.arraycopy(f.timeMs(), 0, time, at, len);
-            System.arraycopy(f.lastClose(), 0, last, at, len);
-            System.arraycopy(f.predicted(), 0, predicted, at, len);
-            System.arraycopy(f.actual(), 0, actual, at, len);
-            at += len;
             epochs += r.result().epochs();
             valRmse += r.result().bestValRmse();
             seconds += r.result().trainingSeconds();
             folds.add(r.metrics());
         }
-        ForecastMetrics model = Metrics.of(predicted, actual, last);
-        ForecastMetrics persistence = Metrics.of(last, actual, last);
-        double skill = 1.0 - model.rmse() / persistence.rmse();
-        FoldRun lastFold = runs.get(runs.size() - 1);
-        DieboldMariano.Result dm = Evaluator.againstPersistence(predicted, last, actual, lastFold.dataset().horizon());
-        FinalMetrics m = new FinalMetrics(model, persistence, skill, valRmse / runs.size(), params, epochs,
-                lastFold.result().bestEpoch(), seconds, n, dm == null ? null : dm.statistic(),
-                dm == null ? null : dm.pValue(), folds);
-        return new Evaluator.Evaluation(m, new Evaluator.TestForecast(time, last, predicted, actual));
+        FinalMetrics m = new FinalMetrics(t.model(), t.persistence(), t.skill(), valRmse / runs.size(), t.params(),
+                epochs, result.bestEpoch(), seconds, t.testWindows(), t.persistenceStatistic(), t.persistencePValue(), folds);
+        return new Evaluator.Evaluation(m, e.forecast());
     }
 }

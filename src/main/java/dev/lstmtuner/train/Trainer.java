@@ -19,7 +19,8 @@ import java.util.Random;
  * by more than min_delta (relative to, or in units of, the val loss at that last improvement), while the weights
  * kept are those of the lowest val loss however small its lead. Training windows are shuffled within the training
  * split only, by a generator seeded from the run's seed, so the same seed and thread count give bit-identical runs.
- * The network ends holding the weights of its best validation epoch.
+ * The network ends holding the weights of its best validation epoch. A dataset without validation windows (the refit
+ * of nested walk-forward) trains exactly {@code max_epochs} epochs and keeps the last weights: nothing is chosen.
  */
 public final class Trainer {
     /** Called after every mini-batch: for progress bars. */
@@ -57,6 +58,8 @@ public final class Trainer {
         String stopReason = "reached max_epochs (" + config.maxEpochs() + ")";
         boolean pruned = false;
         long runStart = System.nanoTime();
+        boolean refit = ds.val().n() == 0;
+        if (refit) stopReason = "refit: " + config.maxEpochs() + " epochs on the development region";
 
         for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
             long epochStart = System.nanoTime();
@@ -81,6 +84,12 @@ public final class Trainer {
                 progress.onBatch(epoch, b + 1, batches, epochStart);
             }
             double trainLoss = lossSum / train.n();
+            if (refit) {
+                curve.add(new EpochMetrics(epoch, trainLoss, Double.NaN, Double.NaN,
+                        (System.nanoTime() - epochStart) / 1_000_000));
+                bestEpoch = epoch;
+                continue;
+            }
             float[] valScaled = Forecasts.predictScaled(net, ds, ds.val());
             double valLoss = mse(valScaled, ds.val().y());
             if (!Double.isFinite(valLoss)) throw nanFailure(epoch, batches, batches, valLoss);
@@ -110,7 +119,7 @@ public final class Trainer {
                 break;
             }
         }
-        net.setParams(bestParams);
+        if (!refit) net.setParams(bestParams);
         return new TrainResult(List.copyOf(curve), bestEpoch, bestValLoss, bestValRmse, stopReason, pruned,
                 (System.nanoTime() - runStart) / 1e9);
     }

@@ -9,8 +9,9 @@ import dev.lstmtuner.data.LoadedData;
 import dev.lstmtuner.features.Dataset;
 import dev.lstmtuner.features.FeatureBuilder;
 import dev.lstmtuner.features.FeatureMatrix;
+import dev.lstmtuner.features.Lockbox;
+import dev.lstmtuner.features.ScalerFitting;
 import dev.lstmtuner.features.WalkForward;
-import dev.lstmtuner.features.Windows;
 import dev.lstmtuner.model.ModelFactory;
 import dev.lstmtuner.result.EpochListener;
 import dev.lstmtuner.result.FinalMetrics;
@@ -21,38 +22,43 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.IntFunction;
 
 /**
  * One configuration end to end: load and validate the data, build causal features and windows, train, evaluate.
  * The train command, search workers and reproduce all run trials through here, so they cannot drift apart.
  * <p>
- * With {@code evaluation.folds} k > 1 the configuration is trained from scratch (same seed) on each of k
- * walk-forward folds ({@link WalkForward}), each with its own train-only scalers, early stopping on its own
- * validation block and a test block after it. The objective is the mean over folds of the best validation score;
- * the headline test metrics are over the pooled test windows of all folds ({@link FoldScores}); the network kept is
- * the last fold's, trained on the most recent bars.
+ * Nested walk-forward ({@link WalkForward}): the configuration is trained from scratch (same seed) on each fold, each
+ * with its own train-only scalers and early stopping on its own validation block; the objective is the mean over
+ * folds of the best validation score. Folds never read the test region. With one fold its model scores the test
+ * split; with k > 1 a run whose folds all complete is refit once on the whole development region for the median of
+ * the folds' best epochs, and that model scores the test split (the headline metrics) and is the model kept. A pruned
+ * run is never refit. With a lockbox the trial is handed only the bars before it ({@link Lockbox#trialBars}).
  */
 public final class TrialRunner {
     private TrialRunner() {
     }
 
     /**
-     * Data made ready for a config: validated series, its fingerprint, its features, the fold plan and the last
-     * fold's windows ({@code dataset}: the single split when there is one fold). The other folds' windows are cut
-     * on demand by {@link #fold}, so only one extra fold is in memory at a time.
+     * Data made ready for a config: the bars a trial may read (the lockbox cut off), their fingerprint, features, the
+     * fold plan and the headline windows ({@code dataset}: the single split with one fold, the refit's with more).
+     * The folds' windows are cut on demand by {@link #fold}, so only one extra fold is in memory at a time.
      */
     public record Prepared(LoadedData data, DataFingerprint.Fingerprint fingerprint, Dataset dataset,
-                           FeatureMatrix features, List<WalkForward.Fold> folds, RunConfig config) {
-        /** The windows of fold {@code number} (1-based). */
+                           FeatureMatrix features, WalkForward.Plan plan, RunConfig config, PipelineChange change) {
+        public List<WalkForward.Fold> folds() {
+            return plan.folds();
+        }
+
+        /** The windows of fold {@code number} (1-based): what selection trains and validates on. */
         public Dataset fold(int number) {
-            if (number == folds.size()) return dataset;
+            if (!plan.refits()) return dataset;
             RunConfig c = config;
-            return WalkForward.build(data.series(), features, folds.get(number - 1), c.timeSteps(), c.horizon(),
-                    c.target(), c.scaler());
+            return change.windows().apply(WalkForward.build(data.series(), features, plan.folds().get(number - 1),
+                    c.timeSteps(), c.horizon(), c.target(), c.scaler(), change.fitting()));
         }
     }
-
     /** Told after every fold but the last, with the folds done so far; may stop the run (fold-aware pruning). */
     @FunctionalInterface
     public interface FoldListener {
@@ -62,12 +68,13 @@ public final class TrialRunner {
     }
 
     /**
-     * @param result     the last trained fold's run
+     * @param result     the run of the model kept: the refit's (k > 1), else the single split's (or the last
+     *                   trained fold's when pruned)
      * @param folds      every trained fold's scores, in order (one entry for a single split)
      * @param pruned     a listener stopped the run (an epoch listener inside a fold, or a fold listener)
      * @param stopReason why the run ended
-     * @param network    the last fold's DL4J network; null for a non-neural family
-     * @param forecaster the last fold's model, whatever its family
+     * @param network    the kept model's DL4J network; null for a non-neural family
+     * @param forecaster the kept model, whatever its family
      */
     public record Outcome(Prepared prepared, MultiLayerNetwork network, TrainResult result,
                           Evaluator.Evaluation evaluation, List<FoldMetrics> folds, boolean pruned,
@@ -86,20 +93,43 @@ public final class TrialRunner {
         return prepare(c, DataSource.load(c.data(), GapPolicy.parse(c.gapPolicy()), c.maxRows(), c.dateRange()));
     }
 
-    /** Prepares already loaded data (its source, date range and {@code max_rows} are the caller's business). */
+    /**
+     * Prepares already loaded data (its source, date range and {@code max_rows} are the caller's business); with a
+     * lockbox, only the bars before it (less the purge) are kept.
+     */
     public static Prepared prepare(RunConfig c, LoadedData data) {
-        FeatureMatrix fm = FeatureBuilder.build(data.series(), c.features());
-        int k = c.evaluation().folds();
-        List<WalkForward.Fold> folds = WalkForward.plan(data.series().size(), fm.firstRow(), c.split(), k,
-                c.evaluation().scheme());
-        Dataset last = k == 1
-                ? Windows.build(data.series(), fm, c.timeSteps(), c.horizon(), c.target(), c.split(), c.scaler())
-                : WalkForward.build(data.series(), fm, folds.get(k - 1), c.timeSteps(), c.horizon(), c.target(),
-                c.scaler());
-        Prepared p = new Prepared(data, DataFingerprint.of(data.series()), last, fm, folds, c);
+        return prepare(c, data, PipelineChange.NONE);
+    }
+
+    /** As {@link #prepare(RunConfig, LoadedData)} with the given scaler fitting (tests of the leakage audit). */
+    public static Prepared prepare(RunConfig c, LoadedData data, ScalerFitting fitting) {
+        return prepare(c, data, new PipelineChange(fitting, PipelineChange.NONE.features(),
+                PipelineChange.NONE.windows()));
+    }
+
+    /** As {@link #prepare(RunConfig, LoadedData)} with the leakage audit's change to the pipeline. */
+    public static Prepared prepare(RunConfig c, LoadedData data, PipelineChange change) {
+        LoadedData bars = c.lockbox() == null ? data : new LoadedData(Lockbox.trialBars(data.series(),
+                Lockbox.start(data.series(), c.lockbox()), purge(c)), data.report());
+        FeatureMatrix fm = change.features().apply(FeatureBuilder.build(bars.series(), c.features()));
+        WalkForward.Plan plan = plan(c, bars.series().size(), fm.firstRow());
+        Dataset headline = change.windows().apply(WalkForward.build(bars.series(), fm, plan.headline(),
+                c.timeSteps(), c.horizon(), c.target(), c.scaler(), change.fitting()));
+        Prepared p = new Prepared(bars, DataFingerprint.of(bars.series()), headline, fm, plan, c, change);
         // cut every fold once now, so a fold with too few windows is refused before any training
-        for (int j = 1; j < k; j++) p.fold(j);
+        if (plan.refits()) for (int j = 1; j <= plan.folds().size(); j++) p.fold(j);
         return p;
+    }
+
+    /** The fold plan of a config over {@code size} bars whose features start at {@code firstRow}. */
+    public static WalkForward.Plan plan(RunConfig c, int size, int firstRow) {
+        return WalkForward.plan(size, firstRow, c.split(), c.evaluation().folds(), c.evaluation().scheme(),
+                c.horizon(), c.evaluation().embargo());
+    }
+
+    /** Bars left out between regions: horizon - 1 (overlapping targets) plus the embargo. */
+    public static int purge(RunConfig c) {
+        return c.horizon() - 1 + c.evaluation().embargo();
     }
 
     /** Every fold, each told to {@code listener}; nothing stops between folds. */
@@ -152,13 +182,25 @@ public final class TrialRunner {
             }
         }
         FoldScores.FoldRun last = runs.get(runs.size() - 1);
-        return new Outcome(p, net, last.result(), FoldScores.pooled(runs, model.numParams()), List.copyOf(done), pruned,
-                reason, model);
+        if (pruned) {
+            // never refit, never scored on the test split: its evaluation is its last fold's validation block
+            return new Outcome(p, net, last.result(), last.evaluation(), List.copyOf(done), true, reason, model);
+        }
+        if (!p.plan().refits()) {
+            // one fold: its model, chosen on validation only, scores the test split
+            return new Outcome(p, net, last.result(), Evaluator.evaluate(model, p.dataset(), last.result()),
+                    List.copyOf(done), false, reason, model);
+        }
+        Refit.Fitted refit = Refit.fit(c, p.dataset(), FoldScores.medianBestEpoch(runs), progress);
+        Evaluator.Evaluation headline = FoldScores.headline(runs, refit.forecaster(), p.dataset(), refit.result());
+        return new Outcome(p, refit.network(), refit.result(), headline, List.copyOf(done), false,
+                refit.result().stopReason(), refit.forecaster());
     }
 
     private static void checkPreparedFor(RunConfig c, Prepared p) {
         RunConfig was = p.config();
         if (!was.evaluation().equals(c.evaluation()) || !was.split().equals(c.split())
+                || !Objects.equals(was.lockbox(), c.lockbox())
                 || was.timeSteps() != c.timeSteps() || was.horizon() != c.horizon()
                 || !was.target().equals(c.target()) || !was.scaler().equals(c.scaler())) {
             throw new IllegalArgumentException("data prepared for another evaluation, split or window setting: "

@@ -107,6 +107,7 @@ public final class LeaderboardServer {
             out.put("campaign_verdict_beats", verdicts.campaign().beats());
             out.put("test_metrics", TestMetricSort.KEYS);
             out.put("test_sort_warning", TestMetricSort.WARNING);
+            out.put("lockbox", service.lockbox(name));
             ctx.json(out);
         });
         app.get("/api/trials", ctx -> ctx.json(service.trials(trialsRequest(ctx))));

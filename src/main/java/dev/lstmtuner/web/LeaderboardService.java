@@ -1,6 +1,7 @@
 package dev.lstmtuner.web;
 
 import dev.lstmtuner.analysis.CampaignVerdicts;
+import dev.lstmtuner.analysis.LockboxVerdict;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
@@ -16,7 +17,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -98,6 +101,27 @@ public final class LeaderboardService {
         return campaigns(null).stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseGet(() -> store.campaigns().stream().filter(s -> s.campaign().name().equals(name))
                         .map(this::row).findFirst().orElseThrow(() -> ApiException.notFound("no campaign named '" + name + "'")));
+    }
+
+    /**
+     * The lockbox verdict (the campaign's headline when present), or null while the lockbox is unopened or absent:
+     * the trial scored, its skill and Diebold–Mariano p on the lockbox windows, the verdict in words, when it was
+     * opened and how often reopened.
+     */
+    public Map<String, Object> lockbox(String campaign) {
+        requireCampaign(campaign);
+        return LockboxVerdict.of(cache.get("lockbox|" + campaign, () -> store.lockboxOpenings(campaign))).map(v -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("headline", v.headline());
+            m.put("trial_number", v.score().trialNumber());
+            m.put("verdict", v.verdict().kind().name().toLowerCase(Locale.ROOT));
+            m.put("skill", TrialRow.finite(v.score().skill()));
+            m.put("p_value", v.score().pValue());
+            m.put("windows", v.score().windows());
+            m.put("opened_at", v.openedAt().toString());
+            m.put("reopenings", v.reopenings());
+            return m;
+        }).orElse(null);
     }
 
     /** The whitelist of sort and range keys: metric keys then param names. */

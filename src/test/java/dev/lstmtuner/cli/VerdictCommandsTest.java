@@ -115,7 +115,7 @@ class VerdictCommandsTest {
     @Test
     void showListsEveryWalkForwardFoldWithItsOwnVerdict() {
         String out = run("show", "v/3").out();
-        assertThat(out).contains("mean over 2 walk-forward folds", "Walk-forward folds", "TEST FROM", "BEST_VAL_RMSE");
+        assertThat(out).contains("mean over 2 walk-forward folds", "Walk-forward folds", "VAL FROM", "BEST_VAL_RMSE");
         assertThat(out.lines().filter(l -> l.contains("no better than persistence (p = 0.700)")).count()).isEqualTo(2);
     }
 

@@ -15,33 +15,52 @@ class WalkForwardTest {
     private static final List<String> FEATURES = List.of("log_return_1", "hl_range", "rsi_14", "volume_z_20");
 
     @Test
-    void foldsAreChronologicalAndTheirTestBlocksTileTheTestSplitWithoutOverlap() {
-        List<WalkForward.Fold> folds = WalkForward.plan(1000, 100, SPLIT, 4, WalkForward.EXPANDING);
-        // 900 rows: train to 640, val to 820, the test region 820..1000 cut into four blocks of 45
+    void foldsValidateOnConsecutiveBlocksOfTheValidationSplitAndTheRefitAloneScoresTheTestSplit() {
+        WalkForward.Plan plan = WalkForward.plan(1000, 100, SPLIT, 4, WalkForward.EXPANDING, 1, 0);
+        List<WalkForward.Fold> folds = plan.folds();
+        // 900 rows: train to 640, validation 640..820 cut into four blocks of 45, the test region 820..1000
         assertThat(folds).hasSize(4);
-        assertThat(folds.get(0).testStart()).isEqualTo(820);
-        assertThat(folds.get(3).testEnd()).isEqualTo(1000);
+        assertThat(plan.devEnd()).isEqualTo(820);
         for (int j = 0; j < folds.size(); j++) {
             WalkForward.Fold f = folds.get(j);
             assertThat(f.number()).isEqualTo(j + 1);
-            assertThat(f.trainStart()).isLessThan(f.trainEnd());
-            assertThat(f.trainEnd()).isLessThan(f.valEnd());
-            assertThat(f.valEnd()).isLessThan(f.testEnd());
-            assertThat(f.testEnd() - f.testStart()).isEqualTo(45);
-            assertThat(f.valEnd() - f.valStart()).as("every fold validates on as many bars").isEqualTo(180);
-            if (j > 0) assertThat(f.testStart()).as("test blocks follow each other").isEqualTo(folds.get(j - 1).testEnd());
+            assertThat(f.trainStart()).isEqualTo(100);
+            assertThat(f.trainEnd()).isEqualTo(f.valStart());
+            assertThat(f.valStart()).isEqualTo(640 + 45 * j);
+            assertThat(f.valEnd() - f.valStart()).isEqualTo(45);
+            assertThat(f.testEnd()).as("no fold has a test block").isEqualTo(f.testStart());
+            assertThat(f.valEnd()).isLessThanOrEqualTo(plan.devEnd());
         }
+        WalkForward.Fold refit = plan.headline();
+        assertThat(plan.refits()).isTrue();
+        assertThat(List.of(refit.trainStart(), refit.trainEnd(), refit.valStart(), refit.valEnd(), refit.testStart(),
+                refit.testEnd())).containsExactly(100, 820, 820, 820, 820, 1000);
+    }
+
+    @Test
+    void thePurgeOfHorizonMinusOnePlusTheEmbargoSeparatesTrainingValidationAndTest() {
+        WalkForward.Plan one = WalkForward.plan(1000, 100, SPLIT, 1, WalkForward.EXPANDING, 4, 2);
+        WalkForward.Fold f = one.folds().get(0);
+        assertThat(one.purge()).isEqualTo(5);
+        assertThat(one.headline()).isEqualTo(f);
+        assertThat(List.of(f.trainEnd(), f.valStart(), f.valEnd(), f.testStart())).containsExactly(640, 645, 820, 825);
+        WalkForward.Plan three = WalkForward.plan(1000, 100, SPLIT, 3, WalkForward.SLIDING, 4, 2);
+        for (WalkForward.Fold g : three.folds()) {
+            assertThat(g.valStart() - g.trainEnd()).isEqualTo(5);
+            assertThat(g.trainEnd() - g.trainStart()).isEqualTo(640 - 5 - 100);
+        }
+        assertThat(three.headline().testStart()).isEqualTo(825);
     }
 
     @Test
     void expandingTrainsFromTheFirstRowAndSlidingKeepsTheFirstFoldsTrainingLength() {
-        List<WalkForward.Fold> expanding = WalkForward.plan(1000, 100, SPLIT, 3, WalkForward.EXPANDING);
-        List<WalkForward.Fold> sliding = WalkForward.plan(1000, 100, SPLIT, 3, WalkForward.SLIDING);
+        List<WalkForward.Fold> expanding = WalkForward.plan(1000, 100, SPLIT, 3, WalkForward.EXPANDING, 1, 0).folds();
+        List<WalkForward.Fold> sliding = WalkForward.plan(1000, 100, SPLIT, 3, WalkForward.SLIDING, 1, 0).folds();
         assertThat(sliding.get(0)).isEqualTo(expanding.get(0));
         for (int j = 0; j < 3; j++) {
             assertThat(expanding.get(j).trainStart()).isEqualTo(100);
             assertThat(sliding.get(j).trainEnd() - sliding.get(j).trainStart()).isEqualTo(540);
-            assertThat(sliding.get(j).testEnd()).isEqualTo(expanding.get(j).testEnd());
+            assertThat(sliding.get(j).valEnd()).isEqualTo(expanding.get(j).valEnd());
         }
         assertThat(expanding.get(2).trainEnd() - expanding.get(2).trainStart()).isEqualTo(540 + 120);
         assertThat(sliding.get(2).trainStart()).isEqualTo(100 + 120);
@@ -52,7 +71,8 @@ class WalkForwardTest {
         Series s = TestSeries.randomWalk(600, 3);
         FeatureMatrix fm = FeatureBuilder.build(s, FEATURES);
         Dataset single = Windows.build(s, fm, 12, 2, "log_return", SPLIT, "standard");
-        WalkForward.Fold only = WalkForward.plan(s.size(), fm.firstRow(), SPLIT, 1, WalkForward.EXPANDING).get(0);
+        WalkForward.Fold only = WalkForward.plan(s.size(), fm.firstRow(), SPLIT, 1, WalkForward.EXPANDING, 2, 0)
+                .folds().get(0);
         Dataset fold = WalkForward.build(s, fm, only, 12, 2, "log_return", "standard");
         for (Dataset.Split[] pair : new Dataset.Split[][]{{single.train(), fold.train()}, {single.val(), fold.val()},
                 {single.test(), fold.test()}}) {
@@ -70,7 +90,8 @@ class WalkForwardTest {
         List<String> local = List.of("log_return_1", "hl_range");
         Series s = TestSeries.randomWalk(800, 8);
         FeatureMatrix fm = FeatureBuilder.build(s, local);
-        List<WalkForward.Fold> folds = WalkForward.plan(s.size(), fm.firstRow(), SPLIT, 3, WalkForward.SLIDING);
+        List<WalkForward.Fold> folds = WalkForward.plan(s.size(), fm.firstRow(), SPLIT, 3, WalkForward.SLIDING, 1, 0)
+                .folds();
         WalkForward.Fold last = folds.get(2);
         Dataset d = WalkForward.build(s, fm, last, 10, 1, "log_return", "standard");
         assertThat(Arrays.stream(d.train().anchor()).allMatch(t -> t + 1 >= last.trainStart() && t + 1 < last.trainEnd())).isTrue();
@@ -82,14 +103,15 @@ class WalkForwardTest {
     }
 
     @Test
-    void aFoldsWindowsAndScalersAreBitIdenticalWhenBarsAfterItsTestBlockChange() {
-        Series base = TestSeries.randomWalk(900, 13);
+    void aFoldsWindowsAndScalersAreBitIdenticalWhenBarsAfterItsValidationBlockChange() {
+        Series base = TestSeries.randomWalk(1200, 13);
         FeatureMatrix fm = FeatureBuilder.build(base, FEATURES);
-        List<WalkForward.Fold> folds = WalkForward.plan(base.size(), fm.firstRow(), SPLIT, 3, WalkForward.EXPANDING);
+        List<WalkForward.Fold> folds = WalkForward.plan(base.size(), fm.firstRow(), SPLIT, 3, WalkForward.EXPANDING,
+                3, 0).folds();
         for (String kind : List.of("standard", "minmax")) {
             for (int j = 0; j < 2; j++) {
                 WalkForward.Fold f = folds.get(j);
-                Series changed = TestSeries.perturbed(base, f.testEnd(), base.size(), 99 + j);
+                Series changed = TestSeries.perturbed(base, f.valEnd(), base.size(), 99 + j);
                 FeatureMatrix cfm = FeatureBuilder.build(changed, FEATURES);
                 Dataset a = WalkForward.build(base, fm, f, 16, 3, "log_return", kind);
                 Dataset b = WalkForward.build(changed, cfm, f, 16, 3, "log_return", kind);
@@ -104,28 +126,28 @@ class WalkForwardTest {
                     assertThat(pair[1].y()).isEqualTo(pair[0].y());
                     assertThat(pair[1].actualClose()).isEqualTo(pair[0].actualClose());
                 }
-                // the next fold's test block is the changed bars, so it must see the change (or this proves nothing)
+                // the next fold's validation block is the changed bars, so it must see the change (or this proves nothing)
                 Dataset next = WalkForward.build(base, fm, folds.get(j + 1), 16, 3, "log_return", kind);
                 Dataset nextChanged = WalkForward.build(changed, cfm, folds.get(j + 1), 16, 3, "log_return", kind);
-                assertThat(nextChanged.test().y()).isNotEqualTo(next.test().y());
+                assertThat(nextChanged.val().y()).isNotEqualTo(next.val().y());
             }
         }
     }
 
     @Test
-    void moreFoldsThanTestBarsOrAFoldWithoutWindowsIsRefusedNamingTheFold() {
-        assertThatThrownBy(() -> WalkForward.plan(120, 10, SPLIT, 30, WalkForward.EXPANDING))
+    void moreFoldsThanValidationBarsOrAFoldWithoutWindowsIsRefusedNamingTheFold() {
+        assertThatThrownBy(() -> WalkForward.plan(120, 10, SPLIT, 30, WalkForward.EXPANDING, 1, 0))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("evaluation.folds 30")
                 .hasMessageContaining("use fewer folds");
         Series s = TestSeries.randomWalk(300, 2);
         FeatureMatrix fm = FeatureBuilder.build(s, FEATURES);
         // windows of 220 bars leave the first fold fewer than 10 training windows
         List<WalkForward.Fold> folds = WalkForward.plan(s.size(), fm.firstRow(), List.of(0.8, 0.1, 0.1), 10,
-                WalkForward.EXPANDING);
+                WalkForward.EXPANDING, 1, 0).folds();
         assertThatThrownBy(() -> WalkForward.build(s, fm, folds.get(0), 220, 1, "log_return", "standard"))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("walk-forward fold 1 of 10")
                 .hasMessageContaining("use fewer folds");
-        assertThatThrownBy(() -> WalkForward.plan(300, 10, SPLIT, 3, "rolling"))
+        assertThatThrownBy(() -> WalkForward.plan(300, 10, SPLIT, 3, "rolling", 1, 0))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("\"rolling\"");
     }
 }

@@ -77,10 +77,13 @@ class WindowsTest {
         assertThat(tr[tr.length - 1]).isLessThan(va[0]);
         assertThat(va[va.length - 1]).isLessThan(te[0]);
         assertThat(Arrays.stream(tr).allMatch(t -> t + h < valStart)).isTrue();
-        assertThat(Arrays.stream(va).allMatch(t -> t + h >= valStart && t + h < testStart)).isTrue();
-        assertThat(Arrays.stream(te).allMatch(t -> t + h >= testStart)).isTrue();
-        // Every possible window is used exactly once (no gaps here).
-        assertThat(tr.length + va.length + te.length).isEqualTo(fm.rows() - 10 + 1 - h);
+        // the first h - 1 target bars of val and test are purged: their returns would overlap the region before
+        assertThat(Arrays.stream(va).allMatch(t -> t + h >= valStart + h - 1 && t + h < testStart)).isTrue();
+        assertThat(va[0] + h).isEqualTo(valStart + h - 1);
+        assertThat(Arrays.stream(te).allMatch(t -> t + h >= testStart + h - 1)).isTrue();
+        assertThat(te[0] + h).isEqualTo(testStart + h - 1);
+        // Every possible window but the purged ones is used exactly once (no gaps here).
+        assertThat(tr.length + va.length + te.length).isEqualTo(fm.rows() - 10 + 1 - h - 2 * (h - 1));
         assertThat(tr[0]).isEqualTo(fm.firstRow() + 9);
     }
 
@@ -151,7 +154,8 @@ class WindowsTest {
             }
             total += sp.n();
         }
-        assertThat(total).isEqualTo((200 - 1 - steps + 1 - h) - 11);
+        // less the purge of h - 1 target bars at the start of val and of test
+        assertThat(total).isEqualTo((200 - 1 - steps + 1 - h) - 11 - 2 * (h - 1));
     }
 
     @Test

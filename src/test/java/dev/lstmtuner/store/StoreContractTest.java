@@ -8,6 +8,7 @@ import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.FoldMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
+import dev.lstmtuner.result.LockboxScore;
 import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 
@@ -396,5 +397,28 @@ abstract class StoreContractTest extends StoreTestBase {
         campaign("c");
         assertThat(store.notes("c")).isEmpty();
         assertThat(store.notes("other")).hasSize(1);
+    }
+
+    @Test
+    void lockboxOpeningsAreKeptInOrderWithTimeAndScoreAndGoWithTheCampaign() {
+        campaign("c");
+        campaign("other");
+        Trial t = store.enqueue("c", Map.of("lr", 0.1));
+        LockboxScore score = new LockboxScore(t.number(), 10.5, 11.0, 1 - 10.5 / 11.0, -2.1, 0.036, 1464,
+                1_730_419_200_000L, 1_735_686_000_000L, 7);
+        LockboxOpening first = store.recordLockbox("c", t.id(), LockboxOpening.Kind.SCORE, false, score);
+        LockboxOpening resume = store.recordLockbox("c", null, LockboxOpening.Kind.RESUME, true, null);
+        store.recordLockbox("other", null, LockboxOpening.Kind.RESUME, true, null);
+        assertThat(first.openedAt()).isNotNull();
+        assertThat(first.score()).isEqualTo(score);
+        assertThat(store.lockboxOpenings("c")).extracting(LockboxOpening::id, LockboxOpening::trialId,
+                        LockboxOpening::kind, LockboxOpening::reopening, LockboxOpening::score)
+                .containsExactly(tuple(first.id(), t.id(), LockboxOpening.Kind.SCORE, false, score),
+                        tuple(resume.id(), null, LockboxOpening.Kind.RESUME, true, null));
+        assertThatThrownBy(() -> store.lockboxOpenings("ghost")).isInstanceOf(BadInputException.class);
+        store.deleteCampaign("c");
+        campaign("c");
+        assertThat(store.lockboxOpenings("c")).isEmpty();
+        assertThat(store.lockboxOpenings("other")).hasSize(1);
     }
 }

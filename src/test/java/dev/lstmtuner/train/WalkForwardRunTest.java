@@ -38,7 +38,7 @@ class WalkForwardRunTest {
     }
 
     @Test
-    void everyFoldIsScoredTheObjectiveIsTheirMeanAndTheHeadlineIsThePooledTestWindows() {
+    void everyFoldIsScoredOnItsValidationBlockTheObjectiveIsTheirMeanAndTheRefitScoresTheTestSplit() {
         RunConfig c = folds(3, Map.of());
         TrialRunner.Prepared p = TrialRunner.prepare(c);
         List<Integer> foldsTold = new ArrayList<>();
@@ -52,24 +52,19 @@ class WalkForwardRunTest {
         assertThat(m.folds()).hasSize(3);
         assertThat(o.objective(Objective.VAL_RMSE)).isEqualTo(m.bestValRmse())
                 .isCloseTo(m.folds().stream().mapToDouble(FoldMetrics::bestValRmse).average().orElseThrow(), within(1e-9));
-        int windows = 0;
-        double squared = 0;
         for (FoldMetrics f : m.folds()) {
-            windows += f.testWindows();
-            squared += f.model().rmse() * f.model().rmse() * f.testWindows();
+            // a fold's scored block is its validation block
+            assertThat(f.testWindows()).isEqualTo(f.valWindows());
             assertThat(f.valBlockRmse()).hasSize(FoldMetrics.VAL_BLOCKS).allMatch(Double::isFinite);
-            assertThat(f.persistencePValue()).isBetween(0.0, 1.0);
         }
-        // the pooled windows are exactly the folds' test windows
-        assertThat(m.testWindows()).isEqualTo(windows);
-        assertThat(m.model().rmse()).isCloseTo(Math.sqrt(squared / windows), within(1e-9));
-        assertThat(m.persistencePValue()).isBetween(0.0, 1.0);
-        assertThat(m.epochs()).isEqualTo(m.folds().stream().mapToInt(FoldMetrics::epochs).sum());
-        // consecutive test blocks
+        // consecutive validation blocks, all before the test split the refit scores
         for (int j = 1; j < 3; j++) assertThat(m.folds().get(j).testFromMs()).isGreaterThan(m.folds().get(j - 1).testToMs());
-        // the kept model is the last fold's
-        assertThat(o.result().epochs()).isEqualTo(m.folds().get(2).epochs());
-        assertThat(m.bestEpoch()).isEqualTo(m.folds().get(2).bestEpoch());
+        assertThat(m.folds().get(2).testToMs())
+                .isLessThan(p.data().series().timeMs()[p.dataset().test().anchor()[0] + c.horizon()]);
+        assertThat(m.testWindows()).isEqualTo(p.dataset().test().n());
+        // the kept model is the refit's
+        assertThat(m.epochs()).isEqualTo(m.folds().stream().mapToInt(FoldMetrics::epochs).sum() + o.result().epochs());
+        assertThat(m.bestEpoch()).isEqualTo(o.result().epochs());
     }
 
     @Test
@@ -98,16 +93,17 @@ class WalkForwardRunTest {
     }
 
     /**
-     * No look-ahead across folds: bars after fold 1's test block change, and fold 1 (its windows, scalers, trained
-     * weights and every score) stays bit-identical, while fold 2, whose test block holds changed bars, does not.
+     * No look-ahead across folds: bars after fold 1's validation block change, and fold 1 (its windows, scalers,
+     * trained weights and every score) stays bit-identical, while fold 2, whose validation block holds changed bars,
+     * does not.
      */
     @Test
-    void changingBarsAfterAFoldsTestBlockLeavesThatFoldsMetricsBitIdentical() {
+    void changingBarsAfterAFoldsValidationBlockLeavesThatFoldsMetricsBitIdentical() {
         RunConfig c = folds(3, Map.of("max_epochs", 2));
         LoadedData data = bundled(c);
         TrialRunner.Prepared p = TrialRunner.prepare(c, data);
         WalkForward.Fold first = p.folds().get(0);
-        LoadedData changed = new LoadedData(perturbed(data.series(), first.testEnd()), data.report());
+        LoadedData changed = new LoadedData(perturbed(data.series(), first.valEnd()), data.report());
         TrialRunner.Prepared q = TrialRunner.prepare(c, changed);
 
         TrialRunner.Outcome a = TrialRunner.run(c, p, QUIET, NO_BAR);
@@ -115,7 +111,7 @@ class WalkForwardRunTest {
         FoldMetrics fa = a.metrics().folds().get(0), fb = b.metrics().folds().get(0);
         assertThat(fb).isEqualTo(fa);
         assertThat(q.fold(1).featureScaler().shift()).isEqualTo(p.fold(1).featureScaler().shift());
-        assertThat(q.fold(1).test().x()).isEqualTo(p.fold(1).test().x());
+        assertThat(q.fold(1).val().x()).isEqualTo(p.fold(1).val().x());
         assertThat(b.metrics().folds().get(1).model()).isNotEqualTo(a.metrics().folds().get(1).model());
     }
 

@@ -3,6 +3,8 @@ package dev.lstmtuner.web;
 import java.util.Comparator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lstmtuner.result.LockboxScore;
+import dev.lstmtuner.store.LockboxOpening;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import io.javalin.testtools.HttpClient;
@@ -191,6 +193,23 @@ class LeaderboardHonestyApiTest {
             assertThat(interrupted.get("requeued_as").asLong()).isEqualTo(id(HonestyFixture.NAME, 8));
             assertThat(row(client, HonestyFixture.NAME, 8).get("requeued_from").asLong()).isEqualTo(id(HonestyFixture.NAME, 7));
             assertThat(row(client, WebFixture.BTC, 10).get("interrupted").asBoolean()).as("a NaN failure").isFalse();
+        });
+    }
+
+    @Test
+    void theLockboxVerdictIsACampaignFieldWithItsTrialPAndReopenCountAndNullWhileUnopened() {
+        store.recordLockbox(HonestyFixture.NAME, null, LockboxOpening.Kind.SCORE, false,
+                new LockboxScore(2, 99.0, 100.0, 0.01, -0.8, 0.42, 1464, 0L, 1L, 5));
+        store.recordLockbox(HonestyFixture.NAME, null, LockboxOpening.Kind.RESUME, true, null);
+        JavalinTest.test(LeaderboardServer.create(store, 0), (server, client) -> {
+            JsonNode lockbox = get(client, "/api/campaign?name=" + HonestyFixture.NAME).body().get("lockbox");
+            assertThat(lockbox.get("trial_number").asInt()).isEqualTo(2);
+            assertThat(lockbox.get("verdict").asText()).isEqualTo("no_better");
+            assertThat(lockbox.get("p_value").asDouble()).isEqualTo(0.42);
+            assertThat(lockbox.get("reopenings").asInt()).isEqualTo(1);
+            assertThat(lockbox.get("headline").asText()).contains("trial #2 no better than persistence")
+                    .contains("lockbox reopened 1×");
+            assertThat(get(client, "/api/campaign?name=" + WebFixture.BTC).body().get("lockbox").isNull()).isTrue();
         });
     }
 
