@@ -15,7 +15,7 @@ import java.util.List;
  * Scores walk-forward folds: each fold's validation and test results ({@link FoldMetrics}), and the headline
  * metrics over the pooled test windows of all folds. The test blocks are consecutive and do not overlap, so the
  * pooled windows are the test split's windows, each forecast by the fold model trained only on bars before its
- * block; the model is judged against persistence on exactly those windows.
+ * block; the model is judged against persistence and the folds' ridge baselines on exactly those windows.
  */
 final class FoldScores {
     private FoldScores() {
@@ -71,7 +71,8 @@ final class FoldScores {
         int n = 0;
         for (FoldRun r : runs) n += r.evaluation().forecast().actual().length;
         long[] time = new long[n];
-        double[] last = new double[n], predicted = new double[n], actual = new double[n];
+        double[] last = new double[n], predicted = new double[n], actual = new double[n], ridge = new double[n];
+        boolean ridged = runs.stream().allMatch(r -> r.evaluation().forecast().ridge() != null);
         int at = 0, epochs = 0;
         double valRmse = 0, seconds = 0;
         List<FoldMetrics> folds = new ArrayList<>(runs.size());
@@ -82,6 +83,7 @@ final class FoldScores {
             System.arraycopy(f.lastClose(), 0, last, at, len);
             System.arraycopy(f.predicted(), 0, predicted, at, len);
             System.arraycopy(f.actual(), 0, actual, at, len);
+            if (ridged) System.arraycopy(f.ridge(), 0, ridge, at, len);
             at += len;
             epochs += r.result().epochs();
             valRmse += r.result().bestValRmse();
@@ -92,10 +94,14 @@ final class FoldScores {
         ForecastMetrics persistence = Metrics.of(last, actual, last);
         double skill = 1.0 - model.rmse() / persistence.rmse();
         FoldRun lastFold = runs.get(runs.size() - 1);
-        DieboldMariano.Result dm = Evaluator.againstPersistence(predicted, last, actual, lastFold.dataset().horizon());
+        int h = lastFold.dataset().horizon();
+        DieboldMariano.Result dm = Evaluator.againstPersistence(predicted, last, actual, h);
+        DieboldMariano.Result dmRidge = ridged ? Evaluator.against(predicted, ridge, actual, h, "the ridge baseline") : null;
         FinalMetrics m = new FinalMetrics(model, persistence, skill, valRmse / runs.size(), params, epochs,
                 lastFold.result().bestEpoch(), seconds, n, dm == null ? null : dm.statistic(),
-                dm == null ? null : dm.pValue(), folds);
-        return new Evaluator.Evaluation(m, new Evaluator.TestForecast(time, last, predicted, actual));
+                dm == null ? null : dm.pValue(), folds, ridged ? Metrics.rmse(ridge, actual) : null,
+                dmRidge == null ? null : dmRidge.pValue());
+        return new Evaluator.Evaluation(m, new Evaluator.TestForecast(time, last, predicted, actual,
+                ridged ? ridge : null));
     }
 }

@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.Predictions;
 import dev.lstmtuner.result.EpochMetrics;
 
 import java.util.List;

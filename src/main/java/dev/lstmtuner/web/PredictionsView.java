@@ -1,5 +1,7 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.Predictions;
+
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package dev.lstmtuner.web;
+package dev.lstmtuner.analysis;
 
 import dev.lstmtuner.config.BadInputException;
 
@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A trial's test-split predictions, read from its "predictions" artifact (CSV with header
@@ -33,7 +34,7 @@ public record Predictions(List<String> time, double[] lastClose, double[] predic
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null) throw new BadInputException(file + " is empty: expected a header time,last_close,predicted,actual");
-            List<String> cols = List.of(header.trim().toLowerCase(java.util.Locale.ROOT).split("\\s*,\\s*"));
+            List<String> cols = List.of(header.trim().toLowerCase(Locale.ROOT).split("\\s*,\\s*"));
             int ti = cols.indexOf("time"), li = cols.indexOf("last_close"), pi = cols.indexOf("predicted"),
                     ai = cols.indexOf("actual");
             if (ti < 0 || li < 0 || pi < 0 || ai < 0) {
