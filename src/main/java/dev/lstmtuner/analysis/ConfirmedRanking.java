@@ -168,9 +168,9 @@ public record ConfirmedRanking(List<Arm> arms, String objective, Direction direc
         }
         Arm w = won.get();
         out.add(String.format(Locale.ROOT, "confirmed winner: trial %s, mean %s %s ± %s over %d fresh seeds%s; its"
-                        + " selected run (the search's, %s) scored %s and is reported apart, not averaged in",
+                        + " selected run (%s) scored %s and is reported apart, not averaged in",
                 w.original().label(), objective, num(w.mean()), num(w.sd()), w.n(), seeds(w),
-                seed(w.original()) == null ? "its own seed" : "seed " + seed(w.original()),
+                seed(w.original()) == null ? "the one the search chose" : "the search's, seed " + seed(w.original()),
                 num(w.original().objective())));
         List<Arm> r = ranked();
         if (deterministic()) {

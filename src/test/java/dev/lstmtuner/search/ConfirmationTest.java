@@ -153,7 +153,7 @@ class ConfirmationTest {
         ConfirmedRanking r = ranking(store, plan);
         assertThat(batch(r.winner().orElseThrow().original())).isEqualTo(32);
         assertThat(r.winner().orElseThrow().mean()).isCloseTo(10.0, within(0.2));
-        assertThat(r.lead().orElseThrow().pValue()).isLessThan(0.001);
+        assertThat(r.lead().orElseThrow().pValue()).isLessThan(SeedLead.ALPHA);
         assertThat(String.join("\n", r.sentences())).contains("larger than seed noise");
     }
 }
