@@ -1,5 +1,6 @@
 package dev.lstmtuner.analysis;
 
+import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Provenance;
@@ -24,7 +25,9 @@ public record Comparability(String symbol, int horizon, String target, DataFinge
     public static Comparability of(Trial t, Campaign c, Provenance p) {
         JsonNode config = TrialConfig.of(t, c, p);
         String target = TrialConfig.text(config, "target");
-        return new Comparability(SymbolLabel.of(t, c), TrialConfig.horizon(config), target == null ? "close" : target,
+        // the config the trial ran with decides (its recorded one, else the campaign's with its params laid over)
+        return new Comparability(SymbolLabel.of(t, SymbolLabel.of(config)), TrialConfig.horizon(config),
+                target == null ? RunConfig.DEFAULTS.target() : target,
                 p == null ? null : p.data(), c.objective() + " (" + c.direction().label() + ")");
     }
 
