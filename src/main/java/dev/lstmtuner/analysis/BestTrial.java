@@ -35,7 +35,7 @@ public record BestTrial(Campaign campaign, Trial trial, ConfirmedRanking confirm
     public static ConfirmedRanking confirmation(Store store, Campaign c) {
         Map<Long, Optional<Trial>> originals = new HashMap<>();
         return ConfirmedRanking.of(store.confirmationRuns(c.name()),
-                id -> originals.computeIfAbsent(id, store::trial).orElse(null), c.objective(), c.direction());
+                id -> originals.computeIfAbsent(id, store::trial).orElse(null), c.objective().key(), c.direction());
     }
 
     /** Whether this is the confirmed winner (else the best searched trial, not or not yet confirmed). */

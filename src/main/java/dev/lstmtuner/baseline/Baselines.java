@@ -27,8 +27,7 @@ public final class Baselines {
         int per = ds.features() * ds.timeSteps();
         return switch (c.model()) {
             case "linear" -> RidgeModel.fit(train.x(), train.y(), train.n(), per, c.l2());
-            case "forest" -> ForestModel.fit(train.x(), train.y(), train.n(), ds.features(), ds.timeSteps(), c.trees(),
-                    c.maxDepth(), c.seed());
+            case "forest" -> ForestModel.fit(train.x(), train.y(), train.n(), per, c.trees(), c.maxDepth(), c.seed());
             default -> throw new IllegalArgumentException("not a baseline family: " + c.model());
         };
     }
@@ -39,12 +38,14 @@ public final class Baselines {
         try {
             if (Files.isRegularFile(json)) {
                 JsonNode n = ConfigLoader.mapper().readTree(Files.readString(json));
-                if (n == null || !"linear".equals(n.path("family").asText())) {
-                    throw corrupt(json.toString(), "expected {\"family\": \"linear\", ...}");
-                }
-                return Optional.of(RidgeModel.fromJson(n, json.toString()));
+                String family = n == null ? "" : n.path("family").asText();
+                return switch (family) {
+                    case "linear" -> Optional.of(RidgeModel.fromJson(n, json.toString()));
+                    case "forest" -> Optional.of(ForestModel.fromJson(n, json.toString()));
+                    default -> throw corrupt(json.toString(), "expected {\"family\": \"linear\" or \"forest\", ...}");
+                };
             }
-            if (Files.isRegularFile(forest)) return Optional.of(ForestModel.read(forest, features, timeSteps));
+            if (Files.isRegularFile(forest)) return Optional.of(TribuoForest.read(forest, features, timeSteps));
         } catch (IOException | RuntimeException e) {
             if (e instanceof BadInputException b) throw b;
             throw corrupt(dir.toString(), "cannot read the saved model (" + e.getMessage() + ")");

@@ -6,6 +6,7 @@ import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.FeatureBuilder;
 import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.search.space.SearchSpace;
 
 import java.util.TreeSet;
@@ -60,7 +61,7 @@ public final class ExperimentLoader {
         ObjectNode pruner = n.putObject("pruner");
         pruner.put("type", e.pruner());
         e.prunerOptions().forEach((k, v) -> pruner.set(k, ConfigLoader.mapper().valueToTree(v)));
-        n.put("objective", e.objective());
+        n.put("objective", e.objective().key());
         n.put("direction", e.direction().name().toLowerCase());
         ObjectNode b = n.putObject("budget");
         if (e.budget().maxTrials() != null) b.put("max_trials", e.budget().maxTrials());
@@ -118,18 +119,16 @@ public final class ExperimentLoader {
         JsonNode p = root.get("pruner");
         if (p != null) pruner = typeAndOptions(p, prunerOptions, source, "pruner");
 
-        String objective = text(root, "objective", source, "val_rmse");
-        if (!objective.equals("val_rmse") && !objective.equals("val_loss")) {
-            // a test-split metric as the objective would let the search select on the test data
-            throw new BadInputException(source + ": \"objective\" must be val_rmse or val_loss (validation split), got \""
-                    + objective + "\"; test metrics are for the final evaluation only");
-        }
-        String dir = text(root, "direction", source, "minimize");
-        Direction direction = switch (dir) {
+        // a test-split metric as the objective would let the search select on the test data: parse refuses it
+        Objective objective = Objective.parse(text(root, "objective", source, null), source + ": \"objective\"");
+        String dir = text(root, "direction", source, null);
+        Direction given = switch (dir == null ? "" : dir) {
+            case "" -> null;
             case "minimize" -> Direction.MINIMIZE;
             case "maximize" -> Direction.MAXIMIZE;
             default -> throw new BadInputException(source + ": \"direction\" must be minimize or maximize, got \"" + dir + "\"");
         };
+        Direction direction = objective.direction(given, source);
         Budget budget = budget(root.get("budget"), source);
         long seed = root.has("seed") ? longValue(root.get("seed"), source, "seed") : 42L;
         List<Experiment.Symbol> symbols = new ArrayList<>();

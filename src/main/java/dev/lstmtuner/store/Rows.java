@@ -4,6 +4,7 @@ import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.result.TrialState;
 
@@ -65,7 +66,7 @@ final class Rows {
     static Campaign campaign(ResultSet rs) throws SQLException {
         return new Campaign(rs.getLong("id"), rs.getString("name"), rs.getString("config_json"),
                 rs.getString("space_json"), rs.getString("sampler"), rs.getString("pruner"),
-                rs.getObject("budget", Integer.class), rs.getString("objective"),
+                rs.getObject("budget", Integer.class), Objective.stored(rs.getString("objective")),
                 Direction.valueOf(rs.getString("direction")), instant(rs, "created_at"),
                 rs.getString("settings_json"), rs.getString("group_name"), instant(rs, "ended_at"),
                 rs.getString("end_reason"));

@@ -54,7 +54,7 @@ public record CampaignRow(long id, String name, String data, String symbol, Stri
             words = "finished (" + (c.endReason() != null ? c.endReason() : "every queued trial is done") + ")";
         }
         return new CampaignRow(c.id(), c.name(), text(cfg, "data"), SymbolLabel.of(cfg), c.sampler(), c.pruner(),
-                c.budget(), c.objective(), c.direction().label(), counts, s.total(),
+                c.budget(), c.objective().key(), c.direction().label(), counts, s.total(),
                 b == null ? null : b.id(), b == null ? null : b.number(), b == null ? null : TrialRow.finite(b.objective()),
                 best.map(BestTrial::confirmed).orElse(false), TrialRow.time(c.createdAt()),
                 c.endedAt() != null || running + waiting == 0 ? endedAt : null, running > 0, c.endReason(), status, words);

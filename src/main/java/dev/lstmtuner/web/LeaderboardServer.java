@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.diagnosis.DiagnosisKind;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Store;
@@ -14,6 +15,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,6 +99,7 @@ public final class LeaderboardServer {
             out.put("params", service.paramNames(name));
             out.put("sort_keys", service.sortKeys(name));
             out.put("confirmations", service.confirmations(name));
+            out.put("diagnosis_kinds", Arrays.stream(DiagnosisKind.values()).map(DiagnosisKind::key).toList());
             ctx.json(out);
         });
         app.get("/api/trials", ctx -> ctx.json(service.trials(trialsRequest(ctx))));
@@ -146,6 +149,14 @@ public final class LeaderboardServer {
         return app;
     }
 
+    /** The {@code diagnosis} filter (null when absent); 400 naming the known kinds when it is not one. */
+    static DiagnosisKind diagnosis(Context ctx) {
+        String d = ctx.queryParam("diagnosis");
+        if (d == null || d.isBlank()) return null;
+        return DiagnosisKind.byKey(d).orElseThrow(() -> ApiException.badParameter("diagnosis",
+                "unknown diagnosis '" + d + "': use one of " + DiagnosisKind.keys()));
+    }
+
     /** A name safe inside a Content-Disposition header. */
     static String fileName(String s) {
         return s.replaceAll("[^A-Za-z0-9._-]", "_");
@@ -174,6 +185,6 @@ public final class LeaderboardServer {
         }
         String symbol = ctx.queryParam("symbol");
         return new TrialsRequest(campaign, sort, descending, state, symbol == null || symbol.isBlank() ? null
-                : symbol.trim(), ranges, limit, start != null ? start.offset() : offset, start != null ? start.after() : null);
+                : symbol.trim(), ranges, diagnosis(ctx), limit, start != null ? start.offset() : offset, start != null ? start.after() : null);
     }
 }

@@ -4,10 +4,11 @@ import dev.lstmtuner.analysis.BestTrial;
 import dev.lstmtuner.analysis.ConfirmedRanking;
 import dev.lstmtuner.analysis.SymbolLabel;
 import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSummary;
-import dev.lstmtuner.store.Metric;
+import dev.lstmtuner.store.SortColumn;
 import dev.lstmtuner.store.Page;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
@@ -25,7 +26,8 @@ import java.util.Optional;
 
 /**
  * Read-only queries behind the API, cached for {@code ttlMs} so polling browsers never slow a running search.
- * Sorting and paging happen in the store; only filtered requests (symbol, ranges) scan the store's sorted pages.
+ * Sorting and paging happen in the store; only filtered requests (symbol, ranges, diagnosis) scan the store's
+ * sorted pages.
  */
 public final class LeaderboardService {
     /** Page size when scanning a whole campaign. */
@@ -36,6 +38,7 @@ public final class LeaderboardService {
     static final int EPOCH_CHUNK = 500;
     private final Store store;
     private final ReadCache cache;
+    private final TrialDiagnoses diagnoses;
 
     public LeaderboardService(Store store, long ttlMs) {
         this(store, ttlMs, Clock.systemUTC());
@@ -44,6 +47,7 @@ public final class LeaderboardService {
     LeaderboardService(Store store, long ttlMs, Clock clock) {
         this.store = store;
         this.cache = new ReadCache(ttlMs, clock);
+        this.diagnoses = new TrialDiagnoses(this);
     }
 
     Store store() {
@@ -52,6 +56,10 @@ public final class LeaderboardService {
 
     ReadCache cache() {
         return cache;
+    }
+
+    TrialDiagnoses diagnoses() {
+        return diagnoses;
     }
 
     public List<CampaignRow> campaigns(String symbol) {
@@ -70,7 +78,7 @@ public final class LeaderboardService {
             Instant latest = null;
             for (TrialState st : new TrialState[]{TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAILED}) {
                 if (s.counts().getOrDefault(st, 0L) == 0) continue;
-                for (Trial t : store.trials(TrialQuery.of(s.campaign().name()).sortBy(Metric.NUMBER.key())
+                for (Trial t : store.trials(TrialQuery.of(s.campaign().name()).sortBy(SortColumn.NUMBER.key())
                         .descending(true).state(st).page(1, 0)).items()) {
                     if (t.finishedAt() != null && (latest == null || t.finishedAt().isAfter(latest))) latest = t.finishedAt();
                 }
@@ -99,7 +107,7 @@ public final class LeaderboardService {
     }
 
     public List<String> paramNames(String campaign) {
-        return sortKeys(campaign).stream().filter(k -> Metric.byKey(k).isEmpty()).toList();
+        return sortKeys(campaign).stream().filter(k -> SortColumn.byKey(k).isEmpty()).toList();
     }
 
     public TrialPage trials(TrialsRequest r) {
@@ -121,11 +129,19 @@ public final class LeaderboardService {
         }
     }
 
-    /** Every trial of the campaign that passes the request's state, symbol and range filters, in number order. */
+    /**
+     * Every trial of the campaign that passes the request's state, symbol, range and diagnosis filters, in number
+     * order.
+     */
     List<Trial> matching(TrialsRequest r, Campaign c) {
         String symbol = SymbolLabel.of(c);
-        return allTrials(r.campaign()).stream()
-                .filter(t -> (r.state() == null || t.state() == r.state()) && matches(t, r, symbol)).toList();
+        return allTrials(r.campaign()).stream().filter(t -> (r.state() == null || t.state() == r.state())
+                && matches(t, r, symbol) && diagnosed(t, r, c)).toList();
+    }
+
+    /** Whether the trial has the request's diagnosis (true when the request names none). */
+    private boolean diagnosed(Trial t, TrialsRequest r, Campaign c) {
+        return r.diagnosis() == null || diagnoses.has(t, r.diagnosis(), c);
     }
 
     /** The last recorded epoch of each trial that has one (read in chunks). */
@@ -184,7 +200,7 @@ public final class LeaderboardService {
             String campaignSymbol = SymbolLabel.of(c);
             List<Trial> matches = new ArrayList<>();
             for (Page<Trial> p = store.trials(q.after(null, SCAN_PAGE)); ; p = store.trials(q.after(p.next(), SCAN_PAGE))) {
-                for (Trial t : p.items()) if (matches(t, r, campaignSymbol)) matches.add(t);
+                for (Trial t : p.items()) if (matches(t, r, campaignSymbol) && diagnosed(t, r, c)) matches.add(t);
                 if (p.next() == null) break;
             }
             total = matches.size();
@@ -194,18 +210,18 @@ public final class LeaderboardService {
         }
         Long best = best(c).map(b -> b.trial().id()).orElse(null);
         List<String> keys = sortKeys(r.campaign());
-        return new TrialPage(r.campaign(), r.sort() == null ? Metric.OBJECTIVE.key() : r.sort(),
+        return new TrialPage(r.campaign(), r.sort() == null ? SortColumn.OBJECTIVE.key() : r.sort(),
                 r.descending() == null ? "best" : r.descending() ? "desc" : "asc", total, r.offset(), r.limit(),
                 next, best, rows(items, c.objective()),
-                keys.stream().filter(k -> Metric.byKey(k).isEmpty()).toList(),
-                Metric.keys().stream().filter(k -> !k.equals("number")).toList());
+                keys.stream().filter(k -> SortColumn.byKey(k).isEmpty()).toList(),
+                SortColumn.keys().stream().filter(k -> !k.equals("number")).toList());
     }
 
     /**
      * Rows with the last recorded value of every trial that has no objective (one epochs read for the page) and the
      * re-queued copy of every interrupted one.
      */
-    List<TrialRow> rows(List<Trial> items, String objective) {
+    List<TrialRow> rows(List<Trial> items, Objective objective) {
         Map<Long, EpochMetrics> last = lastEpochs(items.stream()
                 .filter(t -> t.objective() == null && t.state() != TrialState.WAITING).toList());
         return items.stream().map(t -> TrialRow.of(t, last.containsKey(t.id()) ? List.of(last.get(t.id())) : null,
@@ -218,7 +234,7 @@ public final class LeaderboardService {
      */
     Long requeuedAs(Trial t) {
         return cache.get("requeued|" + t.id(), () -> {
-            Page<Trial> after = store.trials(TrialQuery.of(t.campaign()).sortBy(Metric.NUMBER.key()).descending(false)
+            Page<Trial> after = store.trials(TrialQuery.of(t.campaign()).sortBy(SortColumn.NUMBER.key()).descending(false)
                     .page(REQUEUE_WINDOW, t.number()));
             return after.items().stream().filter(x -> Objects.equals(x.requeuedFrom(), t.id())).map(Trial::id)
                     .findFirst().orElse(null);
@@ -238,9 +254,9 @@ public final class LeaderboardService {
 
     /** A trial's numeric value for a sort key (metric or param); null when absent or not a number. */
     static Double value(Trial t, String key) {
-        if (key.equals(Metric.OBJECTIVE.key())) return t.objective();
-        if (key.equals(Metric.NUMBER.key())) return (double) t.number();
-        if (Metric.byKey(key).isPresent()) return TrialRow.metrics(t).get(key);
+        if (key.equals(SortColumn.OBJECTIVE.key())) return t.objective();
+        if (key.equals(SortColumn.NUMBER.key())) return (double) t.number();
+        if (SortColumn.byKey(key).isPresent()) return TrialRow.metrics(t).get(key);
         Object p = t.params().get(key);
         return p instanceof Number n ? n.doubleValue() : null;
     }
@@ -250,7 +266,7 @@ public final class LeaderboardService {
         requireCampaign(campaign);
         return cache.get("all|" + campaign, () -> {
             Map<Long, Trial> out = new HashMap<>();
-            TrialQuery q = TrialQuery.of(campaign).sortBy(Metric.NUMBER.key()).descending(false);
+            TrialQuery q = TrialQuery.of(campaign).sortBy(SortColumn.NUMBER.key()).descending(false);
             // keyset pages: each read starts where the last ended, so the scan costs the campaign once
             for (Page<Trial> p = store.trials(q.after(null, SCAN_PAGE)); ; p = store.trials(q.after(p.next(), SCAN_PAGE))) {
                 // a trial finishing mid-scan moves between rank classes: keep one copy of each

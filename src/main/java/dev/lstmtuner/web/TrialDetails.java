@@ -50,13 +50,11 @@ public final class TrialDetails {
                     ? "/api/trials/" + id + "/artifacts/" + i : null));
         }
         Optional<Path> pred = predictionsFile(r);
-        LearnedNothing.Verdict nothing = t.metrics() == null ? null
-                : LearnedNothing.analyze(r.epochs(), pred.isPresent() ? predictions(id) : null);
         return new TrialDetail(TrialRow.of(t, r.epochs(), TrialRow.interrupted(t) ? service.requeuedAs(t) : null,
                 c.objective()),
-                bestId != null && bestId == id, c.objective(), c.direction().label(), config,
+                bestId != null && bestId == id, c.objective().key(), c.direction().label(), config,
                 reproduce(t, config), r.provenance(), artifacts, pred.isPresent(),
-                Overfitting.analyze(r.epochs(), Overfitting.DEFAULT_K), nothing, t.failureStack(),
+                service.diagnoses().of(r, c), t.failureStack(),
                 neighbour(t, -1), neighbour(t, 1), bestId);
     }
 

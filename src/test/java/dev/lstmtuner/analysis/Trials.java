@@ -3,6 +3,7 @@ package dev.lstmtuner.analysis;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Trial;
@@ -18,7 +19,8 @@ final class Trials {
     }
 
     static Campaign campaign(String name, String config, String objective, Direction direction) {
-        return new Campaign(1, name, config, "{}", "random", "none", 10, objective, direction, Instant.EPOCH, null, null,
+        return new Campaign(1, name, config, "{}", "random", "none", 10, Objective.byKey(objective).orElseThrow(),
+                direction, Instant.EPOCH, null, null,
                 null, null);
     }
 

@@ -2,6 +2,7 @@ package dev.lstmtuner.search;
 
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.Objective;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,7 @@ class ExperimentLoaderTest {
         Experiment e = parse("");
         assertThat(e.sampler()).isEqualTo("tpe");
         assertThat(e.pruner()).isEqualTo("asha");
-        assertThat(e.objective()).isEqualTo("val_rmse");
+        assertThat(e.objective()).isEqualTo(Objective.VAL_RMSE);
         assertThat(e.direction()).isEqualTo(Direction.MINIMIZE);
     }
 
@@ -53,6 +54,18 @@ class ExperimentLoaderTest {
     void aTestMetricIsNeverAnObjective() {
         assertThatThrownBy(() -> parse("\"objective\": \"test_rmse\""))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("e.json").hasMessageContaining("test metrics");
+    }
+
+    @Test
+    void theDirectionFollowsTheObjectiveAndAContradictionIsRefusedNamingTheKey() {
+        assertThat(parse("\"objective\": \"val_loss\"").direction()).isEqualTo(Direction.MINIMIZE);
+        assertThat(parse("\"objective\": \"best_val_rmse\", \"direction\": \"minimize\"").objective())
+                .isEqualTo(Objective.VAL_RMSE);
+        assertThatThrownBy(() -> parse("\"objective\": \"val_rmse\", \"direction\": \"maximize\""))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("e.json").hasMessageContaining("\"direction\"").hasMessageContaining("val_rmse");
+        assertThatThrownBy(() -> parse("\"objective\": \"val_rmsee\""))
+                .hasMessageContaining("\"objective\"").hasMessageContaining("val_rmse, val_loss");
     }
 
     @Test
