@@ -43,8 +43,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Retrain a trial from its recorded provenance (config, seed, threads, features, split) and",
-                "compare the new metrics with the recorded ones. The reproduction is recorded too, linked to its original.",
+        description = {"Retrain a trial from its recorded provenance and compare the metrics with the recorded ones.",
+                "Config, seed, threads, features and split come from the record; the reproduction is recorded too,",
+                "linked to its original.",
                 "With --seeds N, train the same config with N seeds and report mean ± sd: is a lead larger than seed noise?"})
 public final class ReproduceCommand implements Callable<Integer> {
     @Spec

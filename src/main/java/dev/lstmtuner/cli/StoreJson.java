@@ -158,6 +158,7 @@ final class StoreJson {
         m.put("train_loss", e.trainLoss());
         m.put("val_loss", e.valLoss());
         m.put("val_rmse", e.valRmse());
+        m.put(Objective.VAL_DIRECTION_ACCURACY.key(), Double.isNaN(e.valDirectionAccuracy()) ? null : e.valDirectionAccuracy());
         m.put("duration_ms", e.durationMs());
         return m;
     }

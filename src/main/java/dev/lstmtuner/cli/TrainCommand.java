@@ -38,8 +38,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train one configuration, then print its test metrics beside the persistence baseline",
-                "(next price = last price). Without --data it uses the bundled real Bitstamp BTC/USD minutes."},
+        description = {"Train one configuration and print its test metrics beside persistence.",
+                "Persistence is the baseline next price = last price. Without --data it uses the bundled real",
+                "Bitstamp BTC/USD minutes."},
         footer = {"", "Examples:",
                 "  bin/lstm-tuner train --config experiments/quickstart.json",
                 "  bin/lstm-tuner train --config experiments/reference.json --data ../shared/data/btcusdt_1h.csv",

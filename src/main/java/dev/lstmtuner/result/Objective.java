@@ -24,6 +24,8 @@ public enum Objective {
             FoldMetrics::bestValRmse, EpochMetrics::valRmse),
     VAL_LOSS("val_loss", List.of("best_val_loss"), Direction.MINIMIZE, f -> meanOverFolds(f, FoldMetrics::bestValLoss),
             FoldMetrics::bestValLoss, EpochMetrics::valLoss),
+    VAL_DIRECTION_ACCURACY("val_direction_accuracy", List.of(), Direction.MAXIMIZE,
+            f -> meanOverFolds(f, Objective::valDirection), Objective::valDirection, EpochMetrics::valDirectionAccuracy),
     TEST_MAE("test_mae", Direction.MINIMIZE, f -> f.model().mae()),
     TEST_RMSE("test_rmse", Direction.MINIMIZE, f -> f.model().rmse()),
     TEST_MAPE("test_mape", Direction.MINIMIZE, f -> f.model().mape()),
@@ -162,6 +164,10 @@ public enum Objective {
                     + String.join(", ", searchableKeys()));
         }
         return reader;
+    }
+
+    private static double valDirection(FoldMetrics f) {
+        return f.bestValDirectionAccuracy() == null ? Double.NaN : f.bestValDirectionAccuracy();
     }
 
     private static Double meanOverFolds(FinalMetrics m, ToDoubleFunction<FoldMetrics> f) {

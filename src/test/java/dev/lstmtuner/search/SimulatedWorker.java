@@ -1,11 +1,9 @@
-package dev.lstmtuner.bench;
+package dev.lstmtuner.search;
 
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
-import dev.lstmtuner.search.CampaignHistory;
-import dev.lstmtuner.search.CampaignPlan;
 import dev.lstmtuner.search.pruner.Pruner;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
