@@ -11,7 +11,7 @@ import java.util.List;
  * are {@code analysis.Verdict}'s).
  * {@code folds} holds each walk-forward fold's result (empty for a single split). {@code ridgeRmse}/{@code ridgePValue}
  * are the ridge regression baseline fitted on the same training windows, on the same test windows: its RMSE and the
- * Diebold–Mariano p-value of the model against it (null when none was fitted, as before schema version 5).
+ * Diebold–Mariano p-value of the model against it (null when none was fitted, as before schema version 6).
  */
 public record FinalMetrics(ForecastMetrics model, ForecastMetrics persistence, double skill, double bestValRmse,
                            long params, int epochs, int bestEpoch, double trainingSeconds, int testWindows,
