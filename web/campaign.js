@@ -169,10 +169,13 @@ function summarize(info) {
     id: 'campaign-verdict'}, info.campaign_verdict) : null);
   S.confirm = {}; S.winner = null;
   for (const g of info.confirmations || []) { S.confirm[g.trial_id] = g; if (g.winner) S.winner = g; }
-  LT.replace(ui.confirm, info.confirmations && info.confirmations.length ? LT.el('p', {class: 'verdict'},
-    S.winner ? ['Confirmed winner: ', LT.link(LT.trialHref(S.winner.trial_id), '#' + S.winner.number), ', mean ' + c.objective + ' ' +
-      LT.fmt(S.winner.mean) + ' ± ' + LT.fmt(S.winner.sd) + ' over ' + S.winner.n + ' seeds (mean ± sd; ' +
-      info.confirmations.length + ' trials confirmed).'] : 'Confirmation runs are in progress.') : null);
+  // the words are analysis' (the same sentences as the CLI's end report); the page only lays them out
+  LT.replace(ui.confirm, info.confirmations && info.confirmations.length ? LT.el('div', {class: 'verdict'},
+    S.winner ? [LT.el('p', {}, 'Confirmed winner: ', LT.link(LT.trialHref(S.winner.trial_id), '#' + S.winner.number), ', mean ' +
+      c.objective + ' ' + LT.fmt(S.winner.mean) + ' ± ' + LT.fmt(S.winner.sd) + ' over ' + S.winner.n +
+      ' fresh seeds (its selected run apart; ' + info.confirmations.length + ' trials confirmed).'),
+      LT.el('ul', {}, (S.winner.sentences || []).slice(1).map((line) => LT.el('li', {}, line)))]
+      : LT.el('p', {}, 'No confirmed winner yet: a trial needs at least 2 finished fresh seeds; ★ marks the best searched trial.')) : null);
 }
 
 function header(key, label, cls) {
@@ -243,7 +246,7 @@ function renderTable(page) {
       LT.el('td', {class: 'sticky0'}, box),
       LT.el('td', {class: 'sticky1'}, LT.link(LT.trialHref(t.id), (best ? '★ ' : '') + '#' + t.number),
         S.notes.filter((n) => n.trial_id === t.id && n.kind === 'tag').map((n) => [' ', LT.tagChip(n)]),
-        winner ? LT.el('span', {class: 'winner', title: 'confirmed winner: best mean over seeds'}, ' ✓ confirmed') : null),
+        winner ? LT.el('span', {class: 'winner', title: 'confirmed winner: best mean over fresh seeds'}, ' ✓ confirmed') : null),
       LT.el('td', {class: 'text', title: t.failure_reason || ''}, stateCell(t, numbers)),
       objectiveCell(t),
       params.map((p) => LT.el('td', {}, LT.fmt(t.params[p]))),

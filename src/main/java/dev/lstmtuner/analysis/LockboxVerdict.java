@@ -1,7 +1,6 @@
 package dev.lstmtuner.analysis;
 
 import dev.lstmtuner.result.LockboxScore;
-import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.LockboxOpening;
 
 import java.time.Instant;
@@ -15,7 +14,7 @@ import java.util.Optional;
  * reopened. When there is one it is the campaign's headline, before any verdict on the test split: it is the only
  * score on bars no selection step and no earlier look at the results could have touched (while reopened 0×).
  */
-public record LockboxVerdict(LockboxScore score, PersistenceVerdict verdict, Instant openedAt, int reopenings) {
+public record LockboxVerdict(LockboxScore score, Verdict verdict, Instant openedAt, int reopenings) {
 
     /** The verdict from the campaign's openings; empty while the lockbox is unopened (or there is none). */
     public static Optional<LockboxVerdict> of(List<LockboxOpening> openings) {
@@ -27,7 +26,7 @@ public record LockboxVerdict(LockboxScore score, PersistenceVerdict verdict, Ins
         }
         if (last == null) return Optional.empty();
         LockboxScore s = last.score();
-        return Optional.of(new LockboxVerdict(s, PersistenceVerdict.of(s.skill(), s.pValue()), last.openedAt(),
+        return Optional.of(new LockboxVerdict(s, Verdict.of(Verdict.Baseline.PERSISTENCE, s.skill(), s.pValue()), last.openedAt(),
                 reopenings));
     }
 

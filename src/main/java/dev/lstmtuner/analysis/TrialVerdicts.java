@@ -4,7 +4,6 @@ import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.stats.DieboldMariano;
 import dev.lstmtuner.stats.Holm;
-import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.Trial;
 
 import java.util.ArrayList;
@@ -28,14 +27,14 @@ public final class TrialVerdicts {
 
     /** One trial's raw and Holm-adjusted p, and the verdict the adjusted p gives. */
     public record TrialVerdict(int trial, double skill, Double rawP, Double adjustedP, int family,
-                               PersistenceVerdict.Kind kind) {
+                               Verdict.Kind kind) {
         public boolean beats() {
-            return kind == PersistenceVerdict.Kind.BEATS;
+            return kind == Verdict.Kind.BEATS;
         }
 
         /** "beats persistence (Holm p = 0.012 over 38 trials; raw p = 0.0003)". */
         public String words() {
-            if (kind == PersistenceVerdict.Kind.UNTESTED) return new PersistenceVerdict(kind, null).words();
+            if (kind == Verdict.Kind.UNTESTED) return new Verdict(Verdict.Baseline.PERSISTENCE, kind, null).words();
             String head = switch (kind) {
                 case BEATS -> "beats persistence";
                 case WORSE -> "worse than persistence";
@@ -82,12 +81,12 @@ public final class TrialVerdicts {
         Map<Integer, TrialVerdict> out = new LinkedHashMap<>();
         for (int i = 0; i < p.length; i++) {
             Raw r = raw.get(i);
-            PersistenceVerdict.Kind kind = PersistenceVerdict.of(r.skill(), Double.isNaN(adjusted[i]) ? null
+            Verdict.Kind kind = Verdict.of(Verdict.Baseline.PERSISTENCE, r.skill(), Double.isNaN(adjusted[i]) ? null
                     : adjusted[i]).kind();
-            boolean gated = kind == PersistenceVerdict.Kind.BEATS && Boolean.FALSE.equals(campaignBeats);
+            boolean gated = kind == Verdict.Kind.BEATS && Boolean.FALSE.equals(campaignBeats);
             out.put(r.trial(), new TrialVerdict(r.trial(), r.skill(), Double.isNaN(p[i]) ? null : p[i],
                     Double.isNaN(adjusted[i]) ? null : adjusted[i], family,
-                    gated ? PersistenceVerdict.Kind.NO_BETTER : kind));
+                    gated ? Verdict.Kind.NO_BETTER : kind));
         }
         return out;
     }

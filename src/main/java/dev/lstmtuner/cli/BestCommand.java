@@ -1,9 +1,9 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.analysis.BestTrial;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
-import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
@@ -43,20 +43,16 @@ public final class BestCommand implements Callable<Integer> {
         try (Store store = storeOptions.open()) {
             Campaign c = store.campaign(campaign).orElseThrow(() -> new BadInputException(
                     "no campaign \"" + campaign + "\"; list them with `lstm-tuner campaigns`"));
-            // a confirmed campaign's best is the winner by mean over seeds, not the luckiest single run
-            Optional<ConfirmedRanking> confirmed = ConfirmedView.ranking(store, c);
-            Trial best = confirmed.map(r -> r.winner().original()).or(() -> store.best(campaign))
+            // a confirmed campaign's best is the winner on fresh seeds, not the luckiest single run
+            BestTrial b = BestTrial.of(store, c)
                     .orElseThrow(() -> new BadInputException("campaign \"" + campaign + "\" has no completed trial yet"));
+            Trial best = b.trial();
             RunConfig config = configOf(store, best);
             // the headline first: the lockbox verdict when there is one (the only score no selection could touch),
             // then the campaign-wide test, then this trial's corrected verdict
             ConfirmedView.headline(store, c, Optional.of(best), out);
             out.printf("best trial %s: objective %s, params %s%n", best.label(), Fmt.num(best.objective()), Fmt.params(best.params()));
-            if (confirmed.isPresent()) {
-                confirmed.get().sentences().forEach(line -> out.println("  " + line));
-            } else if (best.metrics() != null) {
-                out.println("  not confirmed over seeds (the experiment had no \"confirm\")");
-            }
+            b.sentences().forEach(line -> out.println("  " + line));
             if (configOut != null) {
                 if (configOut.getParent() != null) Files.createDirectories(configOut.getParent());
                 Files.writeString(configOut, ConfigLoader.toJson(config) + "\n");

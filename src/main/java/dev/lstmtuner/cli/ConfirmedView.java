@@ -1,10 +1,9 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.analysis.ConfirmedRanking;
+import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.analysis.CampaignVerdicts;
 import dev.lstmtuner.analysis.Headline;
-import dev.lstmtuner.result.FinalMetrics;
-import dev.lstmtuner.search.ConfirmedRanking;
-import dev.lstmtuner.search.PastTrials;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
@@ -13,30 +12,25 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** How the terminal shows winner confirmation: the ranking by mean objective over seeds, and the verdicts. */
+/** How the terminal shows winner confirmation: the ranking on fresh seeds, and analysis' sentences. */
 final class ConfirmedView {
     private ConfirmedView() {
     }
 
-    /** The campaign's confirmed ranking, empty when no trial was confirmed (reads the whole campaign once). */
-    static Optional<ConfirmedRanking> ranking(Store store, Campaign c) {
-        return ConfirmedRanking.of(PastTrials.all(store, c.name()), c.objective().key(), c.direction());
-    }
-
     static void print(ConfirmedRanking r, PrintWriter out) {
-        out.println("confirmed ranking (" + r.objective() + " over each trial's runs: the original and its extra seeds):");
-        TextTable t = new TextTable("RANK", "TRIAL", "RUNS", "MEAN", "SD", "MIN", "MAX", "TEST_SKILL", "VS PERSISTENCE")
-                .right(0, 2, 3, 4, 5, 6, 7).maxWidth(70);
+        out.println("confirmed ranking (" + r.objective() + " over each trial's fresh seeds; the selected run apart):");
+        TextTable t = new TextTable("RANK", "TRIAL", "FRESH", "MEAN", "SD", "MIN", "MAX", "SELECTED RUN",
+                "BEAT PERSISTENCE").right(0, 2, 3, 4, 5, 6, 7).maxWidth(70);
         int rank = 1;
-        for (ConfirmedRanking.Entry e : r.entries()) {
-            FinalMetrics m = e.original().metrics();
-            t.row(rank++, e.original().label(), e.runs() + (e.pending() > 0 ? " (+" + e.pending() + " running)" : ""),
-                    Fmt.num(e.mean()), Fmt.num(e.sd()), Fmt.num(Arrays.stream(e.objectives()).min().orElse(Double.NaN)),
-                    Fmt.num(Arrays.stream(e.objectives()).max().orElse(Double.NaN)),
-                    m == null ? "-" : Fmt.num(m.skill()), m == null ? "-" : verdict(m));
+        for (ConfirmedRanking.Arm a : r.arms()) {
+            double[] v = a.values();
+            t.row(a.ranked() ? rank++ : "-", a.original().label(),
+                    a.n() + (a.pending() > 0 ? " (+" + a.pending() + " running)" : ""), Fmt.num(a.mean()),
+                    Fmt.num(a.sd()), Fmt.num(Arrays.stream(v).min().orElse(Double.NaN)),
+                    Fmt.num(Arrays.stream(v).max().orElse(Double.NaN)), Fmt.num(a.original().objective()),
+                    a.freshVerdicts(Verdict.Baseline.PERSISTENCE, Verdict.Kind.BEATS) + " of " + a.freshSkills().length);
         }
         out.print(t.render());
-        for (String s : r.sentences()) out.println(s);
     }
 
     /**
@@ -47,10 +41,5 @@ final class ConfirmedView {
         CampaignVerdicts v = CampaignVerdicts.of(store, c.name());
         new Headline(LockboxView.headline(store, c.name()), v, named.map(Trial::number).orElse(null)).lines()
                 .forEach(out::println);
-    }
-
-    /** The plain-words verdict against persistence on the trial's own windows, uncorrected (the raw p). */
-    static String verdict(FinalMetrics m) {
-        return m.persistenceVerdict().words();
     }
 }

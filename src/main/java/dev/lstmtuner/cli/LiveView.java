@@ -44,8 +44,8 @@ final class LiveView {
                 eta(s, complete + pruned + failed));
         Trial b = s.best();
         String line2 = b == null ? "  best: none yet"
-                : String.format(Locale.ROOT, "  best: #%d %s %s  %s%s", b.number(), "objective", Fmt.num(b.objective()),
-                Fmt.params(b.params()), b.confirmOf() != null ? "  (a confirmation run: one seed, not the winner)" : "");
+                : String.format(Locale.ROOT, "  best: #%d %s %s  %s", b.number(), "objective", Fmt.num(b.objective()),
+                Fmt.params(b.params()));
         String line3 = confirming(s);
         if (interactive) {
             if (drawnLines > 0) out.print("\033[" + drawnLines + "A");

@@ -2,7 +2,7 @@ package dev.lstmtuner.cli;
 
 import dev.lstmtuner.analysis.LockboxVerdict;
 import dev.lstmtuner.config.RunConfig;
-import dev.lstmtuner.search.ConfirmedRanking;
+import dev.lstmtuner.analysis.BestTrial;
 import dev.lstmtuner.search.LockboxGuard;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.LockboxOpening;
@@ -29,8 +29,8 @@ final class LockboxView {
      */
     static void openAtEnd(Store store, Campaign c, RunConfig base, boolean reopen, PrintWriter out) {
         if (base.lockbox() == null) return;
-        Optional<Trial> winner = ConfirmedView.ranking(store, c).map(r -> r.winner().original())
-                .or(() -> store.best(c.name()));
+        Optional<BestTrial> best = BestTrial.of(store, c);
+        Optional<Trial> winner = best.map(BestTrial::trial);
         out.println();
         if (winner.isEmpty()) {
             out.println("lockbox: not opened, no trial completed");
@@ -39,7 +39,7 @@ final class LockboxView {
                     + winner.get().label() + " on it; that is recorded)");
         } else {
             out.println("lockbox: scoring trial " + winner.get().label() + " (the "
-                    + (ConfirmedView.ranking(store, c).isPresent() ? "confirmed winner" : "best trial, unconfirmed")
+                    + (best.get().confirmed() ? "confirmed winner" : "best trial, unconfirmed")
                     + ") on the held-out bars, once");
             out.flush();
             score(store, c.name(), winner.get(), reopen);
@@ -55,6 +55,6 @@ final class LockboxView {
 
     /** The confirmed winner, if the campaign is confirmed. */
     static Optional<Trial> confirmedWinner(Store store, Campaign c) {
-        return ConfirmedView.ranking(store, c).map(ConfirmedRanking::winner).map(ConfirmedRanking.Entry::original);
+        return BestTrial.of(store, c).filter(BestTrial::confirmed).map(BestTrial::trial);
     }
 }

@@ -1,5 +1,6 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.DateRange;
 import dev.lstmtuner.config.RunConfig;
@@ -9,7 +10,6 @@ import dev.lstmtuner.data.LoadedData;
 import dev.lstmtuner.data.Series;
 import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.stats.DieboldMariano;
-import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.train.Evaluator;
 import dev.lstmtuner.train.Metrics;
 import dev.lstmtuner.train.ModelBundle;
@@ -173,7 +173,7 @@ public final class PredictCommand implements Callable<Integer> {
         double skill = 1 - m.rmse() / pers.rmse();
         DieboldMariano.Result dm = Evaluator.againstPersistence(pred, anchor, actual, horizon);
         w.printf(Locale.ROOT, "  skill vs persistence: %+.4f: %s%n", skill,
-                PersistenceVerdict.of(skill, dm == null ? null : dm.pValue()).words());
+                Verdict.of(Verdict.Baseline.PERSISTENCE, skill, dm == null ? null : dm.pValue()).words());
     }
 
     private static void writeCsv(Path file, Predictor.Forecast f) {

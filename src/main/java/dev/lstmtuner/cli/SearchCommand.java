@@ -1,12 +1,13 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.analysis.BestTrial;
+import dev.lstmtuner.analysis.TopTrials;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.CampaignPlan;
-import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.search.Coordinator;
 import dev.lstmtuner.search.CoordinatorLease;
 import dev.lstmtuner.search.Experiment;
@@ -321,21 +322,23 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     static void summary(Store store, String campaign, PrintWriter out) {
-        var page = store.trials(TrialQuery.of(campaign).page(10, 0));
-        out.println("top 10 of " + page.total() + " trials:");
-        out.print(TrialsCommand.table(page, store).render());
         Campaign c = store.campaign(campaign).orElseThrow();
-        Optional<ConfirmedRanking> confirmed = ConfirmedView.ranking(store, c);
-        Optional<Trial> winner;
-        if (confirmed.isPresent()) {
+        Optional<BestTrial> best = BestTrial.of(store, c);
+        TopTrials top = TopTrials.of(store, campaign, 10, best);
+        out.println("top 10 of " + top.total() + " trials (the best first; confirmation runs are in the confirmed"
+                + " ranking):");
+        out.print(TrialsCommand.table(top.trials(), store, c).render());
+        Optional<Trial> winner = best.map(BestTrial::trial);
+        best.ifPresent(b -> {
             out.println();
-            ConfirmedView.print(confirmed.get(), out);
-            winner = Optional.of(confirmed.get().winner().original());
-        } else {
-            winner = store.best(campaign);
-            winner.ifPresent(b -> out.println("best: trial " + b.label() + " with objective " + Fmt.num(b.objective())
-                    + " (not confirmed over seeds: add \"confirm\": {\"top_k\": 5, \"seeds\": 3} to the experiment)"));
-        }
+            if (b.confirmation().confirming()) ConfirmedView.print(b.confirmation(), out);
+            out.println("best: trial " + b.trial().label() + " with objective " + Fmt.num(b.trial().objective())
+                    + (b.confirmed() ? " (the confirmed winner)" : ""));
+            b.sentences().forEach(line -> out.println("  " + line));
+            if (!b.confirmation().confirming()) {
+                out.println("  to confirm it over seeds add \"confirm\": {\"top_k\": 3, \"seeds\": 4} to the experiment");
+            }
+        });
         if (winner.isPresent()) ConfirmedView.headline(store, c, winner, out);
         winner.ifPresent(b -> {
             out.println("reproduce it:   bin/lstm-tuner reproduce " + Fmt.shell(b.label()));

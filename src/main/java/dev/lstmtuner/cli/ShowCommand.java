@@ -1,16 +1,17 @@
 package dev.lstmtuner.cli;
 
-import dev.lstmtuner.analysis.diagnosis.Diagnoses;
-import dev.lstmtuner.analysis.diagnosis.Diagnosis;
-import dev.lstmtuner.analysis.diagnosis.TrainingSetup;
+import dev.lstmtuner.analysis.ConfirmedRanking;
+import dev.lstmtuner.analysis.BestTrial;
+import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.result.FoldMetrics;
 import dev.lstmtuner.train.FoldPlan;
+import dev.lstmtuner.analysis.diagnosis.Diagnoses;
+import dev.lstmtuner.analysis.diagnosis.Diagnosis;
+import dev.lstmtuner.analysis.diagnosis.TrainingSetup;
 import dev.lstmtuner.result.TrialState;
-import dev.lstmtuner.search.ConfirmedRanking;
-import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Provenance;
@@ -35,7 +36,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
@@ -131,7 +131,9 @@ public final class ShowCommand implements Callable<Integer> {
                     Fmt.num(m.persistence().directionAccuracy()));
             indent(sb, mt.render());
             // "beats persistence" needs the Diebold–Mariano test on the test windows (p < 0.05), not just skill > 0
-            kv(sb, "skill", Fmt.num(m.skill()) + ": " + ConfirmedView.verdict(m));
+            kv(sb, "skill", Fmt.num(m.skill()) + ": " + Verdict.persistence(m).words());
+            kv(sb, "vs ridge", (m.ridgeRmse() == null ? "" : "ridge RMSE " + Fmt.num(m.ridgeRmse()) + ": ")
+                    + Verdict.ridge(m).words());
             if (m.folds().isEmpty()) {
                 kv(sb, "best val RMSE", Fmt.num(m.bestValRmse()) + " at epoch " + m.bestEpoch() + " of " + m.epochs());
             } else {
@@ -206,7 +208,7 @@ public final class ShowCommand implements Callable<Integer> {
             t.row(f.fold(), f.trainWindows(), f.valWindows(), f.testWindows(), Fmt.utc(f.testFromMs()),
                     Fmt.utc(f.testToMs()), Fmt.num(f.bestValRmse()), f.bestEpoch() + "/" + f.epochs(),
                     Fmt.num(f.model().rmse()), Fmt.num(f.persistence().rmse()), Fmt.num(f.skill()),
-                    PersistenceVerdict.of(f.skill(), f.persistencePValue()).words());
+                    Verdict.of(Verdict.Baseline.PERSISTENCE, f.skill(), f.persistencePValue()).words());
         }
         return t;
     }
@@ -231,18 +233,19 @@ public final class ShowCommand implements Callable<Integer> {
                     + " (one seed of its confirmation; see `show " + original + "`)");
             return sb.toString();
         }
-        Optional<ConfirmedRanking> ranking = ConfirmedView.ranking(store, c);
-        if (ranking.isEmpty()) return "";
-        List<ConfirmedRanking.Entry> entries = ranking.get().entries();
-        for (int i = 0; i < entries.size(); i++) {
-            ConfirmedRanking.Entry e = entries.get(i);
-            if (e.original().id() != t.id()) continue;
+        ConfirmedRanking ranking = BestTrial.confirmation(store, c);
+        List<ConfirmedRanking.Arm> arms = ranking.arms();
+        for (int i = 0; i < arms.size(); i++) {
+            ConfirmedRanking.Arm a = arms.get(i);
+            if (a.original().id() != t.id()) continue;
             sb.append("\nConfirmation\n");
-            kv(sb, "over seeds", c.objective() + " " + Fmt.num(e.mean()) + " ± " + Fmt.num(e.sd()) + " over "
-                    + e.runs() + " runs (the original and " + (e.runs() - 1) + " more seeds)");
-            kv(sb, "rank", (i + 1) + " of " + entries.size() + " confirmed trials"
-                    + (i == 0 ? ": the confirmed winner" : ""));
-            if (i == 0) ranking.get().sentences().stream().skip(1).forEach(line -> kv(sb, "", line));
+            kv(sb, "fresh seeds", c.objective() + " " + Fmt.num(a.mean()) + " ± " + Fmt.num(a.sd()) + " over "
+                    + a.n() + " fresh seeds (this selected run, " + Fmt.num(t.objective()) + ", is apart)");
+            boolean winner = ranking.winner().map(w -> w.original().id() == t.id()).orElse(false);
+            kv(sb, "rank", a.ranked() ? (i + 1) + " of " + ranking.ranked().size() + " confirmed trials"
+                    + (winner ? ": the confirmed winner" : "")
+                    : "not ranked: fewer than " + ConfirmedRanking.MIN_FRESH + " finished fresh seeds");
+            if (winner) ranking.sentences().stream().skip(1).forEach(line -> kv(sb, "", line));
         }
         return sb.toString();
     }

@@ -1,10 +1,11 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.analysis.BestTrial;
+import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.FoldMetrics;
 import dev.lstmtuner.result.Objective;
-import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSummary;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code --json} shapes of store records, for scripts: snake_case keys, ISO-8601 times, nested config JSON
@@ -55,13 +57,15 @@ final class StoreJson {
         return m;
     }
 
-    static Map<String, Object> summary(CampaignSummary s) {
+    /** A campaign with its counts and THE best trial ({@link BestTrial}: the confirmed winner once there is one). */
+    static Map<String, Object> summary(CampaignSummary s, Optional<BestTrial> best) {
         Map<String, Object> m = campaign(s.campaign());
         Map<String, Object> counts = new LinkedHashMap<>();
         s.counts().forEach((k, v) -> counts.put(k.name().toLowerCase(Locale.ROOT), v));
         m.put("trials", s.total());
         m.put("trials_by_state", counts);
-        m.put("best", s.best() == null ? null : trial(s.best()));
+        m.put("best", best.map(b -> trial(b.trial())).orElse(null));
+        m.put("best_confirmed", best.map(BestTrial::confirmed).orElse(false));
         return m;
     }
 
@@ -110,7 +114,10 @@ final class StoreJson {
         m.put("test_windows", f.testWindows());
         m.put("persistence_statistic", f.persistenceStatistic());
         m.put("persistence_p", f.persistencePValue());
-        m.put("verdict", f.persistenceVerdict().words());
+        m.put("ridge_rmse", f.ridgeRmse());
+        m.put("ridge_p", f.ridgePValue());
+        m.put("verdict", Verdict.persistence(f).words());
+        m.put("verdict_ridge", Verdict.ridge(f).words());
         m.put("folds", f.folds().stream().map(StoreJson::fold).toList());
         return m;
     }
@@ -132,7 +139,7 @@ final class StoreJson {
         m.put("persistence_rmse", f.persistence().rmse());
         m.put("skill", f.skill());
         m.put("persistence_p", f.persistencePValue());
-        m.put("verdict", PersistenceVerdict.of(f.skill(), f.persistencePValue()).words());
+        m.put("verdict", Verdict.of(Verdict.Baseline.PERSISTENCE, f.skill(), f.persistencePValue()).words());
         m.put("val_block_rmse", f.valBlockRmse());
         return m;
     }

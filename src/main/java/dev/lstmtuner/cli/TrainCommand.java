@@ -1,5 +1,6 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
@@ -10,7 +11,6 @@ import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
-import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.search.TrialExecutor;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Store;
@@ -210,7 +210,11 @@ public final class TrainCommand implements Callable<Integer> {
         for (String[] r : rows) out.printf("  %-20s %14s %14s%n", r[0], r[1], r[2]);
         // only the Diebold–Mariano test on the test windows may call the model better (p < 0.05)
         out.printf(Locale.ROOT, "  skill vs persistence: %+.4f: the model %s (\"next price = last price\")%n", f.skill(),
-                ConfirmedRanking.verb(f.persistenceVerdict()));
+                Verdict.persistence(f).predicate());
+        if (f.ridgeRmse() != null) {
+            out.printf(Locale.ROOT, "  ridge baseline RMSE %s on the same windows: the model %s%n",
+                    Fmt.metric(f.ridgeRmse()), Verdict.ridge(f).predicate());
+        }
         out.printf(Locale.ROOT, "  params %s, epochs %d, best epoch %d, best val RMSE %s, training %.1f s%n",
                 Fmt.count(f.params()), f.epochs(), f.bestEpoch(), Fmt.metric(f.bestValRmse()), f.trainingSeconds());
     }

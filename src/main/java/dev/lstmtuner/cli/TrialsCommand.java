@@ -1,7 +1,11 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.analysis.LastValue;
+import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.TrialState;
+import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Page;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
@@ -19,6 +23,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -73,7 +78,9 @@ public final class TrialsCommand implements Callable<Integer> {
                 m.put("trials", StoreJson.trials(page.items()));
                 out.println(StoreJson.write(m));
             } else {
-                out.print(table(page, store).render());
+                Campaign c = store.campaign(campaign).orElseThrow(() -> new BadInputException(
+                        "no campaign \"" + campaign + "\"; list them with `lstm-tuner campaigns`"));
+                out.print(table(page.items(), store, c).render());
                 out.printf("%d of %d trials%s%n", page.items().size(), page.total(),
                         page.offset() + page.items().size() < page.total()
                                 ? " (more with --offset " + (page.offset() + page.items().size()) + ")" : "");
@@ -84,19 +91,28 @@ public final class TrialsCommand implements Callable<Integer> {
     }
 
     /**
-     * The trials as a table. VS PERSISTENCE is the Diebold–Mariano verdict on the test windows ("beats" only with
-     * p < 0.05); CONFIRMS names the trial a confirmation run re-trains with another seed.
+     * The trials as a table. OBJECTIVE of a trial without one (pruned, running, failed) is the objective's metric at
+     * its last epoch, as the leaderboard shows it ("297.69 @ ep 2"); VS PERSISTENCE and VS RIDGE are the
+     * Diebold–Mariano verdicts on the test windows ("beats" only with p < 0.05); CONFIRMS names the trial a
+     * confirmation run re-trains with another seed.
      */
-    static TextTable table(Page<Trial> page, Store store) {
+    static TextTable table(List<Trial> trials, Store store, Campaign c) {
         TextTable t = new TextTable("#", "STATE", "OBJECTIVE", "VAL_RMSE", "TEST_RMSE", "SKILL", "VS PERSISTENCE",
-                "DIR_ACC", "EPOCHS", "SECONDS", "CONFIRMS", "WORKER", "PARAMS").right(0, 2, 3, 4, 5, 7, 8, 9).maxWidth(70);
+                "VS RIDGE", "DIR_ACC", "EPOCHS", "SECONDS", "CONFIRMS", "WORKER", "PARAMS")
+                .right(0, 2, 3, 4, 5, 8, 9, 10).maxWidth(70);
         Map<Long, Integer> numbers = new HashMap<>();
-        for (Trial tr : page.items()) numbers.put(tr.id(), tr.number());
-        for (Trial tr : page.items()) {
+        for (Trial tr : trials) numbers.put(tr.id(), tr.number());
+        Map<Long, List<EpochMetrics>> curves = store.epochs(trials.stream()
+                .filter(tr -> tr.objective() == null && tr.state() != TrialState.WAITING).map(Trial::id).toList());
+        for (Trial tr : trials) {
             var m = tr.metrics();
-            t.row(tr.number(), tr.state(), Fmt.num(tr.objective()),
+            String objective = tr.objective() != null ? Fmt.num(tr.objective())
+                    : LastValue.of(tr, curves.get(tr.id()), c.objective())
+                    .map(v -> Fmt.num(v.value()) + " @ ep " + v.epoch()).orElse("-");
+            t.row(tr.number(), tr.state(), objective,
                     m == null ? "-" : Fmt.num(m.bestValRmse()), m == null ? "-" : Fmt.num(m.model().rmse()),
-                    m == null ? "-" : Fmt.num(m.skill()), m == null ? "-" : ConfirmedView.verdict(m),
+                    m == null ? "-" : Fmt.num(m.skill()), m == null ? "-" : Verdict.persistence(m).words(),
+                    m == null ? "-" : Verdict.ridge(m).words(),
                     m == null ? "-" : Fmt.num(m.model().directionAccuracy()),
                     m == null ? (tr.prunedEpoch() == null ? "-" : tr.prunedEpoch()) : m.epochs(),
                     Fmt.seconds(tr), tr.confirmOf() == null ? "-" : "#" + numbers.computeIfAbsent(tr.confirmOf(),

@@ -6,11 +6,11 @@ import dev.lstmtuner.analysis.diagnosis.DiagnosisKind;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.Objective;
-import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.analysis.Predictions;
+import dev.lstmtuner.analysis.SymbolLabel;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -58,9 +58,9 @@ public final class HtmlReport {
         summary(h, r);
         leaderboards(h, r);
         ab(h, r);
-        groups(h, "symbols", "By symbol", "Best trial per symbol (chosen by validation RMSE, never a test metric).",
+        groups(h, "symbols", "By symbol", "Best trial per symbol (chosen by the objective on validation in the campaign's direction, never a test metric).",
                 "symbol", r.symbols());
-        groups(h, "families", "By model family", "Best trial per model family (chosen by validation RMSE) on the same windows, split and scalers.",
+        groups(h, "families", "By model family", "Best trial per model family (chosen by the objective on validation) on the same windows, split and scalers.",
                 "family", r.families());
         h.append("<h2>Trials in detail</h2>");
         for (Report.Focus f : r.focus()) focus(h, f);
@@ -73,12 +73,13 @@ public final class HtmlReport {
                 .append("<th class=\"text\">by state</th><th class=\"text\">best</th><th class=\"text\">best vs persistence</th></tr></thead><tbody>");
         for (Report.CampaignPart p : r.campaigns()) {
             Campaign c = p.campaign();
-            Trial best = p.top().stream().filter(t -> t.objective() != null && t.state() == TrialState.COMPLETE).findFirst().orElse(null);
+            Trial best = p.best() == null ? null : p.best().trial();
             h.append("<tr><td class=\"text\">").append(Text.html(c.name())).append("</td><td class=\"text\">")
                     .append(Text.html(dataOf(c))).append("</td><td class=\"text\">").append(Text.html(c.sampler() + " / " + c.pruner()))
                     .append("</td><td class=\"text\">").append(Text.html(c.objective() + " (" + c.direction().label() + ")"))
                     .append("</td><td>").append(p.total()).append("</td><td class=\"text\">").append(Text.html(counts(p)))
-                    .append("</td><td class=\"text\">").append(best == null ? "–" : Text.html(best.label() + " " + c.objective() + " " + Text.num(best.objective())))
+                    .append("</td><td class=\"text\">").append(best == null ? "–" : Text.html(best.label() + " " + c.objective() + " "
+                            + Text.num(best.objective()) + (p.best().confirmed() ? " (confirmed winner)" : "")))
                     .append("</td><td class=\"text\">").append(best == null ? "–" : Text.html(Text.verdict(best))).append("</td></tr>");
         }
         h.append("</tbody></table>\n");
@@ -89,7 +90,7 @@ public final class HtmlReport {
         try {
             JsonNode n = ConfigLoader.mapper().readTree(cfg.isBlank() ? "{}" : cfg);
             String data = n.path("data").isTextual() ? n.get("data").asText() : "bundled Bitstamp BTC/USD";
-            return Groups.symbol(n) + " · " + data;
+            return SymbolLabel.of(n) + " · " + data;
         } catch (Exception e) {
             return "–";
         }
@@ -125,6 +126,11 @@ public final class HtmlReport {
                         .append(Text.html(Text.params(t.params()))).append("</td></tr>");
             }
             h.append("</tbody></table></div>\n");
+            if (p.best() != null) {
+                h.append("<p class=\"best\">").append(Text.html(Text.best(p.best()))).append("</p><ul class=\"confirmation\">");
+                for (String line : p.best().sentences()) h.append("<li>").append(Text.html(line)).append("</li>");
+                h.append("</ul>\n");
+            }
         }
     }
 
@@ -144,7 +150,8 @@ public final class HtmlReport {
             return;
         }
         h.append("<p>A = ").append(Text.html(r.ab().get(0).trial().label()))
-                .append(". Deltas are against A; the Diebold–Mariano test compares A's squared errors with each trial's on the test windows both forecast.</p>");
+                .append(". Deltas are against A; the Diebold–Mariano test compares A's squared errors with each trial's on the test windows both forecast")
+                .append(r.abCorrection() == null ? "" : "; " + Text.html(r.abCorrection())).append(".</p>");
         h.append("<div class=\"wide\"><table id=\"ab\"><thead><tr><th class=\"text\">trial</th><th class=\"text\">params</th>");
         for (Columns.Column c : Columns.METRICS) h.append("<th>").append(Text.html(c.heading())).append("</th>");
         h.append("<th class=\"text\">vs persistence</th><th class=\"text\">Diebold–Mariano vs A</th></tr></thead><tbody>");
@@ -165,7 +172,7 @@ public final class HtmlReport {
                 h.append("</td>");
             }
             h.append("<td class=\"verdict\">").append(Text.html(Text.verdict(row.trial()))).append("</td><td class=\"verdict\">")
-                    .append(Text.html(row.deltas() == null ? "—" : row.dm() != null ? row.dm().verdict() : row.dmError()))
+                    .append(Text.html(row.dm() == null ? "—" : row.dm().error() != null ? row.dm().error() : row.dm().verdict()))
                     .append("</td></tr>");
         }
         h.append("</tbody></table></div>\n");
@@ -178,6 +185,11 @@ public final class HtmlReport {
                 .append("</th><th>data rows</th><th>completed trials</th><th class=\"text\">best trial</th><th>val RMSE</th><th>MAE</th><th>RMSE</th>")
                 .append("<th>R²</th><th>persistence RMSE</th><th>skill</th><th class=\"text\">vs persistence</th><th>training time</th></tr></thead><tbody>");
         for (Report.GroupRow g : rows) {
+            if (g.best() == null) {
+                h.append("<tr><td class=\"text\">").append(Text.html(g.key())).append("</td><td>–</td><td>")
+                        .append(g.complete()).append("</td><td class=\"text\" colspan=\"9\">no ranked trial</td></tr>");
+                continue;
+            }
             Map<String, Double> v = Columns.values(g.best());
             h.append("<tr><td class=\"text\">").append(Text.html(g.key())).append("</td><td>")
                     .append(g.dataRows() == null ? "–" : g.dataRows()).append("</td><td>").append(g.complete())

@@ -30,6 +30,7 @@ public final class MarkdownReport {
             List<String> head = new ArrayList<>(List.of("#", "trial", "state", "objective"));
             for (Columns.Column c : Columns.METRICS) head.add(c.heading());
             head.add("vs persistence");
+            head.add("vs ridge");
             head.add("params");
             List<List<String>> rows = new ArrayList<>();
             int rank = 1;
@@ -38,17 +39,24 @@ public final class MarkdownReport {
                 Map<String, Double> v = Columns.values(t);
                 for (Columns.Column c : Columns.METRICS) row.add(Text.num(v.get(c.metric().key())));
                 row.add(Text.verdict(t));
+                row.add(Text.ridge(t));
                 row.add(Text.params(t.params()));
                 rows.add(row);
             }
             table(m, head, rows);
+            if (p.best() != null) {
+                m.append(Text.md(Text.best(p.best()))).append("\n\n");
+                for (String line : p.best().sentences()) m.append("- ").append(Text.md(line)).append("\n");
+                m.append("\n");
+            }
         }
 
         m.append("## A/B comparison\n\n");
         if (r.ab().size() < 2) {
             m.append("Fewer than two completed trials to compare.\n\n");
         } else {
-            m.append("A = ").append(Text.md(r.ab().get(0).trial().label())).append("; deltas against A in brackets.\n\n");
+            m.append("A = ").append(Text.md(r.ab().get(0).trial().label())).append("; deltas against A in brackets.")
+                    .append(r.abCorrection() == null ? "" : " " + Text.md(r.abCorrection()) + ".").append("\n\n");
             List<String> head = new ArrayList<>(List.of("trial", "params"));
             for (Columns.Column c : Columns.METRICS) head.add(c.heading());
             head.add("vs persistence");
@@ -63,7 +71,7 @@ public final class MarkdownReport {
                     row.add(Text.num(a.metrics().get(k)) + (d == null || d == 0 ? "" : " (" + Text.delta(d) + ")"));
                 }
                 row.add(Text.verdict(a.trial()));
-                row.add(a.deltas() == null ? "—" : a.dm() != null ? a.dm().verdict() : a.dmError());
+                row.add(a.dm() == null ? "—" : a.dm().error() != null ? a.dm().error() : a.dm().verdict());
                 rows.add(row);
             }
             table(m, head, rows);
@@ -75,7 +83,7 @@ public final class MarkdownReport {
         for (Report.Focus f : r.focus()) {
             Trial t = f.trial();
             m.append("### ").append(Text.md(t.label())).append(" (").append(Text.md(f.why())).append(")\n\n");
-            m.append("- ").append(Text.md(Text.verdict(t)));
+            m.append("- ").append(Text.md(Text.verdict(t))).append("; ").append(Text.md(Text.ridge(t)));
             if (t.metrics() != null) {
                 m.append("; skill ").append(Text.num(t.metrics().skill())).append(", test RMSE ")
                         .append(Text.num(t.metrics().model().rmse())).append(" vs persistence ")
@@ -109,17 +117,23 @@ public final class MarkdownReport {
     }
 
     private static void groups(StringBuilder m, String title, String key, List<Report.GroupRow> groups) {
-        m.append("## ").append(title).append("\n\nBest trial per ").append(key).append(", chosen by validation RMSE.\n\n");
+        m.append("## ").append(title).append("\n\nBest trial per ").append(key).append(", chosen by the objective on"
+                + " validation (never a test metric), in the campaign's direction.\n\n");
         List<List<String>> rows = new ArrayList<>();
         for (Report.GroupRow g : groups) {
+            if (g.best() == null) {
+                rows.add(List.of(g.key(), "–", String.valueOf(g.complete()), "–", "–", "–", "–", "–", "–", "–", "–",
+                        "–", "–"));
+                continue;
+            }
             Map<String, Double> v = Columns.values(g.best());
             rows.add(List.of(g.key(), g.dataRows() == null ? "–" : String.valueOf(g.dataRows()), String.valueOf(g.complete()),
-                    g.best().label(), Text.num(v.get("val_rmse")), Text.num(v.get("test_mae")), Text.num(v.get("test_rmse")),
-                    Text.num(v.get("test_r2")), Text.num(v.get("persistence_rmse")), Text.num(v.get("skill")),
-                    Text.verdict(g.best()), Text.seconds(v.get("training_seconds"))));
+                    g.best().label(), g.rankedBy(), Text.num(v.get("val_rmse")), Text.num(v.get("test_mae")),
+                    Text.num(v.get("test_rmse")), Text.num(v.get("test_r2")), Text.num(v.get("persistence_rmse")),
+                    Text.num(v.get("skill")), Text.verdict(g.best()), Text.seconds(v.get("training_seconds"))));
         }
-        table(m, List.of(key, "data rows", "completed trials", "best trial", "val RMSE", "MAE", "RMSE", "R²",
-                "persistence RMSE", "skill", "vs persistence", "training time"), rows);
+        table(m, List.of(key, "data rows", "completed trials", "best trial", "chosen by", "val RMSE", "MAE", "RMSE",
+                "R²", "persistence RMSE", "skill", "vs persistence", "training time"), rows);
     }
 
     private static void table(StringBuilder m, List<String> head, List<List<String>> rows) {

@@ -2,23 +2,29 @@ package dev.lstmtuner.report;
 
 import dev.lstmtuner.Versions;
 import dev.lstmtuner.analysis.LockboxVerdict;
+import dev.lstmtuner.analysis.BestTrial;
+import dev.lstmtuner.analysis.Comparability;
+import dev.lstmtuner.analysis.GroupBest;
+import dev.lstmtuner.analysis.PairwiseDm;
+import dev.lstmtuner.analysis.Predictions;
+import dev.lstmtuner.analysis.SymbolLabel;
+import dev.lstmtuner.analysis.TopTrials;
+import dev.lstmtuner.analysis.TrialConfig;
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.ModelFamily;
 import dev.lstmtuner.result.TrialState;
-import dev.lstmtuner.stats.DieboldMariano;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.analysis.diagnosis.Diagnoses;
 import dev.lstmtuner.analysis.diagnosis.TrainingSetup;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Page;
+import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.store.TrialReport;
 import dev.lstmtuner.analysis.CampaignVerdicts;
 import dev.lstmtuner.analysis.Headline;
-import dev.lstmtuner.analysis.Predictions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -26,7 +32,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -36,9 +41,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads what a report shows from the store: each campaign's top trials, the A/B table (the chosen trials, or by
- * default each campaign's best, or one campaign's top three), the best trial per symbol and per model family
- * (chosen by validation RMSE, never by a test metric), and the detail of the trials worth a closer look.
+ * Reads what a report shows from the store and asks analysis for every answer: each campaign's best
+ * ({@link BestTrial}) and top trials, the A/B table (the chosen trials, or by default each campaign's best, or one
+ * campaign's top three) with its Diebold–Mariano tests ({@link PairwiseDm}: refused where the trials forecast
+ * different things, Holm-corrected), the best trial per symbol and per model family ({@link GroupBest}, chosen by
+ * the objective, never by a test metric), and the detail of the trials worth a closer look.
  */
 public final class ReportBuilder {
     private static final int PAGE = 500;
@@ -60,26 +67,29 @@ public final class ReportBuilder {
                     + "' in the store: `lstm-tuner campaigns` lists them")));
         }
         List<Report.CampaignPart> parts = new ArrayList<>();
-        Map<String, Report.GroupRow> symbols = new LinkedHashMap<>();
-        Map<String, Report.GroupRow> families = new LinkedHashMap<>();
+        List<GroupBest.Candidate> symbolBests = new ArrayList<>(), familyCandidates = new ArrayList<>();
+        Map<String, Integer> symbolCounts = new HashMap<>(), familyCounts = new HashMap<>();
         List<Trial> bests = new ArrayList<>();
         for (Campaign c : campaigns) {
-            Page<Trial> page = store.trials(TrialQuery.of(c.name()).page(top, 0));
+            Optional<BestTrial> best = BestTrial.of(store, c);
+            TopTrials t = TopTrials.of(store, c.name(), top, best);
             Optional<String> lockbox = LockboxVerdict.of(store.lockboxOpenings(c.name())).map(LockboxVerdict::headline);
             Headline headline = new Headline(lockbox, CampaignVerdicts.of(store, c.name()),
-                    store.best(c.name()).map(Trial::number).orElse(null));
-            parts.add(new Report.CampaignPart(c, store.countByState(c.name()), page.total(), page.items(),
-                    headline.lines()));
-            store.best(c.name()).ifPresent(bests::add);
-            JsonNode base = ConfigLoader.mapper().createObjectNode();
-            try {
-                if (c.configJson() != null) base = ConfigLoader.mapper().readTree(c.configJson());
-            } catch (Exception ignored) {
-                // a campaign without a readable base config still reports; symbol and family fall back
-            }
-            for (Trial t : complete(c.name())) {
-                group(symbols, Groups.symbol(base), t);
-                group(families, ModelFamily.of(t.params(), base), t);
+                    best.map(b -> b.trial().number()).orElse(null));
+            parts.add(new Report.CampaignPart(c, store.countByState(c.name()), t.total(), t.trials(),
+                    best.orElse(null), headline.lines()));
+            best.ifPresent(b -> {
+                bests.add(b.trial());
+                symbolBests.add(GroupBest.Candidate.of(SymbolLabel.of(b.trial(), c), b));
+            });
+            JsonNode base = TrialConfig.parse(c.configJson());
+            String label = SymbolLabel.of(base);
+            for (Trial trial : complete(c.name())) {
+                if (trial.confirmOf() != null) continue;
+                symbolCounts.merge(SymbolLabel.of(trial, label), 1, Integer::sum);
+                String family = ModelFamily.of(trial.params(), base);
+                familyCounts.merge(family, 1, Integer::sum);
+                familyCandidates.add(GroupBest.Candidate.of(family, c, trial));
             }
         }
         List<Trial> ab = abIds.isEmpty() ? defaultAb(bests, parts) : abIds.stream().map(this::trial).toList();
@@ -87,8 +97,11 @@ public final class ReportBuilder {
         Set<Long> seen = new LinkedHashSet<>();
         for (Trial t : bests) if (seen.add(t.id()) && focus.size() < MAX_FOCUS) focus.add(focus(t, "best of " + t.campaign()));
         for (Trial t : ab) if (seen.add(t.id()) && focus.size() < MAX_FOCUS) focus.add(focus(t, "in the A/B table"));
-        return new Report(Instant.now(), Versions.lstmTuner(), parts, abRows(ab, focus), withRows(symbols),
-                withRows(families), focus);
+        List<Report.AbRow> abRows = abRows(ab, focus);
+        List<PairwiseDm.Row> tests = abRows.stream().map(Report.AbRow::dm).filter(d -> d != null).toList();
+        String correction = ab.isEmpty() ? null : PairwiseDm.correctionNote(tests, "A (" + ab.get(0).label() + ")");
+        return new Report(Instant.now(), Versions.lstmTuner(), parts, abRows, correction,
+                groups(symbolBests, symbolCounts), groups(familyCandidates, familyCounts), focus);
     }
 
     private Trial trial(long id) {
@@ -104,25 +117,18 @@ public final class ReportBuilder {
         }
     }
 
-    private static void group(Map<String, Report.GroupRow> groups, String key, Trial t) {
-        Report.GroupRow old = groups.get(key);
-        Trial best = old == null || valRmse(t) < valRmse(old.best()) ? t : old.best();
-        groups.put(key, new Report.GroupRow(key, old == null ? 1 : old.complete() + 1, best, null));
-    }
-
-    private static double valRmse(Trial t) {
-        double v = t.metrics() == null ? Double.NaN : t.metrics().bestValRmse();
-        return Double.isFinite(v) ? v : Double.POSITIVE_INFINITY;
-    }
-
-    private List<Report.GroupRow> withRows(Map<String, Report.GroupRow> groups) {
+    /** Every key that has completed trials, with its best candidate (when one ranks) and its data rows. */
+    private List<Report.GroupRow> groups(List<GroupBest.Candidate> candidates, Map<String, Integer> counts) {
+        Map<String, GroupBest.Group> best = new LinkedHashMap<>();
+        for (GroupBest.Group g : GroupBest.of(candidates)) best.put(g.key(), g);
         List<Report.GroupRow> out = new ArrayList<>();
-        for (Report.GroupRow g : groups.values()) {
-            Integer rows = store.report(g.best().id()).map(TrialReport::provenance)
+        for (String key : counts.keySet().stream().sorted().toList()) {
+            GroupBest.Group g = best.get(key);
+            Trial t = g == null || g.best() == null ? null : g.best().trial();
+            Integer rows = t == null ? null : store.report(t.id()).map(TrialReport::provenance)
                     .map(p -> p.data() == null ? null : p.data().rows()).orElse(null);
-            out.add(new Report.GroupRow(g.key(), g.complete(), g.best(), rows));
+            out.add(new Report.GroupRow(key, counts.get(key), t, rows, g == null ? null : g.rankedBy()));
         }
-        out.sort(Comparator.comparing(Report.GroupRow::key));
         return out;
     }
 
@@ -134,49 +140,34 @@ public final class ReportBuilder {
     }
 
     private List<Report.AbRow> abRows(List<Trial> trials, List<Report.Focus> focus) {
+        if (trials.isEmpty()) return List.of();
         Map<Long, Predictions> predictions = new HashMap<>();
         for (Report.Focus f : focus) if (f.predictions() != null) predictions.put(f.trial().id(), f.predictions());
+        List<PairwiseDm.Side> others = new ArrayList<>();
+        for (Trial t : trials.subList(1, trials.size())) others.add(side(t, predictions.get(t.id())));
+        Trial first = trials.get(0);
+        List<PairwiseDm.Row> tests = PairwiseDm.against(side(first, predictions.get(first.id())), others);
         List<Report.AbRow> rows = new ArrayList<>();
-        Map<String, Double> a = null;
-        for (int i = 0; i < trials.size(); i++) {
+        Map<String, Double> a = Columns.values(first);
+        rows.add(new Report.AbRow(first, a, null, null));
+        for (int i = 1; i < trials.size(); i++) {
             Trial t = trials.get(i);
             Map<String, Double> m = Columns.values(t);
-            if (i == 0) {
-                a = m;
-                rows.add(new Report.AbRow(t, m, null, null, null));
-                continue;
-            }
             Map<String, Double> deltas = new LinkedHashMap<>();
             for (String k : m.keySet()) {
                 Double v = m.get(k), base = a.get(k);
                 deltas.put(k, v == null || base == null ? null : v - base);
             }
-            Trial first = trials.get(0);
-            Predictions pa = predictions.get(first.id()), pb = predictions.get(t.id());
-            if (pa == null || pb == null) {
-                rows.add(new Report.AbRow(t, m, deltas, null, "no predictions artifact for "
-                        + (pa == null ? first.label() : t.label()) + ": cannot test"));
-                continue;
-            }
-            try {
-                rows.add(new Report.AbRow(t, m, deltas, MatchedErrors.dm(pa, pb, horizon(first),
-                        "A (" + first.label() + ")", t.label()), null));
-            } catch (IllegalArgumentException e) {
-                rows.add(new Report.AbRow(t, m, deltas, null, "no shared test windows to compare: " + e.getMessage()));
-            }
+            rows.add(new Report.AbRow(t, m, deltas, tests.get(i - 1)));
         }
         return rows;
     }
 
-    private int horizon(Trial t) {
-        return store.report(t.id()).map(TrialReport::provenance).map(p -> {
-            try {
-                JsonNode h = ConfigLoader.mapper().readTree(p.configJson()).get("horizon");
-                return h != null && h.canConvertToInt() && h.asInt() >= 1 ? h.asInt() : 1;
-            } catch (Exception e) {
-                return 1;
-            }
-        }).orElse(1);
+    private PairwiseDm.Side side(Trial t, Predictions p) {
+        Campaign c = store.campaign(t.campaign()).orElseThrow();
+        Provenance provenance = store.report(t.id()).map(TrialReport::provenance).orElse(null);
+        return new PairwiseDm.Side(t, Comparability.of(t, c, provenance), p,
+                TrialConfig.horizon(TrialConfig.of(t, c, provenance)));
     }
 
     private Report.Focus focus(Trial t, String why) {

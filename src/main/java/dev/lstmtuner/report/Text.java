@@ -1,5 +1,7 @@
 package dev.lstmtuner.report;
 
+import dev.lstmtuner.analysis.BestTrial;
+import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.store.Trial;
 
 import java.time.Instant;
@@ -98,7 +100,17 @@ final class Text {
 
     /** The trial against persistence in words, from its stored Diebold–Mariano test. */
     static String verdict(Trial t) {
-        return t.metrics() == null ? "–" : t.metrics().persistenceVerdict().words();
+        return t.metrics() == null ? "–" : Verdict.persistence(t.metrics()).words();
+    }
+
+    /** The trial against the ridge baseline on the same windows, in words. */
+    static String ridge(Trial t) {
+        return t.metrics() == null ? "–" : Verdict.ridge(t.metrics()).words();
+    }
+
+    /** THE best of a campaign in one line: which trial, and whether it is the confirmed winner. */
+    static String best(BestTrial b) {
+        return "best: trial " + b.trial().label() + (b.confirmed() ? ", the confirmed winner" : "");
     }
 
     static String state(Trial t) {

@@ -1,5 +1,5 @@
 /**
- * Statistics shared by training, the CLI and the leaderboard: the Diebold–Mariano test of equal forecast accuracy
- * and the plain-words verdict of a model against persistence. Pure functions over arrays; no store, no DL4J.
+ * Statistics shared by training and the analysis layer: the Diebold–Mariano test of equal forecast accuracy. Pure
+ * functions over arrays; no store, no DL4J (the verdicts in words are {@code analysis.Verdict}'s).
  */
 package dev.lstmtuner.stats;

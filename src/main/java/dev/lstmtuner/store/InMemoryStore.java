@@ -227,9 +227,18 @@ public final class InMemoryStore implements Store {
         if (c == null) return Optional.empty();
         Comparator<Double> d = c.direction() == Direction.MAXIMIZE ? Comparator.reverseOrder() : Comparator.naturalOrder();
         return trials.values().stream()
-                .filter(r -> r.campaignId == c.id() && r.state == TrialState.COMPLETE && r.objective != null)
+                .filter(r -> r.campaignId == c.id() && r.state == TrialState.COMPLETE && r.objective != null
+                        && r.confirmOf == null)
                 .min(Comparator.comparing((Row r) -> r.objective, d).thenComparingInt(r -> r.number))
                 .map(Row::snapshot);
+    }
+
+    @Override
+    public synchronized List<Trial> confirmationRuns(String campaign) {
+        Campaign c = campaigns.get(campaign);
+        if (c == null) return List.of();
+        return trials.values().stream().filter(r -> r.campaignId == c.id() && r.confirmOf != null)
+                .sorted(Comparator.comparingInt((Row r) -> r.number)).map(Row::snapshot).toList();
     }
 
     @Override

@@ -130,6 +130,11 @@ public final class JdbcStore implements Store {
     }
 
     @Override
+    public List<Trial> confirmationRuns(String campaign) {
+        return reads.confirmationRuns(campaign);
+    }
+
+    @Override
     public Map<Long, List<EpochMetrics>> epochs(Collection<Long> trialIds) {
         return reads.epochs(trialIds);
     }

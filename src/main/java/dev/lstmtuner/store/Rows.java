@@ -23,7 +23,7 @@ final class Rows {
             + "t.test_mae, t.test_rmse, t.test_mape, t.test_r2, t.direction_accuracy, t.persistence_mae, "
             + "t.persistence_rmse, t.persistence_mape, t.persistence_r2, t.persistence_direction_accuracy, t.skill, "
             + "t.best_val_rmse, t.params_count, t.epochs, t.best_epoch, t.training_seconds, t.test_windows, t.confirm_of, "
-            + "t.persistence_statistic, t.persistence_p, t.folds_json";
+            + "t.persistence_statistic, t.persistence_p, t.folds_json, t.ridge_rmse, t.ridge_p";
     static final String TRIAL_FROM = " FROM trial t JOIN campaign c ON c.id = t.campaign_id";
     static final String SELECT_TRIAL = "SELECT " + TRIAL_COLUMNS + TRIAL_FROM;
 
@@ -51,7 +51,8 @@ final class Rows {
                     rs.getDouble("skill"), rs.getDouble("best_val_rmse"), rs.getLong("params_count"),
                     rs.getInt("epochs"), rs.getInt("best_epoch"), rs.getDouble("training_seconds"),
                     rs.getInt("test_windows"), rs.getObject("persistence_statistic", Double.class),
-                    rs.getObject("persistence_p", Double.class), FoldsJson.read(rs.getString("folds_json")));
+                    rs.getObject("persistence_p", Double.class), FoldsJson.read(rs.getString("folds_json")),
+                    rs.getObject("ridge_rmse", Double.class), rs.getObject("ridge_p", Double.class));
         }
         return new Trial(rs.getLong("id"), rs.getLong("campaign_id"), rs.getString("campaign_name"),
                 rs.getInt("number"), TrialState.valueOf(rs.getString("state")),

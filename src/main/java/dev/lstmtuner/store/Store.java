@@ -27,7 +27,7 @@ public interface Store extends AutoCloseable {
 
     Optional<Campaign> campaign(String name);
 
-    /** Every campaign, newest first, with counts by state and its best trial. */
+    /** Every campaign, newest first, with counts by state and its best sampled trial ({@link #best}). */
     List<CampaignSummary> campaigns();
 
     /** Adds a WAITING trial with the next number of the campaign. */
@@ -74,8 +74,15 @@ public interface Store extends AutoCloseable {
     /** One sorted, filtered page of a campaign's trials (sorted and paged by the store, not in caller memory). */
     Page<Trial> trials(TrialQuery query);
 
-    /** The COMPLETE trial with the best objective in the campaign's direction. */
+    /**
+     * The COMPLETE sampled trial with the best objective in the campaign's direction; confirmation runs
+     * ({@code confirmOf} set) never rank here: they belong to the trial they confirm. The campaign's answer to "who
+     * won" (the confirmed winner first) is {@code analysis.BestTrial}'s.
+     */
     Optional<Trial> best(String campaign);
+
+    /** Every confirmation run of the campaign ({@code confirmOf} set), in number order, whatever its state. */
+    List<Trial> confirmationRuns(String campaign);
 
     /** Epoch curves of the given trials, each in epoch order; trials without epochs are absent. */
     Map<Long, List<EpochMetrics>> epochs(Collection<Long> trialIds);

@@ -253,7 +253,7 @@ final class TrialQueue {
                     + "persistence_rmse = ?, persistence_mape = ?, persistence_r2 = ?, "
                     + "persistence_direction_accuracy = ?, skill = ?, best_val_rmse = ?, params_count = ?, "
                     + "epochs = ?, best_epoch = ?, training_seconds = ?, test_windows = ?, persistence_statistic = ?, "
-                    + "persistence_p = ?, folds_json = ? WHERE id = ?")) {
+                    + "persistence_p = ?, folds_json = ?, ridge_rmse = ?, ridge_p = ? WHERE id = ?")) {
                 int i = 1;
                 ps.setInt(i++, SortKey.rankClass(TrialState.COMPLETE));
                 ps.setDouble(i++, objective);
@@ -270,6 +270,8 @@ final class TrialQueue {
                 Jdbc.setDouble(ps, i++, m.persistenceStatistic());
                 Jdbc.setDouble(ps, i++, m.persistencePValue());
                 ps.setString(i++, m.folds().isEmpty() ? null : FoldsJson.write(m.folds()));
+                Jdbc.setDouble(ps, i++, m.ridgeRmse());
+                Jdbc.setDouble(ps, i++, m.ridgePValue());
                 ps.setLong(i, trialId);
                 ps.executeUpdate();
             }

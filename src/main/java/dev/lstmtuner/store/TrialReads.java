@@ -177,14 +177,32 @@ final class TrialReads {
         });
     }
 
+    /** The campaign's confirmation runs, by number (the confirm_of index: a handful of rows however large it is). */
+    List<Trial> confirmationRuns(String campaign) {
+        return db.read(c -> {
+            Campaign camp = JdbcCampaigns.find(c, campaign);
+            List<Trial> out = new ArrayList<>();
+            if (camp == null) return out;
+            try (PreparedStatement ps = c.prepareStatement(Rows.SELECT_TRIAL
+                    + " WHERE t.confirm_of IS NOT NULL AND t.campaign_id = ? ORDER BY t.number")) {
+                ps.setLong(1, camp.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) out.add(Rows.trial(rs));
+                }
+            }
+            return out;
+        });
+    }
+
     /**
-     * The first row of the objective's rank index (COMPLETE is rank class 0), read by id afterwards: filtering on
+     * The first row of the objective's rank index (COMPLETE is rank class 0; confirmation runs skipped, at most
+     * top_k × seeds rows), read by id afterwards: filtering on
      * state instead had no index since V3 and, with the campaign join, made H2 sort every completed trial per call.
      */
     static Trial best(Connection c, Campaign camp) throws SQLException {
         String dir = camp.direction() == Direction.MAXIMIZE ? " DESC" : "";
         try (PreparedStatement ps = c.prepareStatement("SELECT t.id FROM trial t WHERE t.campaign_id = ? "
-                + "AND t.rank_class = ? AND t.objective IS NOT NULL"
+                + "AND t.rank_class = ? AND t.objective IS NOT NULL AND t.confirm_of IS NULL"
                 + " ORDER BY t.campaign_id, t.rank_class, t.objective" + dir + " NULLS LAST, t.number LIMIT 1")) {
             ps.setLong(1, camp.id());
             ps.setInt(2, SortKey.rankClass(TrialState.COMPLETE));

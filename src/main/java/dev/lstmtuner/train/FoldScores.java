@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * Scores walk-forward folds ({@link FoldMetrics}) and builds the headline evaluation of a refit. Each fold's model is
  * scored beside persistence on its own validation block (the fields named test* of its FoldMetrics hold that block),
- * so nothing a fold records comes from the test split; the headline is the test split's score of the model kept.
+ * so nothing a fold records comes from the test split; the headline is the test split's score of the model kept,
+ * beside persistence and the ridge baseline fitted on the same training windows.
  */
 final class FoldScores {
     private FoldScores() {
@@ -86,7 +87,8 @@ final class FoldScores {
             folds.add(r.metrics());
         }
         FinalMetrics m = new FinalMetrics(t.model(), t.persistence(), t.skill(), valRmse / runs.size(), t.params(),
-                epochs, result.bestEpoch(), seconds, t.testWindows(), t.persistenceStatistic(), t.persistencePValue(), folds);
+                epochs, result.bestEpoch(), seconds, t.testWindows(), t.persistenceStatistic(), t.persistencePValue(), folds,
+                t.ridgeRmse(), t.ridgePValue());
         return new Evaluator.Evaluation(m, e.forecast());
     }
 }

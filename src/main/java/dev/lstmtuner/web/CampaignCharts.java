@@ -1,6 +1,7 @@
 package dev.lstmtuner.web;
 
 import dev.lstmtuner.analysis.ParamImportance;
+import dev.lstmtuner.analysis.TrialConfig;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.TrialState;
@@ -86,7 +87,7 @@ public final class CampaignCharts {
 
     /** Params the campaign's space samples on a log scale ({@code "log": true}, or a {@code log_uniform} range). */
     static Set<String> logParams(Campaign c) {
-        JsonNode root = CampaignRow.config(c.spaceJson());
+        JsonNode root = TrialConfig.parse(c.spaceJson());
         JsonNode params = root.has("params") ? root.get("params") : root;
         Set<String> out = new HashSet<>();
         params.fields().forEachRemaining(e -> {

@@ -49,7 +49,7 @@ public final class CampaignCurves {
             List<Trial> picked = pick(trials, c.direction());
             Map<Long, List<EpochMetrics>> epochs = picked.isEmpty() ? Map.of()
                     : service.store().epochs(picked.stream().map(Trial::id).toList());
-            Long best = service.store().best(c.name()).map(Trial::id).orElse(null);
+            Long best = service.best(c.name()).map(b -> b.trial().id()).orElse(null);
             List<Curve> out = new ArrayList<>();
             for (Trial t : picked) {
                 List<EpochMetrics> e = epochs.getOrDefault(t.id(), List.of());

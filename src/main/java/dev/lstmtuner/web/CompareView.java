@@ -1,13 +1,16 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.PairwiseDm;
+
 import java.util.List;
 
 /**
  * Two to four trials side by side, the reference first ({@code order} says why it is first): params (each row says
  * whether the values differ), metrics with deltas against the reference, and Diebold–Mariano tests of the reference
- * against each other trial; {@code multipleComparisons} explains the correction when several pairs are tested.
+ * against each other trial ({@link PairwiseDm}); {@code multipleComparisons} explains the correction when several
+ * pairs are tested.
  */
-public record CompareView(List<TrialRow> trials, List<ParamRow> params, List<MetricRow> metrics, List<DmRow> dm,
+public record CompareView(List<TrialRow> trials, List<ParamRow> params, List<MetricRow> metrics, List<PairwiseDm.Row> dm,
                           String order, String multipleComparisons) {
 
     public record ParamRow(String name, List<Object> values, boolean differs) {
@@ -18,16 +21,5 @@ public record CompareView(List<TrialRow> trials, List<ParamRow> params, List<Met
      * {@code bestIndex}: the one trial strictly best on it (null on ties and undirected rows).
      */
     public record MetricRow(String key, List<Double> values, List<Double> deltas, String better, Integer bestIndex) {
-    }
-
-    /**
-     * The test of trial {@code a} against trial {@code b} on their shared test windows ({@code n} of
-     * {@code windowsA}/{@code windowsB}); {@code pAdjusted} is Holm-corrected when several pairs are tested (else the
-     * raw p-value); {@code error} says why it could not run (the trials forecast different things, or lack
-     * predictions), then the other fields are null; {@code betterId} is null when neither is better.
-     */
-    public record DmRow(long a, long b, String aLabel, String bLabel, Double statistic, Double pValue, Double pAdjusted,
-                        Integer n, Integer windowsA, Integer windowsB, Integer horizon, Long betterId,
-                        Boolean significant, String verdict, String error) {
     }
 }

@@ -8,8 +8,8 @@ import java.util.Map;
  * by the campaigns' objective, with that trial's test RMSE, skill and Diebold–Mariano test against persistence
  * ({@code verdict} in words, {@code verdictKind} beats / no_better / worse / untested: the only thing that may colour
  * the row). {@code rank} is 1 for the best family; a family without a complete trial has no rank, no best trial and
- * {@code status} "no complete trial". {@code confirmed*}: the mean ± sd of the objective over the best trial and its
- * confirmation runs, where it has any.
+ * {@code status} "no complete trial". {@code confirmed*}: the mean ± sd of the objective over the best trial's fresh
+ * confirmation seeds (its selected run apart), where it has any.
  */
 public record FamilyRow(String family, Integer rank, String status, Map<String, Long> counts, long total,
                         int confirmationRuns, Long trialId, String campaign, Integer number, Double objective,

@@ -1,9 +1,13 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.ConfirmedRanking;
+import dev.lstmtuner.analysis.GroupBest;
+import dev.lstmtuner.analysis.SymbolLabel;
+import dev.lstmtuner.analysis.TrialConfig;
+import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.config.ModelFamily;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.TrialState;
-import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Trial;
 
@@ -81,18 +85,20 @@ public final class FamilyTable {
     private FamilyView build(List<Campaign> campaigns, String symbol) {
         Map<String, Family> families = new TreeMap<>();
         Map<String, String> symbols = new TreeMap<>();
+        Map<Long, ConfirmedRanking.Arm> confirmed = new LinkedHashMap<>();
+        List<GroupBest.Candidate> candidates = new ArrayList<>();
         Direction direction = campaigns.get(0).direction();
         for (Campaign c : campaigns) {
-            JsonNode config = CampaignRow.config(c.configJson());
-            String campaignSymbol = CampaignRow.symbolOf(c);
-            Map<Long, Confirmations.Group> confirmed = new LinkedHashMap<>();
-            service.confirmations(c.name()).forEach(g -> confirmed.put(g.trialId(), g));
+            JsonNode config = TrialConfig.parse(c.configJson());
+            String campaignSymbol = SymbolLabel.of(config);
+            service.confirmation(c.name()).arms().forEach(a -> confirmed.put(a.original().id(), a));
             for (Trial t : service.allTrials(c.name())) {
-                Object s = t.params().get("symbol");
-                String sym = s != null ? s.toString() : campaignSymbol;
+                String sym = SymbolLabel.of(t, campaignSymbol);
                 if (symbol != null && !sym.equalsIgnoreCase(symbol)) continue;
                 symbols.putIfAbsent(sym.toUpperCase(Locale.ROOT), sym);
-                families.computeIfAbsent(ModelFamily.of(t.params(), config), Family::new).add(t, direction, confirmed);
+                String family = ModelFamily.of(t.params(), config);
+                families.computeIfAbsent(family, Family::new).add(t);
+                if (t.state() == TrialState.COMPLETE) candidates.add(GroupBest.Candidate.of(family, c, t));
             }
         }
         if (symbols.size() > 1) {
@@ -101,9 +107,15 @@ public final class FamilyTable {
                     + " compare different series; add symbol=" + symbols.values().iterator().next()
                     + " (the Symbols page compares symbols)");
         }
+        for (GroupBest.Group g : GroupBest.of(candidates)) {
+            if (g.best() == null) continue;
+            Family f = families.get(g.key());
+            f.best = g.best().trial();
+            f.confirmation = confirmed.get(f.best.id());
+        }
         List<Family> ranked = new ArrayList<>(families.values().stream().filter(f -> f.best != null).toList());
-        Comparator<Family> byObjective = Comparator.comparingDouble(f -> f.best.objective());
-        ranked.sort(direction == Direction.MAXIMIZE ? byObjective.reversed() : byObjective);
+        Comparator<Family> byObjective = Comparator.comparingDouble(f -> direction.asLoss(f.best.objective()));
+        ranked.sort(byObjective);
         List<FamilyRow> rows = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) rows.add(ranked.get(i).row(i + 1));
         families.values().stream().filter(f -> f.best == null).forEach(f -> rows.add(f.row(null)));
@@ -113,32 +125,22 @@ public final class FamilyTable {
                 direction.label(), rows);
     }
 
-    /** One family's trials as they are read: counts by state, the best searched trial and its confirmation. */
+    /** One family's trials as they are read: counts by state, its best searched trial and that one's confirmation. */
     private static final class Family {
         final String name;
         final Map<TrialState, Long> counts = new LinkedHashMap<>();
         int confirmationRuns;
         Trial best;
-        Confirmations.Group confirmation;
+        ConfirmedRanking.Arm confirmation;
 
         Family(String name) {
             this.name = name;
             COUNTED.forEach(s -> counts.put(s, 0L));
         }
 
-        void add(Trial t, Direction direction, Map<Long, Confirmations.Group> confirmed) {
+        void add(Trial t) {
             counts.merge(t.state(), 1L, Long::sum);
-            if (t.confirmOf() != null) {
-                confirmationRuns++;
-                return;
-            }
-            if (t.state() != TrialState.COMPLETE || t.objective() == null || !Double.isFinite(t.objective())) return;
-            boolean better = best == null || (direction == Direction.MAXIMIZE
-                    ? t.objective() > best.objective() : t.objective() < best.objective());
-            if (better) {
-                best = t;
-                confirmation = confirmed.get(t.id());
-            }
+            if (t.confirmOf() != null) confirmationRuns++;
         }
 
         FamilyRow row(Integer rank) {
@@ -150,14 +152,14 @@ public final class FamilyTable {
                         null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             }
             Map<String, Double> m = TrialRow.metrics(best);
-            PersistenceVerdict v = best.metrics() == null ? null : best.metrics().persistenceVerdict();
-            Confirmations.Group g = confirmation;
+            Verdict v = best.metrics() == null ? null : Verdict.persistence(best.metrics());
+            ConfirmedRanking.Arm g = confirmation;
             return new FamilyRow(name, rank, FamilyRow.RANKED, byState, total, confirmationRuns, best.id(), best.campaign(),
                     best.number(), TrialRow.finite(best.objective()), m.get("test_rmse"), m.get("persistence_rmse"),
                     m.get("skill"), best.metrics() == null ? null : TrialRow.finite(best.metrics().persistenceStatistic()),
-                    m.get("persistence_p"), v == null ? null : v.words(),
-                    v == null ? null : v.kind().name().toLowerCase(Locale.ROOT), m.get("training_seconds"),
-                    best.params(), g == null ? null : g.n(), g == null ? null : g.mean(), g == null ? null : g.sd());
+                    m.get("persistence_p"), v == null ? null : v.words(), v == null ? null : v.kindName(),
+                    m.get("training_seconds"), best.params(), g == null ? null : g.n(),
+                    g == null ? null : TrialRow.finite(g.mean()), g == null ? null : TrialRow.finite(g.sd()));
         }
     }
 }

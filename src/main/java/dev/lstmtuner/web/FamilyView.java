@@ -1,6 +1,6 @@
 package dev.lstmtuner.web;
 
-import dev.lstmtuner.stats.PersistenceVerdict;
+import dev.lstmtuner.analysis.Verdict;
 
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +22,7 @@ public record FamilyView(List<String> campaigns, String symbol, String objective
     }
 
     private static boolean beats(FamilyRow r) {
-        return PersistenceVerdict.Kind.BEATS.name().toLowerCase(Locale.ROOT).equals(r.verdictKind());
+        return Verdict.Kind.BEATS.name().toLowerCase(Locale.ROOT).equals(r.verdictKind());
     }
 
     static String note(List<FamilyRow> rows, List<FamilyRow> ranked, List<String> beats) {

@@ -2,7 +2,11 @@ package dev.lstmtuner.web;
 
 import dev.lstmtuner.analysis.CampaignVerdicts;
 import dev.lstmtuner.analysis.LockboxVerdict;
+import dev.lstmtuner.analysis.BestTrial;
+import dev.lstmtuner.analysis.ConfirmedRanking;
+import dev.lstmtuner.analysis.SymbolLabel;
 import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSummary;
@@ -23,6 +27,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * Read-only queries behind the API, cached for {@code ttlMs} so polling browsers never slow a running search.
@@ -34,8 +39,6 @@ public final class LeaderboardService {
     static final int SCAN_PAGE = 5_000;
     /** How many trials after an interrupted one are searched for its re-queued copy. */
     static final int REQUEUE_WINDOW = 50;
-    /** How many of a campaign's last trials are searched for confirmation runs. */
-    static final int CONFIRM_WINDOW = 500;
     /** Trial ids per epochs read. */
     static final int EPOCH_CHUNK = 500;
     private final Store store;
@@ -73,7 +76,8 @@ public final class LeaderboardService {
     }
 
     private CampaignRow row(CampaignSummary s) {
-        if (s.campaign().endedAt() != null) return CampaignRow.of(s, TrialRow.time(s.campaign().endedAt()));
+        Optional<BestTrial> best = best(s.campaign());
+        if (s.campaign().endedAt() != null) return CampaignRow.of(s, TrialRow.time(s.campaign().endedAt()), best);
         String ended = null;
         long inFlight = s.counts().getOrDefault(TrialState.RUNNING, 0L) + s.counts().getOrDefault(TrialState.WAITING, 0L);
         if (inFlight == 0 && s.total() > 0) {
@@ -88,7 +92,7 @@ public final class LeaderboardService {
             }
             ended = TrialRow.time(latest);
         }
-        return CampaignRow.of(s, ended);
+        return CampaignRow.of(s, ended, best);
     }
 
     public Campaign requireCampaign(String name) {
@@ -158,7 +162,7 @@ public final class LeaderboardService {
      * order.
      */
     List<Trial> matching(TrialsRequest r, Campaign c) {
-        String symbol = CampaignRow.symbolOf(c);
+        String symbol = SymbolLabel.of(c);
         return allTrials(r.campaign()).stream().filter(t -> (r.state() == null || t.state() == r.state())
                 && matches(t, r, symbol) && diagnosed(t, r, c)).toList();
     }
@@ -198,18 +202,27 @@ public final class LeaderboardService {
     }
 
     /**
-     * Confirmed trials with the mean ± sd of their objective over the original and its confirmation runs, best mean
-     * first. Confirmation runs are queued when the budget ends, so they are among the campaign's last
-     * {@value #CONFIRM_WINDOW} trials by number (one indexed read).
+     * The campaign's confirmation ranking on fresh seeds, over all its confirmation runs (the store's confirm_of
+     * index, not a scan), cached like every read.
      */
-    public List<Confirmations.Group> confirmations(String campaign) {
+    public ConfirmedRanking confirmation(String campaign) {
         Campaign c = requireCampaign(campaign);
-        return cache.get("confirm|" + campaign, () -> {
-            List<Trial> last = store.trials(TrialQuery.of(campaign).sortBy(SortColumn.NUMBER.key()).descending(true)
-                    .page(CONFIRM_WINDOW, 0)).items();
-            if (last.stream().noneMatch(t -> t.confirmOf() != null)) return List.of();
-            return Confirmations.of(last, id -> store.trial(id).orElse(null), c.direction());
-        });
+        return cache.get("confirm|" + campaign, () -> BestTrial.confirmation(store, c));
+    }
+
+    /** The confirmed trials as the API shows them, ranked first. */
+    public List<ConfirmationRow> confirmations(String campaign) {
+        ConfirmedRanking r = confirmation(campaign);
+        return r.arms().stream().map(a -> ConfirmationRow.of(a, r)).toList();
+    }
+
+    /** THE best trial of the campaign ({@link BestTrial}): the ★, the banner and the campaigns page all show it. */
+    public Optional<BestTrial> best(String campaign) {
+        return best(requireCampaign(campaign));
+    }
+
+    private Optional<BestTrial> best(Campaign c) {
+        return cache.get("best|" + c.name(), () -> BestTrial.of(c, confirmation(c.name()), store.best(c.name())));
     }
 
     /**
@@ -229,7 +242,7 @@ public final class LeaderboardService {
             total = p.total();
             next = p.next() == null ? null : Cursor.encode(r, p.next(), r.offset() + items.size());
         } else {
-            String campaignSymbol = CampaignRow.symbolOf(c);
+            String campaignSymbol = SymbolLabel.of(c);
             List<Trial> matches = new ArrayList<>();
             for (Page<Trial> p = store.trials(q.after(null, SCAN_PAGE)); ; p = store.trials(q.after(p.next(), SCAN_PAGE))) {
                 for (Trial t : p.items()) if (matches(t, r, campaignSymbol) && diagnosed(t, r, c)) matches.add(t);
@@ -240,11 +253,11 @@ public final class LeaderboardService {
             items = matches.subList(from, Math.min(matches.size(), from + r.limit()));
             next = r.offset() + r.limit() < total ? Cursor.encode(r, null, r.offset() + r.limit()) : null;
         }
-        Long best = cache.get("best|" + r.campaign(), () -> store.best(r.campaign()).map(Trial::id).orElse(null));
+        Long best = best(c).map(b -> b.trial().id()).orElse(null);
         List<String> keys = sortKeys(r.campaign());
         return new TrialPage(r.campaign(), r.sort() == null ? SortColumn.OBJECTIVE.key() : r.sort(),
                 r.descending() == null ? "best" : r.descending() ? "desc" : "asc", total, r.offset(), r.limit(),
-                next, best, rows(items),
+                next, best, rows(items, c.objective()),
                 keys.stream().filter(k -> SortColumn.byKey(k).isEmpty()).toList(),
                 SortColumn.keys().stream().filter(k -> !k.equals("number")).toList());
     }
@@ -253,14 +266,14 @@ public final class LeaderboardService {
      * Rows with the last recorded value of every trial that has no objective (one epochs read for the page) and the
      * re-queued copy of every interrupted one.
      */
-    List<TrialRow> rows(List<Trial> items) {
+    List<TrialRow> rows(List<Trial> items, Objective objective) {
         Map<Long, EpochMetrics> last = lastEpochs(items.stream()
                 .filter(t -> t.objective() == null && t.state() != TrialState.WAITING).toList());
         // the verdict word and its green come from the campaign-wide correction, never from the raw p alone
         CampaignVerdicts v = items.stream().anyMatch(t -> t.state() == TrialState.COMPLETE && t.confirmOf() == null)
                 ? verdicts(items.get(0).campaign()) : null;
         return items.stream().map(t -> TrialRow.of(t, last.containsKey(t.id()) ? List.of(last.get(t.id())) : null,
-                TrialRow.interrupted(t) ? requeuedAs(t) : null,
+                TrialRow.interrupted(t) ? requeuedAs(t) : null, objective,
                 v == null || t.confirmOf() != null ? null : v.trial(t.number()).orElse(null))).toList();
     }
 
@@ -278,11 +291,7 @@ public final class LeaderboardService {
     }
 
     static boolean matches(Trial t, TrialsRequest r, String campaignSymbol) {
-        if (r.symbol() != null) {
-            Object s = t.params().get("symbol");
-            String sym = s != null ? s.toString() : campaignSymbol;
-            if (!sym.equalsIgnoreCase(r.symbol())) return false;
-        }
+        if (r.symbol() != null && !SymbolLabel.of(t, campaignSymbol).equalsIgnoreCase(r.symbol())) return false;
         for (Map.Entry<String, Double[]> e : r.ranges().entrySet()) {
             Double v = value(t, e.getKey());
             if (v == null) return false;

@@ -1,16 +1,18 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.GroupBest;
+import dev.lstmtuner.analysis.SymbolLabel;
 import dev.lstmtuner.store.Trial;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The multi-symbol view: a campaign group is the campaigns whose names start with the group prefix (all campaigns
- * when none is given); per symbol it keeps the best trial by its campaign's objective (a validation metric: choosing by a test metric
- * would select on the test split that the table then reports).
+ * when none is given); per symbol it shows the best of the campaigns' best trials ({@link GroupBest}: in the
+ * campaigns' direction, the confirmed winner's fresh mean where there is one), chosen by the objective (a validation
+ * metric: choosing by a test metric would select on the test split that the table then reports).
  */
 public final class SymbolTable {
     private final LeaderboardService service;
@@ -20,21 +22,22 @@ public final class SymbolTable {
     }
 
     public List<SymbolRow> rows(String group) {
-        Map<String, SymbolRow> bySymbol = new LinkedHashMap<>();
+        List<GroupBest.Candidate> candidates = new ArrayList<>();
         for (CampaignRow c : service.campaigns(null)) {
             if (group != null && !group.isBlank() && !c.name().startsWith(group)) continue;
-            if (c.bestId() == null) continue;
-            Trial t = service.trial(c.bestId());
+            service.best(c.name()).ifPresent(b ->
+                    candidates.add(GroupBest.Candidate.of(SymbolLabel.of(b.trial(), c.symbol()), b)));
+        }
+        List<SymbolRow> out = new ArrayList<>();
+        for (GroupBest.Group g : GroupBest.of(candidates)) {
+            if (g.best() == null) continue;
+            Trial t = g.best().trial();
             Map<String, Double> m = TrialRow.metrics(t);
-            SymbolRow row = new SymbolRow(c.symbol(), c.name(), t.id(), t.number(), TrialRow.finite(t.objective()),
+            out.add(new SymbolRow(g.key(), t.campaign(), t.id(), t.number(), TrialRow.finite(t.objective()),
                     m.get("test_mae"), m.get("test_rmse"), m.get("test_r2"), m.get("test_mape"),
                     m.get("direction_accuracy"), m.get("persistence_rmse"), m.get("skill"),
-                    m.get("training_seconds"), m.get("epochs"));
-            bySymbol.merge(c.symbol(), row, (old, neu) ->
-                    neu.objective() != null && (old.objective() == null || neu.objective() < old.objective()) ? neu : old);
+                    m.get("training_seconds"), m.get("epochs"), g.rankedBy()));
         }
-        List<SymbolRow> out = new ArrayList<>(bySymbol.values());
-        out.sort(java.util.Comparator.comparing(SymbolRow::symbol));
         return out;
     }
 }

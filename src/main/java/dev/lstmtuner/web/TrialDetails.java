@@ -1,6 +1,9 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.Comparability;
+import dev.lstmtuner.analysis.PairwiseDm;
 import dev.lstmtuner.analysis.Predictions;
+import dev.lstmtuner.analysis.TrialConfig;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.Campaign;
@@ -9,7 +12,6 @@ import dev.lstmtuner.store.TrialReport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +41,7 @@ public final class TrialDetails {
         Trial t = r.trial();
         Campaign c = service.requireCampaign(t.campaign());
         String config = config(r, c);
-        Long bestId = service.cache().get("best|" + t.campaign(),
-                () -> service.store().best(t.campaign()).map(Trial::id).orElse(null));
+        Long bestId = service.best(t.campaign()).map(b -> b.trial().id()).orElse(null);
         List<TrialDetail.ArtifactRow> artifacts = new ArrayList<>();
         for (int i = 0; i < r.artifacts().size(); i++) {
             Artifact a = r.artifacts().get(i);
@@ -49,7 +50,8 @@ public final class TrialDetails {
                     ? "/api/trials/" + id + "/artifacts/" + i : null));
         }
         Optional<Path> pred = predictionsFile(r);
-        return new TrialDetail(TrialRow.of(t, r.epochs(), TrialRow.interrupted(t) ? service.requeuedAs(t) : null),
+        return new TrialDetail(TrialRow.of(t, r.epochs(), TrialRow.interrupted(t) ? service.requeuedAs(t) : null,
+                c.objective()),
                 bestId != null && bestId == id, c.objective().key(), c.direction().label(), config,
                 reproduce(t, config), r.provenance(), artifacts, pred.isPresent(),
                 service.diagnoses().of(r, c), t.failureStack(),
@@ -81,15 +83,9 @@ public final class TrialDetails {
      */
     static String config(TrialReport r, Campaign c) {
         try {
-            JsonNode node;
-            if (r.provenance() != null && r.provenance().configJson() != null) {
-                node = MAPPER.readTree(r.provenance().configJson());
-            } else {
-                JsonNode base = CampaignRow.config(c.configJson());
-                ObjectNode merged = base.isObject() ? ((ObjectNode) base).deepCopy() : MAPPER.createObjectNode();
-                r.trial().params().forEach((k, v) -> merged.set(k, MAPPER.valueToTree(v)));
-                node = merged;
-            }
+            // a damaged recorded config is shown as it is stored (the catch), not as an empty object
+            JsonNode node = r.provenance() != null && r.provenance().configJson() != null
+                    ? MAPPER.readTree(r.provenance().configJson()) : TrialConfig.of(r.trial(), c, null);
             return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
         } catch (Exception e) {
             return r.provenance() != null ? r.provenance().configJson() : c.configJson();
@@ -135,11 +131,12 @@ public final class TrialDetails {
         return service.cache().get("pred|" + id, () -> Predictions.read(file));
     }
 
-    /** The horizon the trial forecast at (for the Diebold–Mariano lags); 1 when unknown. */
-    int horizon(long id) {
-        TrialReport r = report(id);
-        JsonNode cfg = CampaignRow.config(config(r, service.requireCampaign(r.trial().campaign())));
-        JsonNode h = cfg.get("horizon");
-        return h != null && h.canConvertToInt() && h.asInt() >= 1 ? h.asInt() : 1;
+    /** The trial as one side of a Diebold–Mariano test: what it forecasts, its predictions (null when none). */
+    PairwiseDm.Side side(Trial t) {
+        TrialReport r = report(t.id());
+        Campaign c = service.requireCampaign(t.campaign());
+        Predictions p = predictionsFile(r).isPresent() ? predictions(t.id()) : null;
+        return new PairwiseDm.Side(t, Comparability.of(t, c, r.provenance()),
+                p, TrialConfig.horizon(TrialConfig.of(t, c, r.provenance())));
     }
 }

@@ -1,10 +1,11 @@
 package dev.lstmtuner.web;
 
 import dev.lstmtuner.analysis.TrialVerdicts;
+import dev.lstmtuner.analysis.LastValue;
+import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.TrialState;
-import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.store.Trial;
 
@@ -13,44 +14,52 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A trial as the API shows it: params, and metrics keyed by the same names the {@code sort} parameter takes;
  * {@code verdict} is the model against persistence in words (from the stored Diebold–Mariano p-value) and
  * {@code verdictKind} its class (beats, no_better, worse, untested): the only thing that may colour a trial green or
- * red. {@code lastValue}/{@code lastEpoch}: the validation RMSE at the last recorded epoch of a trial without an
- * objective (pruned, running, failed). {@code interrupted}: FAILED because its worker stopped or was lost;
+ * red; {@code verdictRidge}/{@code verdictRidgeKind} the same against the ridge baseline on the same windows.
+ * {@code lastValue}/{@code lastEpoch}: the objective's metric ({@link LastValue}: val_loss or val_rmse) at the last
+ * recorded epoch of a trial without an objective (pruned, running, failed). {@code interrupted}: FAILED because its worker stopped or was lost;
  * {@code requeuedAs} is then the copy that re-runs it, when found.
  */
 public record TrialRow(long id, String campaign, int number, String state, Double objective,
                        Map<String, Object> params, Map<String, Double> metrics, Integer prunedEpoch,
                        String failureReason, String worker, String device, String createdAt, String startedAt,
                        String finishedAt, Long requeuedFrom, Long confirmOf, String verdict, String verdictKind,
-                       Double lastValue, Integer lastEpoch, boolean interrupted, Long requeuedAs) {
+                       String verdictRidge, String verdictRidgeKind, Double lastValue, Integer lastEpoch,
+                       boolean interrupted, Long requeuedAs) {
 
     public static TrialRow of(Trial t) {
-        return of(t, null, null);
+        return of(t, null, null, null);
     }
 
-    /** With the trial's epoch curve (for the last value of a trial without an objective) and its re-queued copy. */
-    public static TrialRow of(Trial t, List<EpochMetrics> curve, Long requeuedAs) {
-        return of(t, curve, requeuedAs, null);
+    /**
+     * With the trial's epoch curve (for the last value of a trial without an objective, in the campaign's
+     * {@code objective}) and its re-queued copy.
+     */
+    public static TrialRow of(Trial t, List<EpochMetrics> curve, Long requeuedAs, Objective objective) {
+        return of(t, curve, requeuedAs, objective, null);
     }
 
     /**
      * As above, with the trial's verdict corrected across the campaign ({@code corrected}: its word, its colour and
      * the raw p beside it); without one, the raw verdict on the trial's own windows.
      */
-    public static TrialRow of(Trial t, List<EpochMetrics> curve, Long requeuedAs, TrialVerdicts.TrialVerdict corrected) {
-        PersistenceVerdict v = t.metrics() == null ? null : t.metrics().persistenceVerdict();
-        EpochMetrics last = curve == null || curve.isEmpty() || t.objective() != null ? null : curve.get(curve.size() - 1);
+    public static TrialRow of(Trial t, List<EpochMetrics> curve, Long requeuedAs, Objective objective,
+                              TrialVerdicts.TrialVerdict corrected) {
+        Verdict v = t.metrics() == null ? null : Verdict.persistence(t.metrics());
+        Verdict ridge = t.metrics() == null ? null : Verdict.ridge(t.metrics());
+        Optional<LastValue> last = LastValue.of(t, curve, objective);
         return new TrialRow(t.id(), t.campaign(), t.number(), t.state().name().toLowerCase(Locale.ROOT),
                 finite(t.objective()), t.params(), metrics(t), t.prunedEpoch(), t.failureReason(), t.worker(),
                 t.device(), time(t.createdAt()), time(t.startedAt()), time(t.finishedAt()), t.requeuedFrom(),
                 t.confirmOf(), corrected != null ? corrected.words() : v == null ? null : v.words(),
-                corrected != null ? corrected.kind().name().toLowerCase(Locale.ROOT)
-                        : v == null ? null : v.kind().name().toLowerCase(Locale.ROOT),
-                last == null ? null : finite(last.valRmse()), last == null ? null : last.epoch(), interrupted(t),
+                corrected != null ? corrected.kind().name().toLowerCase(Locale.ROOT) : v == null ? null : v.kindName(),
+                ridge == null ? null : ridge.words(), ridge == null ? null : ridge.kindName(),
+                last.map(LastValue::value).orElse(null), last.map(LastValue::epoch).orElse(null), interrupted(t),
                 requeuedAs);
     }
 
@@ -70,6 +79,8 @@ public record TrialRow(long id, String campaign, int number, String state, Doubl
         out.put("persistence_mae", f == null ? null : finite(f.persistence().mae()));
         out.put("persistence_mape", f == null ? null : finite(f.persistence().mape()));
         out.put("persistence_r2", f == null ? null : finite(f.persistence().r2()));
+        out.put("ridge_rmse", f == null ? null : finite(f.ridgeRmse()));
+        out.put("ridge_p", f == null ? null : finite(f.ridgePValue()));
         return out;
     }
 

@@ -1,6 +1,7 @@
 package dev.lstmtuner.analysis;
 
-import dev.lstmtuner.stats.PersistenceVerdict;
+import dev.lstmtuner.stats.DieboldMariano;
+
 
 import org.junit.jupiter.api.Test;
 
@@ -82,9 +83,9 @@ class CampaignVerdictSimulationTest {
                 sp += persistenceError[t] * persistenceError[t];
             }
             double skill = 1 - Math.sqrt(sm / sp);
-            double p = PersistenceVerdict.test(e, persistenceError, 1).pValue();
+            double p = DieboldMariano.test(e, persistenceError, 1, "the model", "persistence").pValue();
             raw.add(new TrialVerdicts.Raw(k + 1, skill, p));
-            anyRaw |= PersistenceVerdict.of(skill, p).kind() == PersistenceVerdict.Kind.BEATS;
+            anyRaw |= Verdict.of(Verdict.Baseline.PERSISTENCE, skill, p).kind() == Verdict.Kind.BEATS;
         }
         boolean spa = CampaignVerdict.of(forecasts).beats();
         boolean holm = TrialVerdicts.correct(raw, null).values().stream().anyMatch(TrialVerdicts.TrialVerdict::beats);

@@ -147,11 +147,13 @@ class VerdictCommandsTest {
     }
 
     @Test
-    void aConfirmedCampaignsBestIsTheWinnerByMeanOverSeedsNotTheLuckiestRun() {
+    void aConfirmedCampaignsBestIsTheWinnerByMeanOverFreshSeedsNotTheLuckiestRun() {
         Result r = run("best", "conf");
         assertThat(r.code()).isZero();
         assertThat(r.out()).contains("best trial conf/2", "confirmed winner: trial conf/2, mean val_rmse 5.5",
-                "over 4 runs", "is no better than persistence (p = 0.600)");
+                "over 3 fresh seeds (seeds 43, 44, 45)", "its selected run (the one the search chose) scored 5.500 and is"
+                        + " reported apart", "paired t-test over n = 3 shared seeds",
+                "its selected run is no better than persistence (p = 0.600)");
         assertThat(run("show", "conf/2").out()).contains("rank           1 of 2 confirmed trials: the confirmed winner");
         assertThat(run("show", "conf/3").out()).contains("confirms       trial conf/1 with seed 43");
         assertThat(run("trials", "conf", "--limit", "20").out()).contains("#1", "#2");

@@ -1,5 +1,7 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.analysis.ConfirmedRanking;
+import dev.lstmtuner.analysis.SeedLead;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
@@ -119,18 +121,29 @@ class ConfirmationTest {
         assertThat(confirmations(store, "w")).hasSize(6);
     }
 
+    private static ConfirmedRanking ranking(Store store, CampaignPlan plan) {
+        String name = plan.campaign().name();
+        return ConfirmedRanking.of(store.confirmationRuns(name), id -> store.trial(id).orElse(null), "val_rmse",
+                plan.experiment().direction());
+    }
+
     @Test
-    void topTwoThatDifferOnlyBySeedAreReportedWithinSeedNoise() {
+    void topTwoThatDifferOnlyBySeedAreReportedWithinSeedNoiseOnTheirFreshSeeds() {
         Store store = new InMemoryStore();
         CampaignPlan plan = create(store, "tie", "");
         run(store, plan, objective(Map.of(32, 10.0, 64, 10.0, 128, 12.0, 256, 13.0)), 0);
-        ConfirmedRanking r = ConfirmedRanking.of(PastTrials.all(store, "tie"), "val_rmse", plan.experiment().direction())
-                .orElseThrow();
-        assertThat(r.entries()).hasSize(2);
-        assertThat(r.winner().runs()).isEqualTo(4);
-        assertThat(r.leadPValue()).isGreaterThanOrEqualTo(ConfirmedRanking.ALPHA);
-        assertThat(String.join("\n", r.sentences())).contains("within seed noise", "treat the top two as tied")
-                .contains("no better than persistence (p = 0.400)").doesNotContain("beats persistence");
+        ConfirmedRanking r = ranking(store, plan);
+        assertThat(r.arms()).hasSize(2);
+        // ranked on the 3 fresh seeds; the selected run (seed 1) is apart
+        assertThat(r.winner().orElseThrow().n()).isEqualTo(3);
+        assertThat(r.winner().orElseThrow().fresh()).allMatch(t -> t.confirmOf() != null);
+        SeedLead lead = r.lead().orElseThrow();
+        assertThat(lead.paired()).isTrue();
+        assertThat(lead.n()).isEqualTo(3);
+        assertThat(lead.pValue()).isGreaterThanOrEqualTo(SeedLead.ALPHA);
+        assertThat(String.join("\n", r.sentences())).contains("within seed noise", "treat the top two as tied",
+                        "paired t-test over n = 3 shared seeds", "over 3 fresh seeds", "reported apart")
+                .contains("its selected run is no better than persistence (p = 0.400)").doesNotContain("beats persistence");
     }
 
     @Test
@@ -138,11 +151,10 @@ class ConfirmationTest {
         Store store = new InMemoryStore();
         CampaignPlan plan = create(store, "lead", "");
         run(store, plan, objective(Map.of(32, 10.0, 64, 11.0, 128, 12.0, 256, 13.0)), 0);
-        ConfirmedRanking r = ConfirmedRanking.of(PastTrials.all(store, "lead"), "val_rmse", plan.experiment().direction())
-                .orElseThrow();
-        assertThat(batch(r.winner().original())).isEqualTo(32);
-        assertThat(r.winner().mean()).isCloseTo(10.0, within(0.2));
-        assertThat(r.leadPValue()).isLessThan(0.001);
+        ConfirmedRanking r = ranking(store, plan);
+        assertThat(batch(r.winner().orElseThrow().original())).isEqualTo(32);
+        assertThat(r.winner().orElseThrow().mean()).isCloseTo(10.0, within(0.2));
+        assertThat(r.lead().orElseThrow().pValue()).isLessThan(SeedLead.ALPHA);
         assertThat(String.join("\n", r.sentences())).contains("larger than seed noise");
     }
 }

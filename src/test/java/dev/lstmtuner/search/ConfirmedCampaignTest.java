@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real tiny campaign end to end, on two walk-forward folds, through a worker process: the search ends with a
- * confirmed winner and the verdict sentences, and the confirmation runs are linked trials in the store.
+ * confirmed winner ranked on two fresh seeds, the paired test and its power, and the confirmation runs are linked
+ * trials in the store.
  */
 class ConfirmedCampaignTest {
     @TempDir
@@ -37,7 +38,7 @@ class ConfirmedCampaignTest {
               "sampler": "grid",
               "pruner": "none",
               "budget": {"max_trials": 3},
-              "confirm": {"top_k": 2, "seeds": 1},
+              "confirm": {"top_k": 2, "seeds": 2},
               "seed": 3
             }
             """;
@@ -52,13 +53,14 @@ class ConfirmedCampaignTest {
                 exp.toString(), "--store", store, "--slots", "1", "--artifacts", dir.resolve("artifacts").toString(),
                 "--heartbeat-ms", "300");
         assertThat(code).as(out.toString()).isZero();
-        assertThat(out.toString()).contains("confirmed ranking", "confirmed winner: trial conf/", "over 2 runs",
-                "its lead over #2", "seed noise", "on the test windows the winner", "persistence");
+        assertThat(out.toString()).contains("confirmed ranking", "confirmed winner: trial conf/", "over 2 fresh seeds",
+                "reported apart", "its lead over #2", "paired t-test over n = 2 shared seeds",
+                "power: with 2 fresh seeds per trial", "fresh runs beat persistence");
         try (Store s = StoreFactory.open(store)) {
             List<Trial> trials = PastTrials.all(s, "conf");
             List<Trial> runs = trials.stream().filter(t -> t.confirmOf() != null).toList();
-            assertThat(runs).hasSize(2).allMatch(t -> t.state() == TrialState.COMPLETE)
-                    .allMatch(t -> ((Number) t.params().get("seed")).longValue() == 43);
+            assertThat(runs).hasSize(4).allMatch(t -> t.state() == TrialState.COMPLETE)
+                    .extracting(t -> ((Number) t.params().get("seed")).longValue()).containsOnly(43L, 44L);
             assertThat(trials).filteredOn(t -> t.confirmOf() == null).hasSize(3);
             assertThat(runs.get(0).metrics().folds()).hasSize(2);
         }

@@ -268,6 +268,26 @@ abstract class StoreContractTest extends StoreTestBase {
     }
 
     @Test
+    void aConfirmationRunNeverRanksAsTheBestAndTheCampaignsRunsAreReadAllTogether() {
+        campaign("c");
+        Trial original = store.trial(completed("c", Map.of("lr", 1), 2.0).trialId()).orElseThrow();
+        completed("c", Map.of("lr", 2), 3.0);
+        // a lucky seed of the original: the lowest objective in the campaign, and still not its best
+        Trial lucky = store.enqueue("c", Map.of("lr", 1, "seed", 43), original.id());
+        store.claim(lucky.id(), "w", "cpu").orElseThrow().complete(metrics(1.0, 0.1), 0.5);
+        Trial waiting = store.enqueue("c", Map.of("lr", 1, "seed", 44), original.id());
+        campaign("other");
+        completed("other", Map.of(), 0.1);
+        assertThat(store.best("c")).map(Trial::id).contains(original.id());
+        assertThat(store.campaigns()).filteredOn(s -> s.campaign().name().equals("c"))
+                .singleElement().satisfies(s -> assertThat(s.best().id()).isEqualTo(original.id()));
+        assertThat(store.confirmationRuns("c")).extracting(Trial::id).containsExactly(lucky.id(), waiting.id());
+        assertThat(store.confirmationRuns("c")).allMatch(t -> t.confirmOf() == original.id());
+        assertThat(store.confirmationRuns("other")).isEmpty();
+        assertThat(store.confirmationRuns("no-such-campaign")).isEmpty();
+    }
+
+    @Test
     void countsEveryStateAndSummarizesCampaigns() {
         campaign("c");
         store.enqueue("c", Map.of());

@@ -1,5 +1,6 @@
 package dev.lstmtuner.train;
 
+import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.Dataset;
@@ -55,7 +56,10 @@ class TrainerTest {
         // the Diebold–Mariano test against persistence on the same test windows is part of every evaluation
         assertThat(f.persistencePValue()).isBetween(0.0, 1.0);
         assertThat(Math.signum(f.persistenceStatistic())).isEqualTo(-Math.signum(f.skill()));
-        assertThat(f.persistenceVerdict().words()).contains("persistence (p");
+        assertThat(Verdict.persistence(f).words()).contains("persistence (p");
+        // and the ridge baseline, fitted on the same training windows, on the same test windows
+        assertThat(f.ridgeRmse()).isPositive().isNotEqualTo(f.persistence().rmse());
+        assertThat(Verdict.ridge(f).words()).contains("the ridge baseline (p");
     }
 
     @Test

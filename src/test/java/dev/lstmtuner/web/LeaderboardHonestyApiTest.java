@@ -214,16 +214,21 @@ class LeaderboardHonestyApiTest {
     }
 
     @Test
-    void confirmationsGiveMeanAndSdOverSeedsAndCrownTheBestMean() {
+    void confirmationsGiveMeanAndSdOverFreshSeedsAndCrownTheBestMeanWithTwoOfThem() {
         JavalinTest.test(LeaderboardServer.create(store, 0), (server, client) -> {
             JsonNode groups = get(client, "/api/campaign?name=" + HonestyFixture.NAME).body().get("confirmations");
             assertThat(groups).hasSize(2);
             JsonNode first = groups.get(0);
+            // #2 (300) is the selected run, apart; #4 and #5 (305, 310) are its fresh seeds
             assertThat(first.get("number").asInt()).isEqualTo(2);
-            assertThat(first.get("n").asInt()).isEqualTo(3);
-            assertThat(first.get("mean").asDouble()).isEqualTo(305.0);
-            assertThat(first.get("sd").asDouble()).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(first.get("n").asInt()).isEqualTo(2);
+            assertThat(first.get("mean").asDouble()).isEqualTo(307.5);
+            assertThat(first.get("sd").asDouble()).isCloseTo(Math.sqrt(12.5), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(first.get("selected_objective").asDouble()).isEqualTo(300.0);
             assertThat(first.get("winner").asBoolean()).isTrue();
+            assertThat(first.get("sentences").get(0).asText()).startsWith("confirmed winner: trial honest-BTC/2");
+            // #1 has one fresh seed (#6): listed, never ranked, never the winner
+            assertThat(groups.get(1).get("ranked").asBoolean()).isFalse();
             assertThat(groups.get(1).get("winner").asBoolean()).isFalse();
             assertThat(get(client, "/api/campaign?name=" + WebFixture.BTC).body().get("confirmations")).isEmpty();
         });

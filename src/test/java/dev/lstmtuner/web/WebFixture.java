@@ -7,7 +7,6 @@ import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.stats.DieboldMariano;
-import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Provenance;
@@ -104,7 +103,7 @@ public final class WebFixture {
         Predictions p = Predictions.read(csv);
         double[] persistence = new double[p.size()];
         for (int i = 0; i < p.size(); i++) persistence[i] = p.lastClose()[i] - p.actual()[i];
-        return PersistenceVerdict.test(p.errors(), persistence, 1);
+        return DieboldMariano.test(p.errors(), persistence, 1, "the model", "persistence");
     }
 
     private static void epochs(TrialHandle h, int count, double quality, Random rnd) {
