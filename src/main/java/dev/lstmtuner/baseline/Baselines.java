@@ -7,9 +7,9 @@ import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.Dataset;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Fits the non-neural families on a dataset's training split and reads them back from a model folder. */
@@ -33,18 +33,23 @@ public final class Baselines {
         };
     }
 
-    /** The baseline model saved in {@code dir}, if the folder holds one (for windows of this shape). */
-    public static Optional<BaselineModel> read(Path dir, int features, int timeSteps) {
+    /**
+     * The baseline model among a model folder's verified files (name to bytes), if it holds one (for windows of
+     * this shape); {@code dir} names the files in errors.
+     */
+    public static Optional<BaselineModel> read(Path dir, Map<String, byte[]> files, int features, int timeSteps) {
         Path json = dir.resolve("model.json"), forest = dir.resolve("model.tribuo");
         try {
-            if (Files.isRegularFile(json)) {
-                JsonNode n = ConfigLoader.mapper().readTree(Files.readString(json));
+            if (files.containsKey("model.json")) {
+                JsonNode n = ConfigLoader.mapper().readTree(files.get("model.json"));
                 if (n == null || !"linear".equals(n.path("family").asText())) {
                     throw corrupt(json.toString(), "expected {\"family\": \"linear\", ...}");
                 }
                 return Optional.of(RidgeModel.fromJson(n, json.toString()));
             }
-            if (Files.isRegularFile(forest)) return Optional.of(ForestModel.read(forest, features, timeSteps));
+            if (files.containsKey("model.tribuo")) {
+                return Optional.of(ForestModel.read(files.get("model.tribuo"), forest.toString(), features, timeSteps));
+            }
         } catch (IOException | RuntimeException e) {
             if (e instanceof BadInputException b) throw b;
             throw corrupt(dir.toString(), "cannot read the saved model (" + e.getMessage() + ")");

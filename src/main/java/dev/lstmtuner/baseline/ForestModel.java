@@ -106,11 +106,14 @@ public final class ForestModel implements BaselineModel {
     }
 
     @SuppressWarnings("unchecked")
-    static ForestModel read(Path file, int features, int timeSteps) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            Model<?> m = Model.deserialize(ModelProto.parseFrom(in));
-            if (!m.validate(Regressor.class)) throw Baselines.corrupt(file.toString(), "not a regression forest");
-            return new ForestModel((Model<Regressor>) m, features, timeSteps);
+    static ForestModel read(byte[] bytes, String source, int features, int timeSteps) throws IOException {
+        ModelProto proto = ModelProto.parseFrom(bytes);
+        // Tribuo instantiates the class the proto names: only its own tree ensembles are accepted
+        if (!proto.getClassName().startsWith("org.tribuo.")) {
+            throw Baselines.corrupt(source, "names the class \"" + proto.getClassName() + "\", not a Tribuo model");
         }
+        Model<?> m = Model.deserialize(proto);
+        if (!m.validate(Regressor.class)) throw Baselines.corrupt(source, "not a regression forest");
+        return new ForestModel((Model<Regressor>) m, features, timeSteps);
     }
 }

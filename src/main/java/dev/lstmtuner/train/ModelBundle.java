@@ -87,16 +87,23 @@ public final class ModelBundle {
         }
     }
 
+    /** The network saved in {@code dir} (tests and tools; {@link Predictor} loads the manifest-verified bytes instead). */
     public static MultiLayerNetwork readModel(Path dir) {
         Path model = dir.resolve(MODEL);
-        if (!Files.isRegularFile(model)) {
+        try {
+            return readModel(dir, Files.isRegularFile(model) ? Files.readAllBytes(model) : null);
+        } catch (IOException e) {
+            throw new BadInputException(model + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The network from {@code model.zip}'s verified bytes (see {@link ModelArchive}: only a model's own entries). */
+    static MultiLayerNetwork readModel(Path dir, byte[] zip) {
+        Path model = dir.resolve(MODEL);
+        if (zip == null) {
             throw new BadInputException(model + ": model file missing; export the trial again with `lstm-tuner export-model`");
         }
-        try {
-            return ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false);
-        } catch (IOException | RuntimeException e) {
-            throw new BadInputException(model + ": cannot read the model (" + e.getMessage() + "): the file is corrupt or not a DL4J model; export it again");
-        }
+        return ModelArchive.restore(zip, model.toString());
     }
 
     static String preprocessingJson(Dataset ds) {
@@ -105,6 +112,14 @@ public final class ModelBundle {
 
     public static FileInfo info(String kind, Path p) throws IOException {
         return new FileInfo(kind, p, sha256(p), Files.size(p));
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String sha256(Path p) throws IOException {
