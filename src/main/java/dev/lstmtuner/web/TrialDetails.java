@@ -2,6 +2,7 @@ package dev.lstmtuner.web;
 
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.store.Artifact;
+import dev.lstmtuner.store.ArtifactRoot;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialReport;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,9 +23,16 @@ import java.util.Optional;
 public final class TrialDetails {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final LeaderboardService service;
+    private final ArtifactRoot root;
 
     public TrialDetails(LeaderboardService service) {
+        this(service, ArtifactRoot.UNCONFINED);
+    }
+
+    /** Every artifact and predictions file is read only if it resolves under {@code root}. */
+    public TrialDetails(LeaderboardService service, ArtifactRoot root) {
         this.service = service;
+        this.root = root;
     }
 
     public TrialReport report(long id) {
@@ -44,8 +51,7 @@ public final class TrialDetails {
         for (int i = 0; i < r.artifacts().size(); i++) {
             Artifact a = r.artifacts().get(i);
             artifacts.add(new TrialDetail.ArtifactRow(a.kind(), Path.of(a.path()).getFileName().toString(), a.path(),
-                    a.sha256(), a.sizeBytes(), Files.isRegularFile(Path.of(a.path()))
-                    ? "/api/trials/" + id + "/artifacts/" + i : null));
+                    a.sha256(), a.sizeBytes(), readable(a.path()) ? "/api/trials/" + id + "/artifacts/" + i : null));
         }
         Optional<Path> pred = predictionsFile(r);
         LearnedNothing.Verdict nothing = t.metrics() == null ? null
@@ -68,12 +74,26 @@ public final class TrialDetails {
         if (index < 0 || index >= r.artifacts().size()) {
             throw ApiException.notFound("trial " + r.trial().label() + " has no artifact " + index);
         }
-        Path file = Path.of(r.artifacts().get(index).path());
-        if (!Files.isRegularFile(file)) {
-            throw ApiException.notFound("artifact " + file.getFileName() + " of trial " + r.trial().label()
-                    + " is no longer on disk (keep_models may have removed it)");
+        String recorded = r.artifacts().get(index).path();
+        return confined(recorded).orElseThrow(() -> ApiException.notFound("artifact " + Path.of(recorded).getFileName()
+                + " of trial " + r.trial().label() + " is no longer on disk (keep_models may have removed it)"));
+    }
+
+    /** The real path of a recorded artifact under the root; 403 if the store points outside it. */
+    private Optional<Path> confined(String recorded) {
+        try {
+            return root.resolve(recorded);
+        } catch (ArtifactRoot.OutsideRoot e) {
+            throw ApiException.status(403, e.getMessage());
         }
-        return file;
+    }
+
+    private boolean readable(String recorded) {
+        try {
+            return root.resolve(recorded).isPresent();
+        } catch (ArtifactRoot.OutsideRoot e) {
+            return false;
+        }
     }
 
     /**
@@ -123,9 +143,9 @@ public final class TrialDetails {
         return out;
     }
 
-    static Optional<Path> predictionsFile(TrialReport r) {
+    Optional<Path> predictionsFile(TrialReport r) {
         return r.artifacts().stream().filter(a -> a.kind().equals(Predictions.ARTIFACT_KIND))
-                .map(Artifact::path).map(Path::of).filter(Files::isRegularFile).findFirst();
+                .map(Artifact::path).map(this::confined).flatMap(Optional::stream).findFirst();
     }
 
     /** The trial's test-split predictions; 404 when it has no readable predictions artifact. */
