@@ -28,11 +28,10 @@ public final class ArtifactRoot {
         }
     }
 
-    /** The root at {@code dir}, created if missing (a fresh store has no artifacts yet). */
+    /** The root at {@code dir}; a folder that does not exist yet holds nothing, so every recorded path lies outside it. */
     public static ArtifactRoot of(Path dir) {
         try {
-            Files.createDirectories(dir);
-            return new ArtifactRoot(dir.toRealPath());
+            return new ArtifactRoot(Files.exists(dir) ? dir.toRealPath() : dir.toAbsolutePath().normalize());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot use the artifacts folder " + dir + " (" + e.getMessage() + ")", e);
         }
