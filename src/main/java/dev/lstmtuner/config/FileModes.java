@@ -32,11 +32,13 @@ public final class FileModes {
         return group;
     }
 
-    static Set<PosixFilePermission> fileMode() {
+    /** The mode of a file lstm-tuner writes: 0600, or 0660 under {@code --shared-group}. */
+    public static Set<PosixFilePermission> fileMode() {
         return PosixFilePermissions.fromString(group ? "rw-rw----" : "rw-------");
     }
 
-    static Set<PosixFilePermission> dirMode() {
+    /** The mode of a folder lstm-tuner creates: 0700, or 0770 under {@code --shared-group}. */
+    public static Set<PosixFilePermission> dirMode() {
         return PosixFilePermissions.fromString(group ? "rwxrwx---" : "rwx------");
     }
 
@@ -59,6 +61,15 @@ public final class FileModes {
     /** Makes a file lstm-tuner wrote private: 0600 (0660). */
     public static void restrict(Path file) throws IOException {
         if (posix()) Files.setPosixFilePermissions(file, fileMode());
+    }
+
+    /** As {@link #restrict} for files another program (H2) created: a file that is gone or not ours is left alone. */
+    public static void restrictIfPresent(Path file) {
+        try {
+            if (Files.exists(file)) restrict(file);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not ours to change (another user's store): its owner chose its mode
+        }
     }
 
     /**

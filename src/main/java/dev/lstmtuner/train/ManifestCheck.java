@@ -56,7 +56,7 @@ public final class ManifestCheck {
         try {
             Path p = dir.resolve(MANIFEST);
             Files.writeString(p, root.toPrettyString() + "\n");
-            return ModelBundle.info("manifest", p);
+            return ModelBundle.written("manifest", p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the manifest in " + dir + ": " + e.getMessage(), e);
         }
