@@ -106,7 +106,7 @@ public final class LeaderboardServer {
         app.get("/api/trials.csv", ctx -> {
             TrialsRequest r = trialsRequest(ctx).page(TrialsCsv.MAX_ROWS, 0);
             ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(r.campaign()) + "-trials.csv\"");
-            ctx.contentType("text/csv; charset=utf-8").result(TrialsCsv.of(service.trials(r)));
+            ctx.contentType("text/csv; charset=utf-8").result(TrialsCsv.of(service.trialsForDownload(r)));
         });
         app.get("/api/trials/{id}/artifacts/{index}", ctx -> {
             long id = RequestParams.pathId(ctx, "id");

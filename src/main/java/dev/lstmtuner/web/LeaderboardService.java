@@ -105,6 +105,13 @@ public final class LeaderboardService {
         return cache.get(r.cacheKey(), () -> load(r, c));
     }
 
+    /** As {@link #trials}, never cached: a CSV download may hold 100k rows, read once. */
+    public TrialPage trialsForDownload(TrialsRequest r) {
+        Campaign c = requireCampaign(r.campaign());
+        checkFilters(r, c);
+        return load(r, c);
+    }
+
     /** Refuses a sort or range key that is neither a metric nor one of the campaign's params (400 naming it). */
     void checkFilters(TrialsRequest r, Campaign c) {
         List<String> keys = sortKeys(r.campaign());

@@ -166,4 +166,33 @@ class LeaderboardAccessTest {
             }
         });
     }
+
+    @Test
+    void theCsvDownloadDefusesFormulasIncludingTabAndCarriageReturn() {
+        Store s = new InMemoryStore();
+        s.createCampaign(dev.lstmtuner.store.CampaignSpec.single("inj", "{}"));
+        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        params.put("a_tab", "\t=1+1");
+        params.put("b_cr", "\r=1+1");
+        params.put("c_eq", "=1+1");
+        s.start("inj", params, "w", "cpu").fail("@SUM(A1)", null);
+        JavalinTest.test(LeaderboardServer.create(s, 0), (server, client) -> {
+            try (Response r = client.get("/api/trials.csv?campaign=inj")) {
+                String csv = r.body().string();
+                assertThat(r.code()).as(csv).isEqualTo(200);
+                assertThat(csv).contains("'\t=1+1").contains("\"'\r=1+1\"").contains("'=1+1");
+                assertThat(csv).doesNotContain(",\t=").doesNotContain(",=").doesNotContain("\"\r=");
+            }
+        });
+    }
+
+    @Test
+    void tagsAndNotesRefuseBidiAndOtherFormatCharacters() {
+        for (String text : List.of("keep\u202Eexe.txt", "a\u2066b", "zero\u200Bwidth")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.lstmtuner.store.Note.check(dev.lstmtuner.store.Note.Kind.TAG, text))
+                    .hasMessageContaining("invisible format character U+");
+        }
+        assertThat(dev.lstmtuner.store.Note.check(dev.lstmtuner.store.Note.Kind.NOTE, "plain: ünïcödé ok"))
+                .isEqualTo("plain: ünïcödé ok");
+    }
 }
