@@ -67,7 +67,7 @@ public final class ServeCommand implements Callable<Integer> {
         byte[] token = token();
         if (!WebAccess.isLoopback(bind) && token == null && !noAuth) {
             throw new BadInputException("--bind " + bind + " exposes every campaign to the network: pass --token-file FILE "
-                    + "(e.g. `head -c 24 /dev/urandom | base64 > leaderboard.token && chmod 600 leaderboard.token`), "
+                    + "(e.g. `openssl rand -base64 24 > leaderboard.token && chmod 600 leaderboard.token`), "
                     + "or --no-auth to serve it to anyone who can reach this machine, or --bind 127.0.0.1");
         }
         WebAccess access = new WebAccess(bind, allowedHosts, token, ArtifactRoot.of(artifacts));
@@ -89,14 +89,14 @@ public final class ServeCommand implements Callable<Integer> {
         if (tokenFile == null) return null;
         if (noAuth) throw new BadInputException("--token-file and --no-auth contradict each other: pass one");
         if (!Files.isRegularFile(tokenFile)) {
-            throw new BadInputException("--token-file " + tokenFile + ": no such file; create one with `head -c 24 "
-                    + "/dev/urandom | base64 > " + tokenFile + " && chmod 600 " + tokenFile + "`");
+            throw new BadInputException("--token-file " + tokenFile + ": no such file; create one with `openssl rand -base64 24 > "
+                    + tokenFile + " && chmod 600 " + tokenFile + "`");
         }
         FileModes.warnUnlessPrivate(tokenFile, System.err);
         String t = Files.readString(tokenFile, StandardCharsets.UTF_8).trim();
         if (t.length() < MIN_TOKEN_CHARS || t.contains("\n")) {
             throw new BadInputException("--token-file " + tokenFile + ": the token must be one line of at least "
-                    + MIN_TOKEN_CHARS + " characters; create one with `head -c 24 /dev/urandom | base64 > " + tokenFile + "`");
+                    + MIN_TOKEN_CHARS + " characters; create one with `openssl rand -base64 24 > " + tokenFile + "`");
         }
         return t.getBytes(StandardCharsets.UTF_8);
     }

@@ -195,4 +195,26 @@ class LeaderboardAccessTest {
         assertThat(dev.lstmtuner.store.Note.check(dev.lstmtuner.store.Note.Kind.NOTE, "plain: ünïcödé ok"))
                 .isEqualTo("plain: ünïcödé ok");
     }
+
+    @Test
+    void aCampaignKeepsAtMostTheCapOfNotes() {
+        Store s = store();
+        for (int i = 0; i < dev.lstmtuner.store.Note.MAX_PER_CAMPAIGN; i++) {
+            s.addNote(HonestyFixture.NAME, null, dev.lstmtuner.store.Note.Kind.TAG, "t" + i);
+        }
+        JavalinTest.test(LeaderboardServer.create(s, 0, true), (server, client) -> {
+            String cookie, token;
+            try (Response r = client.get("/api/session")) {
+                token = JSON.readTree(r.body().string()).path("csrf_token").asText();
+                String set = r.header("Set-Cookie");
+                cookie = set.substring(0, set.indexOf(';'));
+            }
+            String body = JSON.writeValueAsString(Map.of("campaign", HonestyFixture.NAME, "kind", "tag", "text", "one more"));
+            try (Response r = client.request("/api/notes", b -> b.post(RequestBody.create(body, MediaType.get("application/json")))
+                    .header("Origin", client.getOrigin()).header("Cookie", cookie).header(NoteWrites.HEADER, token))) {
+                assertThat(error(r)).startsWith("409 campaign " + HonestyFixture.NAME + " already has 1000 notes and tags");
+            }
+            assertThat(s.notes(HonestyFixture.NAME)).hasSize(dev.lstmtuner.store.Note.MAX_PER_CAMPAIGN);
+        });
+    }
 }
