@@ -6,14 +6,14 @@ LT.header('campaigns');
 const main = document.getElementById('main');
 const HIGHER_BETTER = new Set(['test_r2', 'direction_accuracy', 'skill']);
 const DEFAULT_METRICS = ['verdict', 'test_rmse', 'skill', 'direction_accuracy', 'epochs', 'training_seconds'];
-const S = {notes: [], name: LT.param('name'), sort: null, order: null, state: '', ranges: {}, limit: 50, offset: 0,
+const S = {notes: [], name: LT.param('name'), sort: null, order: null, state: '', diagnosis: '', ranges: {}, limit: 50, offset: 0,
   cursor: null, back: [],
   countsKey: '', idlePolls: 0, info: null, confirm: {}, winner: null, hidden: null};
 const ui = {};
 
 function readUrl() {
   const u = new URLSearchParams(location.search);
-  S.sort = u.get('sort'); S.order = u.get('order'); S.state = u.get('state') || '';
+  S.sort = u.get('sort'); S.order = u.get('order'); S.state = u.get('state') || ''; S.diagnosis = u.get('diagnosis') || '';
   S.limit = +(u.get('limit') || 50); S.offset = +(u.get('offset') || 0); S.cursor = u.get('cursor');
   for (const [k, v] of u.entries()) {
     const m = /^(min|max)\.(.+)$/.exec(k);
@@ -25,7 +25,7 @@ function readUrl() {
 
 /** The table's filters as query parameters (shared by the table, the charts and the CSV link). */
 function filterQuery() {
-  const q = {campaign: S.name, state: S.state};
+  const q = {campaign: S.name, state: S.state, diagnosis: S.diagnosis};
   for (const [k, [lo, hi]] of Object.entries(S.ranges)) { q['min.' + k] = lo; q['max.' + k] = hi; }
   return q;
 }
@@ -100,6 +100,10 @@ function build(info) {
   const stateSel = LT.el('select', {id: 'state-filter'},
     ['', 'complete', 'pruned', 'failed', 'running', 'waiting'].map((s) => LT.el('option', {value: s, selected: s === S.state}, s || 'all')));
   stateSel.addEventListener('change', () => { S.state = stateSel.value; firstPage(); changed(); });
+  // diagnoses are computed on the server (analysis layer); finished trials only
+  const diagSel = LT.el('select', {id: 'diagnosis-filter'},
+    [''].concat(info.diagnosis_kinds).map((k) => LT.el('option', {value: k, selected: k === S.diagnosis}, k ? k.replace(/_/g, ' ') : 'any')));
+  diagSel.addEventListener('change', () => { S.diagnosis = diagSel.value; firstPage(); changed(); });
   const keySel = LT.el('select', {id: 'range-key'}, info.sort_keys.map((k) => LT.el('option', {value: k}, LT.metricLabel(k))));
   const min = LT.el('input', {id: 'range-min', size: 8, placeholder: 'min'});
   const max = LT.el('input', {id: 'range-max', size: 8, placeholder: 'max'});
@@ -115,7 +119,7 @@ function build(info) {
     LT.el('h1', {id: 'campaign-name'}, c.name),
     ui.summary, ui.status, ui.confirm, ui.notes,
     LT.el('div', {class: 'controls'},
-      LT.el('label', {}, 'State', stateSel),
+      LT.el('label', {}, 'State', stateSel), LT.el('label', {}, 'Diagnosis', diagSel),
       LT.el('label', {}, 'Range on', keySel), LT.el('label', {}, 'from', min), LT.el('label', {}, 'to', max), apply, ui.ranges,
       LT.el('label', {}, 'Rows', limitSel), ui.chooser, ui.csv),
     ui.basket, ui.table, ui.pager,

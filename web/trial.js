@@ -1,5 +1,5 @@
-// One trial: its verdict against persistence in words, learning curves with best epoch and the overfitting and
-// learned-nothing flags, predictions and errors against persistence (over time and as a distribution), metrics
+// One trial: its verdict against persistence in words, its diagnoses (computed by the server's analysis layer, each
+// with the tutorial's remedy), learning curves with the best epoch and where overfitting starts, predictions and errors against persistence (over time and as a distribution), metrics
 // beside persistence, links to its neighbours and the best trial, downloadable artifacts, config and the command
 // that reruns it. Charts appear only when there is data for them. Refreshes while the trial runs.
 'use strict';
@@ -34,10 +34,11 @@ function metricsTable(t) {
       row('training time s', m.training_seconds === null ? null : +m.training_seconds.toFixed(1), null)));
 }
 
-function curveChart(chart, curve, verdict) {
+function curveChart(chart, curve, diagnoses) {
   const marks = [];
-  if (verdict.best_epoch !== null) marks.push({xAxis: verdict.best_epoch, name: 'best epoch', label: {formatter: 'best epoch'}});
-  if (verdict.overfitting) marks.push({xAxis: verdict.from_epoch, name: 'overfitting', lineStyle: {color: '#b3261e'}, label: {formatter: 'overfitting'}});
+  if (diagnoses.best_epoch !== null) marks.push({xAxis: diagnoses.best_epoch, name: 'best epoch', label: {formatter: 'best epoch'}});
+  const over = diagnoses.items.find((x) => x.kind === 'overfitting');
+  if (over) marks.push({xAxis: over.from_epoch, name: 'overfitting', lineStyle: {color: '#b3261e'}, label: {formatter: 'overfitting'}});
   chart.setOption({
     tooltip: {trigger: 'axis', valueFormatter: (v) => LT.fmt(v)}, legend: {}, grid: {left: 70},
     xAxis: {type: 'value', name: 'epoch', minInterval: 1},
@@ -45,6 +46,15 @@ function curveChart(chart, curve, verdict) {
     series: [
       {name: 'train loss', type: 'line', data: curve.map((e) => [e.epoch, e.train_loss])},
       {name: 'val loss', type: 'line', data: curve.map((e) => [e.epoch, e.val_loss]), markLine: {symbol: 'none', data: marks}}]}, true);
+}
+
+/** Each diagnosis with its remedy; for a finished trial with none, says so (muted, not an all-clear). */
+function diagnosesBlock(t, diagnoses) {
+  if (t.state !== 'complete' && t.state !== 'pruned') return null;
+  const items = diagnoses.items.map((x) => LT.el('p', {id: 'diagnosis-' + x.kind, class: x.kind === 'not_enough_epochs' ? 'note' : 'flag'},
+    (x.kind === 'not_enough_epochs' ? '' : '⚠ ') + x.text, x.remedy ? LT.el('span', {class: 'remedy'}, ' Try: ' + x.remedy + '.') : ''));
+  return LT.el('div', {id: 'diagnoses'}, items.length ? items : LT.el('p', {class: 'note', id: 'no-diagnosis'},
+    'No diagnosis found' + (diagnoses.curve ? ' in the learning curves or the test forecasts.' : ' in the test forecasts (no learning curve to read).')));
 }
 
 const when = (t) => /^\d{12,}$/.test(t) ? new Date(+t).toISOString().slice(0, 16).replace('T', ' ') : t;
@@ -156,24 +166,18 @@ async function load() {
     LT.el('p', {}, 'objective ' + d.objective_name + ' (' + d.direction + '): ', LT.el('strong', {id: 'objective'},
       t.objective !== null ? LT.fmt(t.objective) : t.last_value !== null ? LT.fmt(t.last_value) + ' at epoch ' + t.last_epoch + ' (last value)' : '–'),
       ' · worker ' + (t.worker || '–') + ' · started ' + LT.time(t.started_at) + ' · finished ' + LT.time(t.finished_at)),
-    stateLine(d), verdictBlock(d),
-    d.learned_nothing ? LT.el('p', {id: 'learned-nothing', class: d.learned_nothing.flagged ? 'flag' : 'note'}, d.learned_nothing.text) : null);
-  if (curve.length) {
+    stateLine(d), verdictBlock(d), diagnosesBlock(t, d.diagnoses));
+  if (curve.length && d.diagnoses.curve) {
     if (!charts.curveChart) {
       charts.curveDiv = LT.el('div', {class: 'chart', id: 'chart-curve'});
-      charts.flag = LT.el('p', {id: 'overfit'});
-      LT.replace(charts.curveBox, LT.el('h2', {}, 'Learning curves'), charts.curveDiv, charts.flag);
+      LT.replace(charts.curveBox, LT.el('h2', {}, 'Learning curves'), charts.curveDiv);
       charts.curveChart = LT.chart(charts.curveDiv);
     }
-    curveChart(charts.curveChart, curve, d.curve);
-    charts.flag.className = d.curve.overfitting ? 'flag' : 'ok';
-    charts.flag.textContent = d.curve.overfitting
-      ? '⚠ Overfitting: validation loss rose while training loss fell for ' + d.curve.k + ' epochs from epoch ' + d.curve.from_epoch + '.'
-      : 'No overfitting flag (validation loss never rose while training loss fell for ' + d.curve.k + ' epochs in a row)' +
-        (d.learned_nothing && d.learned_nothing.flagged ? ', but there was nothing learned to overfit.' : '.');
+    curveChart(charts.curveChart, curve, d.diagnoses);
   } else {
     LT.replace(charts.curveBox, LT.el('h2', {}, 'Learning curves'), LT.el('p', {class: 'note', id: 'no-curve'},
-      t.state === 'waiting' ? 'No epochs yet: the trial is waiting for a worker.' : 'No epochs were recorded for this trial.'));
+      t.state === 'waiting' ? 'No epochs yet: the trial is waiting for a worker.'
+        : 'No learning curve: this trial recorded no epochs (the linear and forest baselines are fitted without them).'));
   }
   if (!d.has_predictions && t.state !== 'complete') charts.predNote.textContent = '';
   else if (!d.has_predictions) charts.predNote.textContent = 'No predictions artifact, so no prediction or error plots.';

@@ -5,7 +5,7 @@ import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.store.CampaignSpec;
-import dev.lstmtuner.store.Metric;
+import dev.lstmtuner.store.SortColumn;
 import dev.lstmtuner.store.PgTestCluster;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
@@ -88,7 +88,7 @@ public final class LeaderboardBench {
             writer.start();
             HttpClient http = HttpClient.newHttpClient();
             Random pick = new Random(3);
-            List<String> sorts = new ArrayList<>(Metric.keys());
+            List<String> sorts = new ArrayList<>(SortColumn.keys());
             sorts.addAll(List.of("learning_rate", "batch_size", "layer_impl"));
             List<Long> firstAll = new ArrayList<>(), deepAll = new ArrayList<>(), offsetAll = new ArrayList<>();
             List<Long> compare = new ArrayList<>();

@@ -7,6 +7,7 @@ import dev.lstmtuner.search.Coordinator;
 import dev.lstmtuner.search.CoordinatorLease;
 import dev.lstmtuner.search.Experiment;
 import dev.lstmtuner.search.ExperimentLoader;
+import dev.lstmtuner.search.SimulatedWorker;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.PgTestCluster;
 import dev.lstmtuner.store.Store;

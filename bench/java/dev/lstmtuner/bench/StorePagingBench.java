@@ -1,6 +1,7 @@
 package dev.lstmtuner.bench;
 
 import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Page;
@@ -49,7 +50,7 @@ public final class StorePagingBench {
         String url = StoreFactory.jdbcUrl(dir.resolve("paging").toString()) + System.getProperty("bench.urlSuffix", "");
 
         try (Store store = StoreFactory.open(url)) {
-            store.createCampaign(new CampaignSpec("bench", "{}", "{}", "random", "median", trials, null,
+            store.createCampaign(new CampaignSpec("bench", "{}", "{}", "random", "median", trials, Objective.DEFAULT,
                     Direction.MINIMIZE, null, null));
         }
         long t0 = System.nanoTime();

@@ -7,7 +7,9 @@ import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.Dataset;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,10 +29,23 @@ public final class Baselines {
         int per = ds.features() * ds.timeSteps();
         return switch (c.model()) {
             case "linear" -> RidgeModel.fit(train.x(), train.y(), train.n(), per, c.l2());
-            case "forest" -> ForestModel.fit(train.x(), train.y(), train.n(), ds.features(), ds.timeSteps(), c.trees(),
-                    c.maxDepth(), c.seed());
+            case "forest" -> ForestModel.fit(train.x(), train.y(), train.n(), per, c.trees(), c.maxDepth(), c.seed());
             default -> throw new IllegalArgumentException("not a baseline family: " + c.model());
         };
+    }
+
+    /** As below, reading the folder's files (tests and tools; {@code Predictor} passes the manifest-verified bytes). */
+    public static Optional<BaselineModel> read(Path dir, int features, int timeSteps) {
+        Map<String, byte[]> files = new HashMap<>();
+        try {
+            for (String name : List.of("model.json", "model.tribuo")) {
+                Path p = dir.resolve(name);
+                if (Files.isRegularFile(p)) files.put(name, Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw corrupt(dir.toString(), "cannot read the saved model (" + e.getMessage() + ")");
+        }
+        return read(dir, files, features, timeSteps);
     }
 
     /**
@@ -42,13 +57,15 @@ public final class Baselines {
         try {
             if (files.containsKey("model.json")) {
                 JsonNode n = ConfigLoader.mapper().readTree(files.get("model.json"));
-                if (n == null || !"linear".equals(n.path("family").asText())) {
-                    throw corrupt(json.toString(), "expected {\"family\": \"linear\", ...}");
-                }
-                return Optional.of(RidgeModel.fromJson(n, json.toString()));
+                String family = n == null ? "" : n.path("family").asText();
+                return switch (family) {
+                    case "linear" -> Optional.of(RidgeModel.fromJson(n, json.toString()));
+                    case "forest" -> Optional.of(ForestModel.fromJson(n, json.toString()));
+                    default -> throw corrupt(json.toString(), "expected {\"family\": \"linear\" or \"forest\", ...}");
+                };
             }
             if (files.containsKey("model.tribuo")) {
-                return Optional.of(ForestModel.read(files.get("model.tribuo"), forest.toString(), features, timeSteps));
+                return Optional.of(TribuoForest.read(files.get("model.tribuo"), forest.toString(), features, timeSteps));
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof BadInputException b) throw b;

@@ -22,8 +22,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "best", mixinStandardHelpOptions = true,
-        description = {"Show a campaign's best trial and write its full resolved config as a file that",
-                "`train --config` accepts unchanged (same data, seed and threads: the same result)."})
+        description = {"Show a campaign's best trial and write its full resolved config to a file.",
+                "`train --config` accepts the file unchanged (same data, seed and threads: the same result)."})
 public final class BestCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

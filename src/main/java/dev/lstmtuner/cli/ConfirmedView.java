@@ -17,7 +17,7 @@ final class ConfirmedView {
 
     /** The campaign's confirmed ranking, empty when no trial was confirmed (reads the whole campaign once). */
     static Optional<ConfirmedRanking> ranking(Store store, Campaign c) {
-        return ConfirmedRanking.of(PastTrials.all(store, c.name()), c.objective(), c.direction());
+        return ConfirmedRanking.of(PastTrials.all(store, c.name()), c.objective().key(), c.direction());
     }
 
     static void print(ConfirmedRanking r, PrintWriter out) {

@@ -12,8 +12,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "coordinate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Coordinate a stored campaign without training: sample trials into the queue, reclaim lost",
-                "workers' trials, end the campaign on its budget. Only one coordinator runs per campaign; started",
+        description = {"Coordinate a stored campaign without training.",
+                "Samples trials into the queue, reclaims lost workers' trials and ends the campaign on its budget.",
+                "Only one coordinator runs per campaign; started",
                 "while another runs, this one stands by and takes over when that one's lease expires (it died).",
                 "Same as `search --resume CAMPAIGN --slots 0`; `lstm-tuner worker` processes do the training."},
         footer = {"", "Example:",

@@ -4,7 +4,7 @@ import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.data.CsvCell;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.store.Campaign;
-import dev.lstmtuner.store.Metric;
+import dev.lstmtuner.store.SortColumn;
 import dev.lstmtuner.store.Page;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Store;
@@ -80,7 +80,7 @@ public final class ExportCommand implements Callable<Integer> {
     /** Walks the campaign in trial-number order, one page at a time, so a large campaign never sits in memory twice. */
     static void forEachTrial(Store store, String campaign, Consumer<Trial> each) {
         for (int offset = 0; ; offset += PAGE) {
-            Page<Trial> page = store.trials(new TrialQuery(campaign, Metric.NUMBER.key(), false, null, PAGE, offset));
+            Page<Trial> page = store.trials(new TrialQuery(campaign, SortColumn.NUMBER.key(), false, null, PAGE, offset));
             page.items().forEach(each);
             if (page.items().size() < PAGE) return;
         }
@@ -96,10 +96,10 @@ public final class ExportCommand implements Callable<Integer> {
     }
 
     static String csv(Store store, Campaign c) {
-        List<String> params = store.sortKeys(c.name()).stream().filter(k -> Metric.byKey(k).isEmpty()).toList();
+        List<String> params = store.sortKeys(c.name()).stream().filter(k -> SortColumn.byKey(k).isEmpty()).toList();
         List<String> header = new ArrayList<>(List.of("id", "campaign", "number", "state", "objective", "test_mae",
                 "test_rmse", "test_mape", "test_r2", "direction_accuracy", "persistence_rmse", "skill",
-                "best_val_rmse", "params_count", "epochs", "best_epoch", "training_seconds", "worker", "device",
+                "val_rmse", "params", "epochs", "best_epoch", "training_seconds", "worker", "device",
                 "created_at", "started_at", "finished_at", "pruned_epoch", "failure_reason"));
         params.forEach(p -> header.add("param." + p));
         header.addAll(List.of("seed", "data_sha256", "data_rows", "lstm_tuner_version", "git_commit",

@@ -26,8 +26,9 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "export-model", mixinStandardHelpOptions = true,
-        description = {"Copy a trial's saved model, preprocessing (feature spec and fitted scalers), config and",
-                "test predictions into a folder with a manifest (config, provenance, checksums) for `predict`."})
+        description = {"Copy a trial's saved model into a folder that `predict` reads.",
+                "The folder holds the model, its preprocessing (feature spec and fitted scalers), config and test",
+                "predictions, with a manifest (config, provenance, checksums)."})
 public final class ExportModelCommand implements Callable<Integer> {
     private static final List<String> KINDS = List.of("model", "preprocessing", "config", "predictions");
 

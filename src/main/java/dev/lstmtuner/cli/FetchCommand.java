@@ -21,8 +21,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "fetch", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Download Binance's public spot kline dumps, verify each file's SHA-256 against its .CHECKSUM,",
-                "and merge them into one validated CSV per symbol (<out>/btcusdt_1h.csv). Finished months come as",
+        description = {"Download Binance's public spot klines into one validated CSV per symbol.",
+                "Each dump file's SHA-256 is verified against its .CHECKSUM before it is merged into",
+                "<out>/btcusdt_1h.csv (one file per symbol and interval). Finished months come as",
                 "monthly files, the current month as daily files. Verified files are cached under <out>/.binance/",
                 "and not fetched again, so an interrupted fetch resumes where it stopped."},
         footer = {"", "Examples:",

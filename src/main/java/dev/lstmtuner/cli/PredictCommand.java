@@ -30,9 +30,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 @Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Forecast with a saved model: validate the data as training does, build its features with the",
-                "saved spec and scalers, and print the forecast for the bar after the data ends, plus the model's",
-                "recent error beside persistence (next price = last price) where the outcomes are known."},
+        description = {"Forecast the bar after the data ends with a saved model.",
+                "The data is validated as training does and its features built with the saved spec and scalers;",
+                "beside the forecast it prints the model's recent error next to persistence (next price = last",
+                "price) where the outcomes are known."},
         footer = {"", "Examples:",
                 "  bin/lstm-tuner predict --model runs/best/",
                 "  bin/lstm-tuner predict --model runs/best/ --data new.csv --last 5 --out forecasts.csv",

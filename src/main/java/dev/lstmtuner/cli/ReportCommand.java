@@ -22,10 +22,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a report to share: one self-contained HTML file (opens offline, charts inlined) or a",
-                "Markdown summary with the leaderboard's top trials, an A/B table with deltas and Diebold–Mariano",
-                "verdicts, the best trial per symbol and per model family, learning curves with the overfitting flag,",
-                "predictions vs actual vs persistence, and provenance."},
+        description = {"Write a report to share, as one HTML file or as Markdown.",
+                "The HTML file is self-contained (opens offline, charts inlined). Both hold the leaderboard's top",
+                "trials, an A/B table with deltas and Diebold–Mariano verdicts, the best trial per symbol and per",
+                "model family, learning curves with the overfitting flag, predictions vs actual vs persistence, and",
+                "provenance."},
         footer = {"", "Examples:",
                 "  bin/lstm-tuner report quick --out results/quick.html",
                 "  bin/lstm-tuner report symbols-btcusdt,symbols-ethusdt,symbols-bnbusdt --out results/symbols.html",

@@ -5,8 +5,8 @@ import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataFingerprint;
-import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.TrialExecutor;
 import dev.lstmtuner.store.Campaign;
@@ -43,8 +43,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 @Command(name = "reproduce", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Retrain a trial from its recorded provenance (config, seed, threads, features, split) and",
-                "compare the new metrics with the recorded ones. The reproduction is recorded too, linked to its original.",
+        description = {"Retrain a trial from its recorded provenance and compare the metrics with the recorded ones.",
+                "Config, seed, threads, features and split come from the record; the reproduction is recorded too,",
+                "linked to its original.",
                 "With --seeds N, train the same config with N seeds and report mean ± sd: is a lead larger than seed noise?"})
 public final class ReproduceCommand implements Callable<Integer> {
     @Spec
@@ -95,8 +96,8 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     /** --seeds reports the seed sd of val RMSE and sets it against the campaign's lead: both must be val RMSE. */
     private static void refuseIncomparableObjective(Store store, Trial original) {
-        String objective = store.campaign(original.campaign()).map(Campaign::objective).orElse(CampaignSpec.DEFAULT_OBJECTIVE);
-        if (!"val_rmse".equals(objective)) {
+        Objective objective = store.campaign(original.campaign()).map(Campaign::objective).orElse(Objective.DEFAULT);
+        if (objective != Objective.VAL_RMSE) {
             throw new BadInputException("refusing --seeds for " + original.label() + ": campaign " + original.campaign()
                     + " ranks trials by " + objective + ", but --seeds measures seed noise in val RMSE, so its lead"
                     + " and the noise would be in different units; reproduce it once (without --seeds), or confirm the"
@@ -199,7 +200,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         EpochProgress progress = new EpochProgress(out, c.maxEpochs(), System.console() != null);
         Function<RunConfig, TrialRunner.Prepared> same = x -> prepared;
         TrialExecutor.Outcome o = new TrialExecutor(store, 5000).execute(h, new TrialExecutor.Plan(c, null,
-                CampaignSpec.DEFAULT_OBJECTIVE, Direction.MINIMIZE, CampaignNames.artifactDir(artifacts, campaign, h.number()), true),
+                Objective.DEFAULT, Objective.DEFAULT.direction(), CampaignNames.artifactDir(artifacts, campaign, h.number()), true),
                 same, progress, progress);
         if (seeds == 1) store.endCampaign(campaign, "reproduction " + o.state().name().toLowerCase());
         return o;
@@ -218,7 +219,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         settings.put("forced", difference != null);
         if (difference != null) settings.put("data_difference", difference);
         store.createCampaign(new CampaignSpec(campaign, ConfigLoader.toJson(config), null, "none", "none", budget,
-                CampaignSpec.DEFAULT_OBJECTIVE, Direction.MINIMIZE, settings.toString(), null));
+                Objective.DEFAULT, Objective.DEFAULT.direction(), settings.toString(), null));
         return campaign;
     }
 

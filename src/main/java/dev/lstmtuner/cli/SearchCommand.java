@@ -43,8 +43,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run a search campaign: sample configurations, train them in parallel worker processes,",
-                "prune bad ones early, record everything in the store, and show the best."},
+        description = {"Run a search campaign and show its best trial.",
+                "Samples configurations, trains them in parallel worker processes, prunes bad ones early and",
+                "records everything in the store."},
         footer = {"", "Examples:",
                 "  bin/lstm-tuner search --experiment experiments/quick-search.json",
                 "  bin/lstm-tuner search --resume quick            # continue a killed or interrupted campaign",

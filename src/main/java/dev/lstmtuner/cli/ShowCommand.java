@@ -1,8 +1,12 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.analysis.diagnosis.Diagnoses;
+import dev.lstmtuner.analysis.diagnosis.Diagnosis;
+import dev.lstmtuner.analysis.diagnosis.TrainingSetup;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.FoldMetrics;
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.Artifact;
@@ -11,6 +15,7 @@ import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialReport;
+import dev.lstmtuner.web.Predictions;
 
 import java.util.ArrayList;
 
@@ -22,13 +27,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 @Command(name = "show", mixinStandardHelpOptions = true,
-        description = "Show one trial: params, metrics, epoch curve, artifacts and provenance.")
+        description = "Show one trial: params, metrics, epoch curve, diagnoses, artifacts and provenance.")
 public final class ShowCommand implements Callable<Integer> {
     @Mixin
     StoreOptions storeOptions;
@@ -49,10 +58,13 @@ public final class ShowCommand implements Callable<Integer> {
             Trial t = TrialRef.resolve(store, ref);
             TrialReport r = store.report(t.id()).orElseThrow();
             Campaign c = store.campaign(t.campaign()).orElseThrow();
+            Diagnoses d = diagnoses(r, c);
             if (json) {
-                out.println(StoreJson.write(StoreJson.report(r)));
+                Map<String, Object> m = StoreJson.report(r);
+                m.put("diagnoses", d.items().stream().map(ShowCommand::json).toList());
+                out.println(StoreJson.write(m));
             } else {
-                out.print(text(r, c));
+                out.print(text(r, c, d));
                 out.print(confirmation(store, t, c));
             }
         }
@@ -60,7 +72,32 @@ public final class ShowCommand implements Callable<Integer> {
         return 0;
     }
 
-    static String text(TrialReport r, Campaign c) {
+    /** The trial's diagnoses (analysis layer), with its test forecasts when its predictions artifact is readable. */
+    static Diagnoses diagnoses(TrialReport r, Campaign c) {
+        Predictions p = null;
+        for (Artifact a : r.artifacts()) {
+            Path file = Path.of(a.path());
+            if (!a.kind().equals(Predictions.ARTIFACT_KIND) || !Files.isRegularFile(file)) continue;
+            try {
+                p = Predictions.read(file);
+            } catch (RuntimeException unreadable) {
+                continue; // a damaged file leaves the forecast rule unjudged; `show` still shows the rest
+            }
+            break;
+        }
+        return Diagnoses.of(TrainingSetup.of(r, c), r.epochs(), p == null ? null : p.forecasts());
+    }
+
+    private static Map<String, Object> json(Diagnosis d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", d.kind().key());
+        m.put("text", d.text());
+        m.put("remedy", d.remedy());
+        m.put("from_epoch", d.fromEpoch());
+        return m;
+    }
+
+    static String text(TrialReport r, Campaign c, Diagnoses d) {
         Trial t = r.trial();
         StringBuilder sb = new StringBuilder();
         sb.append("Trial ").append(t.label()).append(" (id ").append(t.id()).append("): ").append(t.state())
@@ -113,6 +150,16 @@ public final class ShowCommand implements Callable<Integer> {
                         e.durationMs());
             }
             indent(sb, et.render());
+        }
+
+        if (t.state() == TrialState.COMPLETE || t.state() == TrialState.PRUNED) {
+            sb.append("\nDiagnoses").append(d.curve() ? "" : " (no learning curve: only the forecasts are judged)")
+                    .append('\n');
+            if (d.items().isEmpty()) sb.append("  (none found)\n");
+            for (Diagnosis x : d.items()) {
+                sb.append("  ").append(x.text()).append('\n');
+                if (x.remedy() != null) sb.append("    try: ").append(x.remedy()).append('\n');
+            }
         }
 
         if (!r.artifacts().isEmpty()) {

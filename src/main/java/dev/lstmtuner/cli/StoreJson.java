@@ -3,6 +3,7 @@ package dev.lstmtuner.cli;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.FoldMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.stats.PersistenceVerdict;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.Campaign;
@@ -101,8 +102,8 @@ final class StoreJson {
         m.put("persistence_r2", f.persistence().r2());
         m.put("persistence_direction_accuracy", f.persistence().directionAccuracy());
         m.put("skill", f.skill());
-        m.put("best_val_rmse", f.bestValRmse());
-        m.put("params_count", f.params());
+        m.put(Objective.VAL_RMSE.key(), f.bestValRmse());
+        m.put(Objective.PARAMS.key(), f.params());
         m.put("epochs", f.epochs());
         m.put("best_epoch", f.bestEpoch());
         m.put("training_seconds", f.trainingSeconds());
@@ -122,8 +123,8 @@ final class StoreJson {
         m.put("test_windows", f.testWindows());
         m.put("test_from", iso(Instant.ofEpochMilli(f.testFromMs())));
         m.put("test_to", iso(Instant.ofEpochMilli(f.testToMs())));
-        m.put("best_val_rmse", f.bestValRmse());
-        m.put("best_val_loss", f.bestValLoss());
+        m.put(Objective.VAL_RMSE.key(), f.bestValRmse());
+        m.put(Objective.VAL_LOSS.key(), f.bestValLoss());
         m.put("epochs", f.epochs());
         m.put("best_epoch", f.bestEpoch());
         m.put("test_rmse", f.model().rmse());
@@ -150,6 +151,7 @@ final class StoreJson {
         m.put("train_loss", e.trainLoss());
         m.put("val_loss", e.valLoss());
         m.put("val_rmse", e.valRmse());
+        m.put(Objective.VAL_DIRECTION_ACCURACY.key(), Double.isNaN(e.valDirectionAccuracy()) ? null : e.valDirectionAccuracy());
         m.put("duration_ms", e.durationMs());
         return m;
     }

@@ -5,10 +5,10 @@ import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.Dataset;
-import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochListener;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.ConfirmedRanking;
 import dev.lstmtuner.search.TrialExecutor;
@@ -38,8 +38,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train one configuration, then print its test metrics beside the persistence baseline",
-                "(next price = last price). Without --data it uses the bundled real Bitstamp BTC/USD minutes."},
+        description = {"Train one configuration and print its test metrics beside persistence.",
+                "Persistence is the baseline next price = last price. Without --data it uses the bundled real",
+                "Bitstamp BTC/USD minutes."},
         footer = {"", "Examples:",
                 "  bin/lstm-tuner train --config experiments/quickstart.json",
                 "  bin/lstm-tuner train --config experiments/reference.json --data ../shared/data/btcusdt_1h.csv",
@@ -101,7 +102,7 @@ public final class TrainCommand implements Callable<Integer> {
                 TrialHandle handle = store.start(campaign, Map.of(), WorkerCommand.hostName() + "-" + ProcessHandle.current().pid(),
                         NativeRuntime.device());
                 TrialExecutor.Outcome o = new TrialExecutor(store, 5000).execute(handle,
-                        new TrialExecutor.Plan(c, null, CampaignSpec.DEFAULT_OBJECTIVE, Direction.MINIMIZE,
+                        new TrialExecutor.Plan(c, null, Objective.DEFAULT, Objective.DEFAULT.direction(),
                                 CampaignNames.artifactDir(artifacts, campaign, 1), true), x -> prepared, listener, batches);
                 if (o.state() != TrialState.COMPLETE && o.reason() != null && o.reason().startsWith("store ")) {
                     // the store failed under the trial (a disk that filled up): a storage fault, said in one line

@@ -33,7 +33,7 @@ public final class TrialsCommand implements Callable<Integer> {
 
     @Option(names = "--sort", paramLabel = "<key>",
             description = "Sort key: objective (default), val_rmse, test_rmse, test_mae, test_mape, test_r2, "
-                    + "direction_accuracy, skill, persistence_rmse, params_count, epochs, best_epoch, "
+                    + "direction_accuracy, skill, persistence_rmse, params, epochs, best_epoch, "
                     + "training_seconds, number, or any param name of the campaign.")
     String sort;
 

@@ -1,6 +1,6 @@
 package dev.lstmtuner.report;
 
-import dev.lstmtuner.store.Metric;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.store.Trial;
 
 import java.util.LinkedHashMap;
@@ -9,21 +9,21 @@ import java.util.Map;
 
 /** The metric columns of the report's tables: key, heading, and which way is better. */
 final class Columns {
-    record Column(Metric metric, String heading, boolean higherBetter) {
+    record Column(Objective metric, String heading, boolean higherBetter) {
     }
 
     static final List<Column> METRICS = List.of(
-            new Column(Metric.VAL_RMSE, "val RMSE", false),
-            new Column(Metric.TEST_MAE, "MAE", false),
-            new Column(Metric.TEST_RMSE, "RMSE", false),
-            new Column(Metric.TEST_MAPE, "MAPE %", false),
-            new Column(Metric.TEST_R2, "R²", true),
-            new Column(Metric.DIRECTION_ACCURACY, "direction", true),
-            new Column(Metric.PERSISTENCE_RMSE, "persistence RMSE", false),
-            new Column(Metric.SKILL, "skill", true),
-            new Column(Metric.PERSISTENCE_P, "DM p vs persistence", false),
-            new Column(Metric.EPOCHS, "epochs", false),
-            new Column(Metric.TRAINING_SECONDS, "training s", false));
+            new Column(Objective.VAL_RMSE, "val RMSE", false),
+            new Column(Objective.TEST_MAE, "MAE", false),
+            new Column(Objective.TEST_RMSE, "RMSE", false),
+            new Column(Objective.TEST_MAPE, "MAPE %", false),
+            new Column(Objective.TEST_R2, "R²", true),
+            new Column(Objective.DIRECTION_ACCURACY, "direction", true),
+            new Column(Objective.PERSISTENCE_RMSE, "persistence RMSE", false),
+            new Column(Objective.SKILL, "skill", true),
+            new Column(Objective.PERSISTENCE_P, "DM p vs persistence", false),
+            new Column(Objective.EPOCHS, "epochs", false),
+            new Column(Objective.TRAINING_SECONDS, "training s", false));
 
     private Columns() {
     }
@@ -32,7 +32,7 @@ final class Columns {
     static Map<String, Double> values(Trial t) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (Column c : METRICS) {
-            Double v = c.metric().valueOf(t);
+            Double v = c.metric().of(t.metrics());
             out.put(c.metric().key(), v == null || !Double.isFinite(v) ? null : v);
         }
         return out;

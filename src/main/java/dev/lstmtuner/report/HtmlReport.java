@@ -1,13 +1,15 @@
 package dev.lstmtuner.report;
 
+import dev.lstmtuner.analysis.diagnosis.Diagnoses;
+import dev.lstmtuner.analysis.diagnosis.Diagnosis;
+import dev.lstmtuner.analysis.diagnosis.DiagnosisKind;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
-import dev.lstmtuner.store.Metric;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.web.Overfitting;
 import dev.lstmtuner.web.Predictions;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -154,9 +156,9 @@ public final class HtmlReport {
                 Double d = row.deltas() == null ? null : row.deltas().get(key);
                 if (d != null && d != 0) {
                     boolean better = c.higherBetter() ? d > 0 : d < 0;
-                    boolean judged = c.metric() != Metric.EPOCHS;
+                    boolean judged = c.metric() != Objective.EPOCHS;
                     h.append("<span class=\"delta").append(judged ? better ? " better" : " worse" : "").append("\">")
-                            .append(Text.html(c.metric() == Metric.DIRECTION_ACCURACY
+                            .append(Text.html(c.metric() == Objective.DIRECTION_ACCURACY
                                     ? Text.delta(d * 100) + " pt" : Text.delta(d))).append("</span>");
                 }
                 h.append("</td>");
@@ -204,8 +206,9 @@ public final class HtmlReport {
 
     private static void curve(StringBuilder h, Report.Focus f) {
         List<EpochMetrics> e = f.epochs();
-        if (e.isEmpty()) {
-            h.append("<p class=\"muted\">No epochs recorded.</p>");
+        Diagnoses d = f.diagnoses();
+        if (!d.curve()) {
+            diagnoses(h, d);
             return;
         }
         double[] x = new double[e.size()], train = new double[e.size()], val = new double[e.size()];
@@ -214,17 +217,26 @@ public final class HtmlReport {
             train[i] = e.get(i).trainLoss();
             val[i] = e.get(i).valLoss();
         }
-        Overfitting.Verdict o = f.overfitting();
-        SvgChart.Marker m = o.bestEpoch() == null ? null : new SvgChart.Marker(o.bestEpoch(), "best epoch " + o.bestEpoch(),
-                o.overfitting() ? (double) o.fromEpoch() : null, "overfitting from epoch " + o.fromEpoch());
+        Diagnosis over = d.find(DiagnosisKind.OVERFITTING);
+        SvgChart.Marker m = d.bestEpoch() == null ? null : new SvgChart.Marker(d.bestEpoch(), "best epoch " + d.bestEpoch(),
+                over == null ? null : (double) over.fromEpoch(), over == null ? null : "overfitting from epoch " + over.fromEpoch());
         h.append(SvgChart.draw("Learning curve (scaled MSE)", List.of(
                 new SvgChart.Line("train loss", "#2f6fdf", x, train, null),
                 new SvgChart.Line("val loss", "#e07b00", x, val, null)), v -> String.valueOf((long) v), m));
-        h.append(o.overfitting()
-                ? "<p class=\"flag overfitting\">Overfitting: validation loss rose while training loss fell for " + o.k()
-                        + " epochs in a row from epoch " + o.fromEpoch() + " (the best epoch's weights are kept).</p>"
-                : "<p class=\"ok\">No overfitting flag (validation loss never rose while training loss fell for " + o.k()
-                        + " epochs in a row).</p>");
+        diagnoses(h, d);
+    }
+
+    /** Each finding with its remedy, flagged; "none found" muted, never a green all-clear. */
+    private static void diagnoses(StringBuilder h, Diagnoses d) {
+        if (d.items().isEmpty()) {
+            h.append("<p class=\"muted diagnosis\">No diagnosis found").append(d.curve() ? "" : " (no learning curve:"
+                    + " only the forecasts were judged)").append(".</p>");
+        }
+        for (Diagnosis x : d.items()) {
+            h.append("<p class=\"").append(x.kind() == DiagnosisKind.NOT_ENOUGH_EPOCHS ? "muted" : "flag")
+                    .append(" diagnosis ").append(x.kind().key()).append("\">").append(Text.html(x.text()))
+                    .append(x.remedy() == null ? "" : " Try: " + Text.html(x.remedy()) + ".").append("</p>");
+        }
     }
 
     private static void predictions(StringBuilder h, Predictions p) {

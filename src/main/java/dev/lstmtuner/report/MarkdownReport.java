@@ -1,7 +1,8 @@
 package dev.lstmtuner.report;
 
+import dev.lstmtuner.analysis.diagnosis.Diagnoses;
+import dev.lstmtuner.analysis.diagnosis.Diagnosis;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.web.Overfitting;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -79,10 +80,19 @@ public final class MarkdownReport {
                         .append(Text.num(t.metrics().persistence().rmse()));
             }
             m.append("\n");
-            Overfitting.Verdict o = f.overfitting();
-            m.append("- learning curve: ").append(f.epochs().size()).append(" epochs, best epoch ")
-                    .append(o.bestEpoch() == null ? "–" : o.bestEpoch()).append(o.overfitting()
-                            ? "; **overfitting** from epoch " + o.fromEpoch() : "; no overfitting flag").append("\n");
+            Diagnoses d = f.diagnoses();
+            if (d.curve()) {
+                m.append("- learning curve: ").append(f.epochs().size()).append(" epochs, best epoch ")
+                        .append(d.bestEpoch() == null ? "–" : d.bestEpoch()).append("\n");
+            }
+            if (d.items().isEmpty()) {
+                m.append("- diagnoses: none found").append(d.curve() ? "" : " (no learning curve: only the forecasts"
+                        + " were judged)").append("\n");
+            }
+            for (Diagnosis x : d.items()) {
+                m.append("- **").append(x.kind().key().replace('_', ' ')).append("**: ").append(Text.md(x.text()))
+                        .append(x.remedy() == null ? "" : " Try: " + Text.md(x.remedy()) + ".").append("\n");
+            }
             m.append("- params: ").append(Text.md(Text.params(t.params()))).append("\n");
             if (f.provenance() != null) {
                 m.append("- provenance: lstm-tuner ").append(Text.md(f.provenance().lstmTunerVersion())).append(" (")

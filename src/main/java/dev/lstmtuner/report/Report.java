@@ -1,12 +1,12 @@
 package dev.lstmtuner.report;
 
+import dev.lstmtuner.analysis.diagnosis.Diagnoses;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.stats.DieboldMariano;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.web.Overfitting;
 import dev.lstmtuner.web.Predictions;
 
 import java.time.Instant;
@@ -38,8 +38,11 @@ public record Report(Instant generatedAt, String version, List<CampaignPart> cam
     public record GroupRow(String key, int complete, Trial best, Integer dataRows) {
     }
 
-    /** A trial shown in detail; {@code predictions} is null when it has no readable predictions artifact. */
-    public record Focus(Trial trial, String why, List<EpochMetrics> epochs, Overfitting.Verdict overfitting,
+    /**
+     * A trial shown in detail with its diagnoses; {@code predictions} is null when it has no readable predictions
+     * artifact.
+     */
+    public record Focus(Trial trial, String why, List<EpochMetrics> epochs, Diagnoses diagnoses,
                         Predictions predictions, Provenance provenance) {
     }
 }

@@ -7,13 +7,14 @@ import dev.lstmtuner.config.ModelFamily;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.stats.DieboldMariano;
 import dev.lstmtuner.store.Artifact;
+import dev.lstmtuner.analysis.diagnosis.Diagnoses;
+import dev.lstmtuner.analysis.diagnosis.TrainingSetup;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Page;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.store.TrialReport;
-import dev.lstmtuner.web.Overfitting;
 import dev.lstmtuner.web.Predictions;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -175,8 +176,9 @@ public final class ReportBuilder {
         Predictions p = r.artifacts().stream().filter(a -> a.kind().equals(Predictions.ARTIFACT_KIND))
                 .map(Artifact::path).map(Path::of).filter(Files::isRegularFile).findFirst()
                 .map(ReportBuilder::readOrNull).orElse(null);
-        return new Report.Focus(t, why, r.epochs(), Overfitting.analyze(r.epochs(), Overfitting.DEFAULT_K), p,
-                r.provenance());
+        Campaign c = store.campaign(t.campaign()).orElseThrow();
+        Diagnoses d = Diagnoses.of(TrainingSetup.of(r, c), r.epochs(), p == null ? null : p.forecasts());
+        return new Report.Focus(t, why, r.epochs(), d, p, r.provenance());
     }
 
     private static Predictions readOrNull(Path file) {

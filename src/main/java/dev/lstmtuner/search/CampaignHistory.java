@@ -2,6 +2,7 @@ package dev.lstmtuner.search;
 
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.sampler.TakenPoints;
 import dev.lstmtuner.store.CampaignChanges;
@@ -52,7 +53,7 @@ public final class CampaignHistory {
 
     private final Store store;
     private final String campaign;
-    private final String metric;
+    private final Objective metric;
     private final Map<Long, Seen> byId = new HashMap<>();
     /** Every trial in number order; updated in place (numbers are dense, so almost every new one appends). */
     private final List<PastTrial> trials = new ArrayList<>();
@@ -72,8 +73,8 @@ public final class CampaignHistory {
     private int draws;
     private long refreshedNanos;
 
-    /** @param metric the curve samplers and pruners see: val_rmse, val_loss or train_loss */
-    public CampaignHistory(Store store, String campaign, String metric) {
+    /** @param metric the campaign's objective: its per-epoch values are the curves samplers and pruners see */
+    public CampaignHistory(Store store, String campaign, Objective metric) {
         this.store = store;
         this.campaign = campaign;
         this.metric = metric;
@@ -152,7 +153,7 @@ public final class CampaignHistory {
             c = Arrays.copyOf(c, max);
             Arrays.fill(c, from, max, Double.NaN);
         }
-        for (EpochMetrics m : rows) c[m.epoch() - 1] = PastTrials.value(m, metric);
+        for (EpochMetrics m : rows) c[m.epoch() - 1] = metric.ofEpoch(m);
         if (at >= 0) {
             PastTrial p = trials.get(at);
             trials.set(at, new PastTrial(p.number(), p.params(), p.state(), p.objective(), c));

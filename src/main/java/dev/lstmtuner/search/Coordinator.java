@@ -43,7 +43,7 @@ public final class Coordinator {
         this.queue = queue;
         this.staleGrace = staleGrace;
         this.minutesBefore = minutesBefore;
-        this.history = new CampaignHistory(store, plan.campaign().name(), "val_rmse");
+        this.history = new CampaignHistory(store, plan.campaign().name(), plan.campaign().objective());
     }
 
     public double elapsedMinutes() {

@@ -2,6 +2,7 @@ package dev.lstmtuner.search;
 
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.search.space.SearchSpace;
 
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Map;
  */
 public record Experiment(String name, String description, RunConfig base, SearchSpace space,
                          String spaceJson, String sampler, Map<String, Object> samplerOptions,
-                         String pruner, Map<String, Object> prunerOptions, String objective, Direction direction,
+                         String pruner, Map<String, Object> prunerOptions, Objective objective, Direction direction,
                          Budget budget, long seed, List<Symbol> symbols, Integer keepModels, Confirm confirm) {
 
     /** One member of a multi-symbol group: its label and data file. */

@@ -6,9 +6,8 @@ import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.FeatureBuilder;
 import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.search.space.SearchSpace;
-
-import java.util.TreeSet;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,19 +21,14 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * Reads an experiment file. {@code config} and {@code space} are either inline objects or paths (relative to the
+ * Reads an experiment file: Jackson binds it to {@link ExperimentFile} (unknown keys and wrong types refused by
+ * name), then its values are checked and resolved here. {@code config} and {@code space} are either inline objects or paths (relative to the
  * working directory, else to the experiment file's folder). The result is self-contained: {@link #resolvedJson}
  * inlines both, so a campaign stored from it can be resumed or joined by a worker anywhere.
  */
 public final class ExperimentLoader {
-    private static final Set<String> KEYS = Set.of("name", "description", "config", "space", "sampler", "pruner",
-            "objective", "direction", "budget", "seed", "symbols", "keep_models", "confirm");
-    private static final Set<String> BUDGET_KEYS = Set.of("max_trials", "max_minutes", "max_consecutive_failures");
-    private static final Set<String> CONFIRM_KEYS = Set.of("top_k", "seeds");
-
     private ExperimentLoader() {
     }
 
@@ -45,58 +39,35 @@ public final class ExperimentLoader {
 
     /** The experiment with config and space inlined: what a campaign stores. */
     public static String resolvedJson(Experiment e) {
-        ObjectNode n = ConfigLoader.mapper().createObjectNode();
-        n.put("name", e.name());
-        if (e.description() != null) n.put("description", e.description());
-        n.set("config", ConfigLoader.mapper().valueToTree(e.base()));
+        JsonNode space;
         try {
-            n.set("space", ConfigLoader.mapper().readTree(e.spaceJson()));
+            space = ConfigLoader.mapper().readTree(e.spaceJson());
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
-        ObjectNode sampler = n.putObject("sampler");
-        sampler.put("type", e.sampler());
-        e.samplerOptions().forEach((k, v) -> sampler.set(k, ConfigLoader.mapper().valueToTree(v)));
-        ObjectNode pruner = n.putObject("pruner");
-        pruner.put("type", e.pruner());
-        e.prunerOptions().forEach((k, v) -> pruner.set(k, ConfigLoader.mapper().valueToTree(v)));
-        n.put("objective", e.objective());
-        n.put("direction", e.direction().name().toLowerCase());
-        ObjectNode b = n.putObject("budget");
-        if (e.budget().maxTrials() != null) b.put("max_trials", e.budget().maxTrials());
-        if (e.budget().maxMinutes() != null) b.put("max_minutes", e.budget().maxMinutes());
-        b.put("max_consecutive_failures", e.budget().maxConsecutiveFailures());
-        n.put("seed", e.seed());
-        if (e.keepModels() != null) n.put("keep_models", e.keepModels());
-        if (e.confirm() != null) {
-            ObjectNode c = n.putObject("confirm");
-            c.put("top_k", e.confirm().topK());
-            c.put("seeds", e.confirm().seeds());
-        }
+        LinkedHashMap<String, String> symbols = null;
         if (!e.symbols().isEmpty()) {
-            ObjectNode s = n.putObject("symbols");
-            for (Experiment.Symbol sym : e.symbols()) s.put(sym.symbol(), sym.data());
+            symbols = new LinkedHashMap<>();
+            for (Experiment.Symbol sym : e.symbols()) symbols.put(sym.symbol(), sym.data());
         }
-        return n.toPrettyString();
+        Experiment.Confirm c = e.confirm();
+        return new ExperimentFile(e.name(), e.description(), ConfigLoader.mapper().valueToTree(e.base()), space,
+                typeAndOptions(e.sampler(), e.samplerOptions()), typeAndOptions(e.pruner(), e.prunerOptions()),
+                e.objective().key(), e.direction().label(),
+                new ExperimentFile.Budget(e.budget().maxTrials(), e.budget().maxMinutes(),
+                        e.budget().maxConsecutiveFailures()),
+                e.seed(), symbols, e.keepModels(), c == null ? null : new ExperimentFile.Confirm(c.topK(), c.seeds()))
+                .write();
     }
 
     public static Experiment parse(String json, String source, Path baseDir) {
-        JsonNode root;
-        try {
-            root = ConfigLoader.mapper().readTree(json);
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(source + ": not valid JSON at line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        }
-        if (root == null || !root.isObject()) throw new BadInputException(source + ": an experiment must be a JSON object");
-        checkKeys(root, KEYS, source, "");
-        String name = text(root, "name", source, null);
-        CampaignNames.require(name, source + ": \"name\"");
-        RunConfig base = config(root.get("config"), source, baseDir);
+        ExperimentFile f = ExperimentFile.read(json, source);
+        CampaignNames.require(f.name(), source + ": \"name\"");
+        RunConfig base = config(f.config(), source, baseDir);
         FeatureBuilder.checkNames(base.features());
         String spaceJson;
         String spaceSource;
-        JsonNode spaceNode = root.get("space");
+        JsonNode spaceNode = f.space();
         if (spaceNode == null) throw new BadInputException(source + ": \"space\" is missing: name a file in search-spaces/ or give one inline");
         if (spaceNode.isTextual()) {
             Path p = resolve(spaceNode.asText(), baseDir, source, "space");
@@ -110,48 +81,40 @@ public final class ExperimentLoader {
 
         String sampler = "tpe";
         Map<String, Object> samplerOptions = new LinkedHashMap<>();
-        JsonNode s = root.get("sampler");
-        if (s != null) sampler = typeAndOptions(s, samplerOptions, source, "sampler");
+        if (f.sampler() != null) sampler = typeAndOptions(f.sampler(), samplerOptions, source, "sampler");
         // the default prunes from the first trial: ASHA compares partial curves of running trials too
         String pruner = "asha";
         Map<String, Object> prunerOptions = new LinkedHashMap<>();
-        JsonNode p = root.get("pruner");
-        if (p != null) pruner = typeAndOptions(p, prunerOptions, source, "pruner");
+        if (f.pruner() != null) pruner = typeAndOptions(f.pruner(), prunerOptions, source, "pruner");
 
-        String objective = text(root, "objective", source, "val_rmse");
-        if (!objective.equals("val_rmse") && !objective.equals("val_loss")) {
-            // a test-split metric as the objective would let the search select on the test data
-            throw new BadInputException(source + ": \"objective\" must be val_rmse or val_loss (validation split), got \""
-                    + objective + "\"; test metrics are for the final evaluation only");
-        }
-        String dir = text(root, "direction", source, "minimize");
-        Direction direction = switch (dir) {
+        // a test-split metric as the objective would let the search select on the test data: parse refuses it
+        Objective objective = Objective.parse(f.objective(), source + ": \"objective\"");
+        Direction given = switch (f.direction() == null ? "" : f.direction()) {
+            case "" -> null;
             case "minimize" -> Direction.MINIMIZE;
             case "maximize" -> Direction.MAXIMIZE;
-            default -> throw new BadInputException(source + ": \"direction\" must be minimize or maximize, got \"" + dir + "\"");
+            default -> throw new BadInputException(source + ": \"direction\" must be minimize or maximize, got \""
+                    + f.direction() + "\"");
         };
-        Budget budget = budget(root.get("budget"), source);
-        long seed = root.has("seed") ? longValue(root.get("seed"), source, "seed") : 42L;
+        Direction direction = objective.direction(given, source);
+        Budget budget = budget(f.budget(), source);
+        long seed = f.seed() != null ? f.seed() : 42L;
         List<Experiment.Symbol> symbols = new ArrayList<>();
-        JsonNode sym = root.get("symbols");
-        if (sym != null) {
-            if (!sym.isObject() || sym.isEmpty()) {
-                throw new BadInputException(source + ": \"symbols\" must map each symbol to its data file, like {\"BTCUSDT\": \"../shared/data/btcusdt_1h.csv\"}");
+        if (f.symbols() != null) {
+            if (f.symbols().isEmpty()) {
+                throw new BadInputException(source + ": \"symbols\" must map each symbol to its data file, like {\"BTCUSDT\": \"data/btcusdt_1h.csv\"}");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = sym.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (!e.getValue().isTextual()) throw new BadInputException(source + ": symbols." + e.getKey() + " must be a file path");
-                symbols.add(new Experiment.Symbol(e.getKey(), e.getValue().asText()));
-            }
+            f.symbols().forEach((symbol, data) -> {
+                if (data == null) throw new BadInputException(source + ": symbols." + symbol + " must be a file path");
+                symbols.add(new Experiment.Symbol(symbol, data));
+            });
         }
-        String description = root.has("description") ? root.get("description").asText() : null;
-        Integer keepModels = null;
-        if (root.has("keep_models")) {
-            keepModels = intValue(root.get("keep_models"), source, "keep_models");
-            if (keepModels < 1) throw new BadInputException(source + ": \"keep_models\" must be at least 1 (leave it out to keep every model)");
+        if (f.keepModels() != null && f.keepModels() < 1) {
+            throw new BadInputException(source + ": \"keep_models\" must be at least 1 (leave it out to keep every model)");
         }
-        return new Experiment(name, description, base, space, spaceJson, sampler, samplerOptions, pruner, prunerOptions,
-                objective, direction, budget, seed, List.copyOf(symbols), keepModels, confirm(root.get("confirm"), source));
+        return new Experiment(f.name(), f.description(), base, space, spaceJson, sampler, samplerOptions, pruner,
+                prunerOptions, objective, direction, budget, seed, List.copyOf(symbols), f.keepModels(),
+                confirm(f.confirm(), source));
     }
 
     private static RunConfig config(JsonNode node, String source, Path baseDir) {
@@ -163,7 +126,7 @@ public final class ExperimentLoader {
 
     private static String typeAndOptions(JsonNode node, Map<String, Object> options, String source, String key) {
         if (node.isTextual()) return node.asText();
-        if (!node.isObject() || !node.has("type")) {
+        if (!node.isObject() || !node.has("type") || !node.get("type").isTextual()) {
             throw new BadInputException(source + ": \"" + key + "\" must be a name or an object with \"type\", like {\"type\": \"median\"}");
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
@@ -173,36 +136,31 @@ public final class ExperimentLoader {
         return node.get("type").asText();
     }
 
-    private static Budget budget(JsonNode node, String source) {
-        if (node == null) return Budget.DEFAULT;
-        if (!node.isObject()) throw new BadInputException(source + ": \"budget\" must be an object like {\"max_trials\": 20}");
-        checkKeys(node, BUDGET_KEYS, source, "budget.");
-        Integer maxTrials = node.has("max_trials") ? intValue(node.get("max_trials"), source, "budget.max_trials") : null;
-        if (maxTrials != null && maxTrials < 1) throw new BadInputException(source + ": \"budget.max_trials\" must be at least 1");
-        Double maxMinutes = null;
-        if (node.has("max_minutes")) {
-            if (!node.get("max_minutes").isNumber() || node.get("max_minutes").asDouble() <= 0) {
-                throw new BadInputException(source + ": \"budget.max_minutes\" must be a positive number of minutes");
-            }
-            maxMinutes = node.get("max_minutes").asDouble();
-        }
-        int maxFailures = node.has("max_consecutive_failures")
-                ? intValue(node.get("max_consecutive_failures"), source, "budget.max_consecutive_failures") : 5;
-        if (maxFailures < 1) throw new BadInputException(source + ": \"budget.max_consecutive_failures\" must be at least 1");
-        if (maxTrials == null && maxMinutes == null) {
-            throw new BadInputException(source + ": \"budget\" needs max_trials or max_minutes, or the search never ends");
-        }
-        return new Budget(maxTrials, maxMinutes, maxFailures);
+    private static ObjectNode typeAndOptions(String type, Map<String, Object> options) {
+        ObjectNode n = ConfigLoader.mapper().createObjectNode();
+        n.put("type", type);
+        options.forEach((k, v) -> n.set(k, ConfigLoader.mapper().valueToTree(v)));
+        return n;
     }
 
-    private static Experiment.Confirm confirm(JsonNode node, String source) {
-        if (node == null) return null;
-        if (!node.isObject()) {
-            throw new BadInputException(source + ": \"confirm\" must be an object like {\"top_k\": 5, \"seeds\": 3}");
+    private static Budget budget(ExperimentFile.Budget b, String source) {
+        if (b == null) return Budget.DEFAULT;
+        if (b.maxTrials() != null && b.maxTrials() < 1) throw new BadInputException(source + ": \"budget.max_trials\" must be at least 1");
+        if (b.maxMinutes() != null && !(b.maxMinutes() > 0)) {
+            throw new BadInputException(source + ": \"budget.max_minutes\" must be a positive number of minutes");
         }
-        checkKeys(node, CONFIRM_KEYS, source, "confirm.");
-        int topK = node.has("top_k") ? (int) longValue(node.get("top_k"), source, "confirm.top_k") : 5;
-        int seeds = node.has("seeds") ? (int) longValue(node.get("seeds"), source, "confirm.seeds") : 3;
+        int maxFailures = b.maxConsecutiveFailures() != null ? b.maxConsecutiveFailures() : 5;
+        if (maxFailures < 1) throw new BadInputException(source + ": \"budget.max_consecutive_failures\" must be at least 1");
+        if (b.maxTrials() == null && b.maxMinutes() == null) {
+            throw new BadInputException(source + ": \"budget\" needs max_trials or max_minutes, or the search never ends");
+        }
+        return new Budget(b.maxTrials(), b.maxMinutes(), maxFailures);
+    }
+
+    private static Experiment.Confirm confirm(ExperimentFile.Confirm c, String source) {
+        if (c == null) return null;
+        int topK = c.topK() != null ? c.topK() : 5;
+        int seeds = c.seeds() != null ? c.seeds() : 3;
         if (topK < 1 || topK > 100) {
             throw new BadInputException(source + ": \"confirm.top_k\" must be between 1 and 100, got " + topK);
         }
@@ -211,37 +169,6 @@ public final class ExperimentLoader {
                     + " trial), got " + seeds);
         }
         return new Experiment.Confirm(topK, seeds);
-    }
-
-    private static void checkKeys(JsonNode node, Set<String> allowed, String source, String prefix) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!allowed.contains(k)) {
-                throw new BadInputException(source + ": unknown key \"" + prefix + k + "\"; allowed: " + new TreeSet<>(allowed));
-            }
-        }
-    }
-
-    private static String text(JsonNode root, String key, String source, String dflt) {
-        JsonNode n = root.get(key);
-        if (n == null) return dflt;
-        if (!n.isTextual()) throw new BadInputException(source + ": \"" + key + "\" must be a string");
-        return n.asText();
-    }
-
-    private static long longValue(JsonNode n, String source, String key) {
-        if (!n.canConvertToLong() || !n.isIntegralNumber()) throw new BadInputException(source + ": \"" + key + "\" must be an integer, got " + n);
-        return n.asLong();
-    }
-
-    /** An integer that fits an int: 4294967297 is refused, never wrapped round to 1. */
-    private static int intValue(JsonNode n, String source, String key) {
-        long v = longValue(n, source, key);
-        if (v > Integer.MAX_VALUE || v < Integer.MIN_VALUE) {
-            throw new BadInputException(source + ": \"" + key + "\" is out of range (at most " + Integer.MAX_VALUE
-                    + "), got " + n);
-        }
-        return (int) v;
     }
 
     private static Path resolve(String path, Path baseDir, String source, String key) {

@@ -1,14 +1,15 @@
 package dev.lstmtuner.search;
 
 import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.store.Page;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /** Reads a campaign's trials from the store as the samplers and pruners see them. */
 public final class PastTrials {
@@ -25,28 +26,12 @@ public final class PastTrials {
             all.addAll(page.items());
             if (page.items().size() < PAGE) break;
         }
-        all.sort(java.util.Comparator.comparingInt(Trial::number));
+        all.sort(Comparator.comparingInt(Trial::number));
         return all;
     }
 
-    /** The trials with their curves of {@code metric} (val_rmse or val_loss), for samplers and pruners. */
-    public static List<PastTrial> of(Store store, List<Trial> trials, String metric) {
-        Map<Long, List<EpochMetrics>> curves = store.epochs(trials.stream().map(Trial::id).toList());
-        List<PastTrial> past = new ArrayList<>(trials.size());
-        for (Trial t : trials) {
-            List<EpochMetrics> c = curves.getOrDefault(t.id(), List.of());
-            double[] values = new double[c.size()];
-            for (int i = 0; i < values.length; i++) values[i] = value(c.get(i), metric);
-            past.add(new PastTrial(t.number(), t.params(), t.state(), t.objective(), values));
-        }
-        return past;
-    }
-
-    public static double value(EpochMetrics m, String metric) {
-        return switch (metric) {
-            case "val_loss" -> m.valLoss();
-            case "train_loss" -> m.trainLoss();
-            default -> m.valRmse();
-        };
+    /** The epoch's value of the campaign's objective: one point of the curve samplers and pruners compare. */
+    public static double value(EpochMetrics m, Objective objective) {
+        return objective.ofEpoch(m);
     }
 }

@@ -5,6 +5,7 @@ import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochListener;
 import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.pruner.NoPruner;
 import dev.lstmtuner.search.pruner.Pruner;
@@ -46,8 +47,13 @@ public final class TrialExecutor {
     }
 
     /** What to run and how to judge it. */
-    public record Plan(RunConfig config, Pruner pruner, String objective, Direction direction, Path artifactDir,
+    public record Plan(RunConfig config, Pruner pruner, Objective objective, Direction direction, Path artifactDir,
                        boolean keepModel) {
+        /** The objective by name ({@code val_rmse}, {@code val_loss}). */
+        public Plan(RunConfig config, Pruner pruner, String objective, Direction direction, Path artifactDir,
+                    boolean keepModel) {
+            this(config, pruner, Objective.parse(objective, "objective"), direction, artifactDir, keepModel);
+        }
     }
 
     private static final Duration PRUNER_NEWS = Duration.ofMillis(500);
@@ -154,13 +160,13 @@ public final class TrialExecutor {
         };
     }
 
-    private static String metricOf(Plan plan) {
-        return plan.objective().equals("val_loss") ? "val_loss" : "val_rmse";
+    private static Objective metricOf(Plan plan) {
+        return plan.objective();
     }
 
     /** The mean over folds of the best validation score (one fold: the single split's best). */
-    static double objective(String name, TrialRunner.Outcome run) {
-        return run.objective(name);
+    static double objective(Objective objective, TrialRunner.Outcome run) {
+        return run.objective(objective);
     }
 
     private static Artifact artifact(ModelBundle.FileInfo f) {

@@ -1,12 +1,13 @@
 package dev.lstmtuner.store;
 
 import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.Objective;
 
 import java.time.Instant;
 
 /** A stored campaign (immutable snapshot); {@code endedAt} and {@code endReason} are set once it is over. */
 public record Campaign(long id, String name, String configJson, String spaceJson, String sampler, String pruner,
-                       Integer budget, String objective, Direction direction, Instant createdAt,
+                       Integer budget, Objective objective, Direction direction, Instant createdAt,
                        String settingsJson, String groupName, Instant endedAt, String endReason) {
     public CampaignSpec spec() {
         return new CampaignSpec(name, configJson, spaceJson, sampler, pruner, budget, objective, direction,

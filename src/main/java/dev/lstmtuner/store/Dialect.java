@@ -1,6 +1,7 @@
 package dev.lstmtuner.store;
 
 import java.sql.SQLException;
+import java.util.Map;
 
 /**
  * What differs between the databases the JDBC store runs on: where their migrations live, how a connection is
@@ -29,9 +30,21 @@ enum Dialect {
         throw new IllegalArgumentException("unsupported store URL " + jdbcUrl);
     }
 
-    /** Flyway's location for this vendor's migrations. */
-    String migrations() {
-        return "classpath:db/migration/" + vendor;
+    /**
+     * Flyway's locations: this vendor's own folder (versions 1-4, written before the folders were merged) and the
+     * shared folder every later version lives in, with {@link #placeholders} for the types that differ.
+     */
+    String[] migrations() {
+        return new String[]{"classpath:db/migration/" + vendor, "classpath:db/migration/common"};
+    }
+
+    /** The vendor's column types, by the placeholder names the shared migrations use. */
+    Map<String, String> placeholders() {
+        return switch (this) {
+            case H2 -> Map.of("text_type", "CLOB", "small_int_type", "TINYINT", "double_type", "DOUBLE PRECISION");
+            case POSTGRESQL -> Map.of("text_type", "TEXT", "small_int_type", "SMALLINT",
+                    "double_type", "DOUBLE PRECISION");
+        };
     }
 
     /**

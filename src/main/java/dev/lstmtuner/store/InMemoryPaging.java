@@ -14,7 +14,7 @@ final class InMemoryPaging {
 
     static TrialPosition position(Trial t, SortKey key) {
         int rank = SortKey.rankClass(t.state());
-        if (key.metric() != null) return new TrialPosition(rank, key.metric().valueOf(t), null, t.number());
+        if (key.column() != null) return new TrialPosition(rank, key.column().valueOf(t), null, t.number());
         Object v = t.params().get(key.param());
         return new TrialPosition(rank, ParamsJson.numeric(v), ParamsJson.text(v), t.id());
     }

@@ -252,9 +252,7 @@ public final class InMemoryStore implements Store {
 
     @Override
     public synchronized List<String> sortKeys(String campaign) {
-        List<String> keys = new ArrayList<>(Metric.keys());
-        keys.addAll(paramNames(require(campaign)));
-        return keys;
+        return SortColumn.keysWith(paramNames(require(campaign)));
     }
 
     @Override

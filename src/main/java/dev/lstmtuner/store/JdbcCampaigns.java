@@ -33,7 +33,7 @@ final class JdbcCampaigns {
                 ps.setString(4, s.sampler());
                 ps.setString(5, s.pruner());
                 Jdbc.setInt(ps, 6, s.budget());
-                ps.setString(7, s.objective());
+                ps.setString(7, s.objective().key());
                 ps.setString(8, s.direction().name());
                 ps.setString(9, s.settingsJson());
                 ps.setString(10, s.groupName());

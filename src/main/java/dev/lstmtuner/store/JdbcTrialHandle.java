@@ -8,6 +8,7 @@ import dev.lstmtuner.result.TrialState;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 
 /**
  * The live handle of one RUNNING trial in a JDBC store. Every write locks the trial row and checks it is still
@@ -56,14 +57,17 @@ final class JdbcTrialHandle implements TrialHandle {
         db.tx(c -> {
             touchRunning(c);
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO epoch_metric (" + Rows.EPOCH_COLUMNS
-                    + ", campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + ", campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setLong(1, id);
                 ps.setInt(2, e.epoch());
                 ps.setDouble(3, e.trainLoss());
                 ps.setDouble(4, e.valLoss());
                 ps.setDouble(5, e.valRmse());
                 ps.setLong(6, e.durationMs());
-                ps.setLong(7, campaignId);
+                // NaN (undefined) is stored as NULL: PostgreSQL's NaN would sort above every real value
+                if (Double.isFinite(e.valDirectionAccuracy())) ps.setDouble(7, e.valDirectionAccuracy());
+                else ps.setNull(7, Types.DOUBLE);
+                ps.setLong(8, campaignId);
                 ps.executeUpdate();
             } catch (SQLException ex) {
                 if (Dialect.duplicateKey(ex)) {

@@ -4,9 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The SQL of one sort order for keyset paging: the columns a page is ordered by (exactly an index's columns, so
@@ -19,10 +17,6 @@ import java.util.Set;
  * range reads the index from a seek, so a page deep in a campaign costs what the first page costs.
  */
 final class KeysetSql {
-    /** Integer columns: their bounds are bound as integers, so the database compares without a cast and keeps the index. */
-    private static final Set<Metric> INTEGRAL = EnumSet.of(Metric.NUMBER, Metric.PARAMS, Metric.EPOCHS,
-            Metric.BEST_EPOCH);
-
     /** What of a {@link TrialPosition} a column holds. */
     enum Part { RANK, VALUE, TEXT, TIE }
 
@@ -58,14 +52,15 @@ final class KeysetSql {
     }
 
     /** A metric sort over {@code trial t}: rank class, the metric (nulls last), the trial number. */
-    static KeysetSql metric(Metric m, boolean descending) {
+    static KeysetSql metric(SortColumn m, boolean descending) {
         List<Column> cols = new ArrayList<>();
         cols.add(new Column("t.rank_class", Part.RANK, false, false, true));
         String col = "t." + m.column();
-        if (m == Metric.NUMBER) {
+        if (m.equals(SortColumn.NUMBER)) {
             cols.add(new Column(col, Part.VALUE, descending, false, true));
         } else {
-            cols.add(new Column(col, Part.VALUE, descending, true, INTEGRAL.contains(m)));
+            // integer columns are bound as integers, so the database compares without a cast and keeps the index
+            cols.add(new Column(col, Part.VALUE, descending, true, m.integral()));
             cols.add(new Column("t.number", Part.TIE, false, false, true));
         }
         return new KeysetSql(" FROM trial t", "SELECT t.id, t.rank_class, " + col + " AS sort_value, "

@@ -4,6 +4,7 @@ import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.result.TrialState;
 
@@ -28,7 +29,7 @@ final class Rows {
     static final String SELECT_CAMPAIGN = "SELECT id, name, config_json, space_json, sampler, pruner, budget, "
             + "objective, direction, created_at, settings_json, group_name, ended_at, end_reason FROM campaign";
 
-    static final String EPOCH_COLUMNS = "trial_id, epoch, train_loss, val_loss, val_rmse, duration_ms";
+    static final String EPOCH_COLUMNS = "trial_id, epoch, train_loss, val_loss, val_rmse, duration_ms, val_direction_accuracy";
 
     static final String PROVENANCE_COLUMNS = "trial_id, config_json, seed, data_sha256, data_first_time_ms, "
             + "data_last_time_ms, data_rows, lstm_tuner_version, git_commit, java_version, dl4j_version, "
@@ -64,7 +65,7 @@ final class Rows {
     static Campaign campaign(ResultSet rs) throws SQLException {
         return new Campaign(rs.getLong("id"), rs.getString("name"), rs.getString("config_json"),
                 rs.getString("space_json"), rs.getString("sampler"), rs.getString("pruner"),
-                rs.getObject("budget", Integer.class), rs.getString("objective"),
+                rs.getObject("budget", Integer.class), Objective.stored(rs.getString("objective")),
                 Direction.valueOf(rs.getString("direction")), instant(rs, "created_at"),
                 rs.getString("settings_json"), rs.getString("group_name"), instant(rs, "ended_at"),
                 rs.getString("end_reason"));
@@ -72,7 +73,12 @@ final class Rows {
 
     static EpochMetrics epoch(ResultSet rs) throws SQLException {
         return new EpochMetrics(rs.getInt("epoch"), rs.getDouble("train_loss"), rs.getDouble("val_loss"),
-                rs.getDouble("val_rmse"), rs.getLong("duration_ms"));
+                rs.getDouble("val_rmse"), rs.getLong("duration_ms"), nanIfNull(rs, "val_direction_accuracy"));
+    }
+
+    private static double nanIfNull(ResultSet rs, String column) throws SQLException {
+        Double v = rs.getObject(column, Double.class);
+        return v == null ? Double.NaN : v;
     }
 
     static Artifact artifact(ResultSet rs) throws SQLException {

@@ -59,6 +59,7 @@ final class SchemaGuard {
         Flyway flyway = Flyway.configure()
                 .dataSource(pool)
                 .locations(dialect.migrations())
+                .placeholders(dialect.placeholders())
                 .failOnMissingLocations(true)
                 .load();
         try {

@@ -1,24 +1,26 @@
 package dev.lstmtuner.store;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 
 import java.util.Collection;
 
-/** A sort key checked against the whitelist: exactly one of {@code metric} or {@code param} is set. */
-record SortKey(Metric metric, String param, boolean descending) {
+/** A sort key checked against the whitelist: exactly one of {@code column} or {@code param} is set. */
+record SortKey(SortColumn column, String param, boolean descending) {
 
     static SortKey resolve(TrialQuery q, Campaign c, Collection<String> paramNames) {
-        String key = q.sort() == null || q.sort().isBlank() ? Metric.OBJECTIVE.key() : q.sort().trim();
-        if (key.equals(c.objective())) key = Metric.OBJECTIVE.key();
-        var metric = Metric.byKey(key);
-        if (metric.isPresent()) {
-            boolean desc = q.descending() != null ? q.descending() : metric.get().descendingByDefault(c.direction());
-            return new SortKey(metric.get(), null, desc);
+        String key = q.sort() == null || q.sort().isBlank() ? SortColumn.OBJECTIVE.key() : q.sort().trim();
+        // the campaign's objective, in any spelling, is the objective column (val_loss has no column of its own)
+        if (Objective.byKey(key).filter(o -> o == c.objective()).isPresent()) key = SortColumn.OBJECTIVE.key();
+        var column = SortColumn.byKey(key);
+        if (column.isPresent()) {
+            boolean desc = q.descending() != null ? q.descending() : column.get().descendingByDefault(c.direction());
+            return new SortKey(column.get(), null, desc);
         }
         if (paramNames.contains(key)) return new SortKey(null, key, Boolean.TRUE.equals(q.descending()));
         throw new BadInputException("cannot sort campaign '" + c.name() + "' by '" + key + "': use one of "
-                + String.join(", ", Metric.keys()) + (paramNames.isEmpty() ? "" : " or a param: "
+                + String.join(", ", SortColumn.keys()) + (paramNames.isEmpty() ? "" : " or a param: "
                 + String.join(", ", paramNames)));
     }
 

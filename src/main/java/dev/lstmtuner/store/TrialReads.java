@@ -59,19 +59,19 @@ final class TrialReads {
         return db.read(c -> {
             Campaign camp = JdbcCampaigns.require(c, q.campaign());
             SortKey key = SortKey.resolve(q, camp, paramNames(c, camp.id()));
-            return key.metric() != null ? metricPage(c, camp, key, q) : paramPage(c, camp, key, q);
+            return key.column() != null ? metricPage(c, camp, key, q) : paramPage(c, camp, key, q);
         });
     }
 
     /**
      * Ids first from the sorted table alone (with the campaign join in the same query H2 gives up the index order),
      * then those trials by id. The WHERE and ORDER BY repeat the index's leading equality columns so that every read
-     * is a range of one index in order; column names come from the {@link Metric} whitelist, never from the caller.
+     * is a range of one index in order; column names come from the {@link SortColumn} whitelist, never from the caller.
      */
     private Page<Trial> metricPage(Connection c, Campaign camp, SortKey key, TrialQuery q) throws SQLException {
         // a state is one rank class, so the rank index serves a state filter too
         String where = " WHERE t.campaign_id = ?" + (q.state() != null ? " AND t.rank_class = ?" : "");
-        Ids ids = ids(c, KeysetSql.metric(key.metric(), key.descending()), where, camp.id(), null, q);
+        Ids ids = ids(c, KeysetSql.metric(key.column(), key.descending()), where, camp.id(), null, q);
         long total = count(c, "SELECT COUNT(*) FROM trial t" + where, camp.id(), q.state(), null);
         return new Page<>(fetchInOrder(c, ids.ids()), total, q.offset(), q.limit(), ids.next());
     }
@@ -271,9 +271,7 @@ final class TrialReads {
 
     List<String> sortKeys(String campaign) {
         return db.read(c -> {
-            List<String> keys = new ArrayList<>(Metric.keys());
-            keys.addAll(paramNames(c, JdbcCampaigns.require(c, campaign).id()));
-            return keys;
+            return SortColumn.keysWith(paramNames(c, JdbcCampaigns.require(c, campaign).id()));
         });
     }
 

@@ -27,14 +27,16 @@ final class BaselineFit {
         Forecaster f = Forecaster.of(m);
         double trainLoss = mse(f, ds, ds.train());
         double valLoss = mse(f, ds, ds.val());
-        double valRmse = Metrics.rmse(Forecasts.predictPrices(f, ds, ds.val()), ds.val().actualClose());
+        double[] valPrices = Forecasts.predictPrices(f, ds, ds.val());
+        double valRmse = Metrics.rmse(valPrices, ds.val().actualClose());
+        double valDirection = Metrics.of(valPrices, ds.val().actualClose(), ds.val().anchorClose()).directionAccuracy();
         if (!Double.isFinite(valLoss)) {
             throw new TrainingFailedException("the " + c.model() + " model's validation loss is " + valLoss
                     + ": check the features for constant or extreme columns" + ("linear".equals(c.model())
                     ? ", or raise \"l2\"" : ""));
         }
         long ms = (System.nanoTime() - start) / 1_000_000;
-        EpochMetrics epoch = new EpochMetrics(1, trainLoss, valLoss, valRmse, ms);
+        EpochMetrics epoch = new EpochMetrics(1, trainLoss, valLoss, valRmse, ms, valDirection);
         listener.onEpoch(epoch);
         return new Fitted(m, new TrainResult(List.of(epoch), 1, valLoss, valRmse,
                 "fitted " + c.model() + " on the training split", false, ms / 1000.0));

@@ -34,7 +34,7 @@ final class FoldScores {
         long to = series.timeMs()[test.anchor()[test.n() - 1] + ds.horizon()];
         FoldMetrics fm = new FoldMetrics(fold.number(), ds.train().n(), ds.val().n(), test.n(), from, to,
                 r.bestValRmse(), r.bestValLoss(), r.epochs(), r.bestEpoch(), m.model(), m.persistence(), m.skill(),
-                m.persistencePValue(), valBlocks(net, ds, fold));
+                m.persistencePValue(), valBlocks(net, ds, fold), r.bestValDirectionAccuracy());
         return new FoldRun(fold, ds, r, e, fm);
     }
 

@@ -13,4 +13,9 @@ public record TrainResult(List<EpochMetrics> curve, int bestEpoch, double bestVa
     public int epochs() {
         return curve.size();
     }
+
+    /** The best epoch's validation direction accuracy (NaN when there is no best epoch). */
+    public double bestValDirectionAccuracy() {
+        return bestEpoch < 1 || bestEpoch > curve.size() ? Double.NaN : curve.get(bestEpoch - 1).valDirectionAccuracy();
+    }
 }

@@ -84,8 +84,11 @@ public final class Trainer {
             float[] valScaled = Forecasts.predictScaled(net, ds, ds.val());
             double valLoss = mse(valScaled, ds.val().y());
             if (!Double.isFinite(valLoss)) throw nanFailure(epoch, batches, batches, valLoss);
-            double valRmse = Metrics.rmse(Forecasts.toPrices(ds, ds.val(), valScaled), ds.val().actualClose());
-            EpochMetrics m = new EpochMetrics(epoch, trainLoss, valLoss, valRmse, (System.nanoTime() - epochStart) / 1_000_000);
+            double[] valPrices = Forecasts.toPrices(ds, ds.val(), valScaled);
+            double valRmse = Metrics.rmse(valPrices, ds.val().actualClose());
+            double valDirection = Metrics.of(valPrices, ds.val().actualClose(), ds.val().anchorClose()).directionAccuracy();
+            EpochMetrics m = new EpochMetrics(epoch, trainLoss, valLoss, valRmse, (System.nanoTime() - epochStart) / 1_000_000,
+                    valDirection);
             curve.add(m);
             if (valLoss < bestValLoss) {
                 bestValLoss = valLoss;

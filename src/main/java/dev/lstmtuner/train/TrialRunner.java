@@ -15,6 +15,7 @@ import dev.lstmtuner.model.ModelFactory;
 import dev.lstmtuner.result.EpochListener;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.FoldMetrics;
+import dev.lstmtuner.result.Objective;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
@@ -75,17 +76,9 @@ public final class TrialRunner {
             return evaluation.metrics();
         }
 
-        /** The search objective: the mean over folds of the best val_loss or val_rmse. */
-        public double objective(String name) {
-            double sum = 0;
-            for (FoldMetrics f : folds) {
-                sum += switch (name) {
-                    case "val_loss" -> f.bestValLoss();
-                    case "val_rmse" -> f.bestValRmse();
-                    default -> throw new IllegalArgumentException("objective " + name);
-                };
-            }
-            return sum / folds.size();
+        /** The search objective: the mean over folds of each fold's best validation score. */
+        public double objective(Objective objective) {
+            return objective.ofFolds(folds);
         }
     }
 

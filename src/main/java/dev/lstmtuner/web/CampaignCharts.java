@@ -77,7 +77,7 @@ public final class CampaignCharts {
         String note = done.size() < IMPORTANCE_MIN_TRIALS ? "Too few trials: " + done.size() + " COMPLETE trial"
                 + (done.size() == 1 ? "" : "s") + " match; with fewer than " + IMPORTANCE_MIN_TRIALS
                 + " the ranking mostly reflects chance." : null;
-        return new ChartsView(c.name(), c.objective(), dir.label(), done.size(), stride > 1, history,
+        return new ChartsView(c.name(), c.objective().key(), dir.label(), done.size(), stride > 1, history,
                 axes(done.isEmpty() ? trials : done, logParams(c)), points, ParamImportance.compute(samples), METHOD, note);
     }
 

@@ -49,7 +49,7 @@ public record CampaignRow(long id, String name, String data, String symbol, Stri
             words = "finished (" + (c.endReason() != null ? c.endReason() : "every queued trial is done") + ")";
         }
         return new CampaignRow(c.id(), c.name(), text(cfg, "data"), symbolOf(c), c.sampler(), c.pruner(), c.budget(),
-                c.objective(), c.direction().label(), counts, s.total(),
+                c.objective().key(), c.direction().label(), counts, s.total(),
                 s.best() == null ? null : s.best().id(), s.best() == null ? null : s.best().number(),
                 s.best() == null ? null : TrialRow.finite(s.best().objective()), TrialRow.time(c.createdAt()),
                 c.endedAt() != null || running + waiting == 0 ? endedAt : null, running > 0, c.endReason(), status, words);

@@ -3,7 +3,7 @@ package dev.lstmtuner.web;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.stats.DieboldMariano;
 import dev.lstmtuner.store.Campaign;
-import dev.lstmtuner.store.Metric;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialReport;
 
@@ -52,8 +52,7 @@ public final class Comparison {
         boolean oneObjective = sharedObjective(trials) != null;
         metrics.add(metricRow("objective", rows.stream().map(TrialRow::objective).toList(),
                 oneObjective ? !direction(trials.get(0)).equals(Direction.MAXIMIZE) : null));
-        for (Metric m : Metric.values()) {
-            if (m == Metric.OBJECTIVE || m == Metric.NUMBER) continue;
+        for (Objective m : Objective.values()) {
             metrics.add(metricRow(m.key(), rows.stream().map(r -> r.metrics().get(m.key())).toList(), lowerIsBetter(m)));
         }
 
@@ -105,10 +104,10 @@ public final class Comparison {
     }
 
     /** Lower or higher is better for forecast metrics; null (no judgement) for size, cost and the p-value. */
-    static Boolean lowerIsBetter(Metric m) {
+    static Boolean lowerIsBetter(Objective m) {
         return switch (m) {
             case TEST_R2, DIRECTION_ACCURACY, SKILL -> false;
-            case VAL_RMSE, TEST_MAE, TEST_RMSE, TEST_MAPE, PERSISTENCE_RMSE -> true;
+            case VAL_RMSE, VAL_LOSS, TEST_MAE, TEST_RMSE, TEST_MAPE, PERSISTENCE_RMSE -> true;
             default -> null;
         };
     }

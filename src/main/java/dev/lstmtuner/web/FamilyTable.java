@@ -109,7 +109,7 @@ public final class FamilyTable {
         families.values().stream().filter(f -> f.best == null).forEach(f -> rows.add(f.row(null)));
         Campaign first = campaigns.get(0);
         return FamilyView.of(campaigns.stream().map(Campaign::name).toList(),
-                symbols.isEmpty() ? symbol : symbols.values().iterator().next(), first.objective(),
+                symbols.isEmpty() ? symbol : symbols.values().iterator().next(), first.objective().key(),
                 direction.label(), rows);
     }
 

@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.diagnosis.DiagnosisKind;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Store;
@@ -14,6 +15,7 @@ import io.javalin.json.JavalinJackson;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,10 +65,10 @@ public final class LeaderboardServer {
 
     /** As above, answering only to {@code access}'s host names and token, serving files only under its root. */
     public static Javalin create(Store store, long ttlMs, boolean allowNotes, WebAccess access) {
-        LeaderboardService service = new LeaderboardService(store, ttlMs);
+        LeaderboardService service = new LeaderboardService(store, ttlMs, access.artifacts());
         NoteWrites notes = new NoteWrites(store, service, allowNotes);
         AccessGuard guard = new AccessGuard(access);
-        TrialDetails details = new TrialDetails(service, access.artifacts());
+        TrialDetails details = new TrialDetails(service);
         Comparison comparison = new Comparison(service, details);
         CampaignCharts charts = new CampaignCharts(service);
         SymbolTable symbols = new SymbolTable(service);
@@ -100,6 +102,7 @@ public final class LeaderboardServer {
             out.put("params", service.paramNames(name));
             out.put("sort_keys", service.sortKeys(name));
             out.put("confirmations", service.confirmations(name));
+            out.put("diagnosis_kinds", Arrays.stream(DiagnosisKind.values()).map(DiagnosisKind::key).toList());
             ctx.json(out);
         });
         app.get("/api/trials", ctx -> ctx.json(service.trials(trialsRequest(ctx))));
@@ -149,6 +152,14 @@ public final class LeaderboardServer {
         return app;
     }
 
+    /** The {@code diagnosis} filter (null when absent); 400 naming the known kinds when it is not one. */
+    static DiagnosisKind diagnosis(Context ctx) {
+        String d = ctx.queryParam("diagnosis");
+        if (d == null || d.isBlank()) return null;
+        return DiagnosisKind.byKey(d).orElseThrow(() -> ApiException.badParameter("diagnosis",
+                "unknown diagnosis '" + d + "': use one of " + DiagnosisKind.keys()));
+    }
+
     /** A name safe inside a Content-Disposition header. */
     static String fileName(String s) {
         return s.replaceAll("[^A-Za-z0-9._-]", "_");
@@ -177,6 +188,6 @@ public final class LeaderboardServer {
         }
         String symbol = ctx.queryParam("symbol");
         return new TrialsRequest(campaign, sort, descending, state, symbol == null || symbol.isBlank() ? null
-                : symbol.trim(), ranges, limit, start != null ? start.offset() : offset, start != null ? start.after() : null);
+                : symbol.trim(), ranges, diagnosis(ctx), limit, start != null ? start.offset() : offset, start != null ? start.after() : null);
     }
 }

@@ -4,8 +4,9 @@ import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSummary;
-import dev.lstmtuner.store.Metric;
+import dev.lstmtuner.store.SortColumn;
 import dev.lstmtuner.store.Page;
+import dev.lstmtuner.store.ArtifactRoot;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
@@ -21,7 +22,8 @@ import java.util.Objects;
 
 /**
  * Read-only queries behind the API, cached for {@code ttlMs} so polling browsers never slow a running search.
- * Sorting and paging happen in the store; only filtered requests (symbol, ranges) scan the store's sorted pages.
+ * Sorting and paging happen in the store; only filtered requests (symbol, ranges, diagnosis) scan the store's
+ * sorted pages.
  */
 public final class LeaderboardService {
     /** Page size when scanning a whole campaign. */
@@ -34,14 +36,31 @@ public final class LeaderboardService {
     static final int EPOCH_CHUNK = 500;
     private final Store store;
     private final ReadCache cache;
+    private final TrialDiagnoses diagnoses;
+    private final ArtifactRoot artifacts;
 
     public LeaderboardService(Store store, long ttlMs) {
-        this(store, ttlMs, Clock.systemUTC());
+        this(store, ttlMs, ArtifactRoot.UNCONFINED);
+    }
+
+    /** Artifact files (predictions for the diagnoses) are read only if they resolve under {@code artifacts}. */
+    public LeaderboardService(Store store, long ttlMs, ArtifactRoot artifacts) {
+        this(store, ttlMs, Clock.systemUTC(), artifacts);
     }
 
     LeaderboardService(Store store, long ttlMs, Clock clock) {
+        this(store, ttlMs, clock, ArtifactRoot.UNCONFINED);
+    }
+
+    LeaderboardService(Store store, long ttlMs, Clock clock, ArtifactRoot artifacts) {
         this.store = store;
         this.cache = new ReadCache(ttlMs, clock);
+        this.artifacts = artifacts;
+        this.diagnoses = new TrialDiagnoses(this);
+    }
+
+    ArtifactRoot artifacts() {
+        return artifacts;
     }
 
     Store store() {
@@ -50,6 +69,10 @@ public final class LeaderboardService {
 
     ReadCache cache() {
         return cache;
+    }
+
+    TrialDiagnoses diagnoses() {
+        return diagnoses;
     }
 
     public List<CampaignRow> campaigns(String symbol) {
@@ -67,7 +90,7 @@ public final class LeaderboardService {
             Instant latest = null;
             for (TrialState st : new TrialState[]{TrialState.COMPLETE, TrialState.PRUNED, TrialState.FAILED}) {
                 if (s.counts().getOrDefault(st, 0L) == 0) continue;
-                for (Trial t : store.trials(TrialQuery.of(s.campaign().name()).sortBy(Metric.NUMBER.key())
+                for (Trial t : store.trials(TrialQuery.of(s.campaign().name()).sortBy(SortColumn.NUMBER.key())
                         .descending(true).state(st).page(1, 0)).items()) {
                     if (t.finishedAt() != null && (latest == null || t.finishedAt().isAfter(latest))) latest = t.finishedAt();
                 }
@@ -96,7 +119,7 @@ public final class LeaderboardService {
     }
 
     public List<String> paramNames(String campaign) {
-        return sortKeys(campaign).stream().filter(k -> Metric.byKey(k).isEmpty()).toList();
+        return sortKeys(campaign).stream().filter(k -> SortColumn.byKey(k).isEmpty()).toList();
     }
 
     public TrialPage trials(TrialsRequest r) {
@@ -125,11 +148,19 @@ public final class LeaderboardService {
         }
     }
 
-    /** Every trial of the campaign that passes the request's state, symbol and range filters, in number order. */
+    /**
+     * Every trial of the campaign that passes the request's state, symbol, range and diagnosis filters, in number
+     * order.
+     */
     List<Trial> matching(TrialsRequest r, Campaign c) {
         String symbol = CampaignRow.symbolOf(c);
-        return allTrials(r.campaign()).stream()
-                .filter(t -> (r.state() == null || t.state() == r.state()) && matches(t, r, symbol)).toList();
+        return allTrials(r.campaign()).stream().filter(t -> (r.state() == null || t.state() == r.state())
+                && matches(t, r, symbol) && diagnosed(t, r, c)).toList();
+    }
+
+    /** Whether the trial has the request's diagnosis (true when the request names none). */
+    private boolean diagnosed(Trial t, TrialsRequest r, Campaign c) {
+        return r.diagnosis() == null || diagnoses.has(t, r.diagnosis(), c);
     }
 
     /** The last recorded epoch of each trial that has one (read in chunks). */
@@ -152,7 +183,7 @@ public final class LeaderboardService {
     public List<Confirmations.Group> confirmations(String campaign) {
         Campaign c = requireCampaign(campaign);
         return cache.get("confirm|" + campaign, () -> {
-            List<Trial> last = store.trials(TrialQuery.of(campaign).sortBy(Metric.NUMBER.key()).descending(true)
+            List<Trial> last = store.trials(TrialQuery.of(campaign).sortBy(SortColumn.NUMBER.key()).descending(true)
                     .page(CONFIRM_WINDOW, 0)).items();
             if (last.stream().noneMatch(t -> t.confirmOf() != null)) return List.of();
             return Confirmations.of(last, id -> store.trial(id).orElse(null), c.direction());
@@ -179,7 +210,7 @@ public final class LeaderboardService {
             String campaignSymbol = CampaignRow.symbolOf(c);
             List<Trial> matches = new ArrayList<>();
             for (Page<Trial> p = store.trials(q.after(null, SCAN_PAGE)); ; p = store.trials(q.after(p.next(), SCAN_PAGE))) {
-                for (Trial t : p.items()) if (matches(t, r, campaignSymbol)) matches.add(t);
+                for (Trial t : p.items()) if (matches(t, r, campaignSymbol) && diagnosed(t, r, c)) matches.add(t);
                 if (p.next() == null) break;
             }
             total = matches.size();
@@ -189,11 +220,11 @@ public final class LeaderboardService {
         }
         Long best = cache.get("best|" + r.campaign(), () -> store.best(r.campaign()).map(Trial::id).orElse(null));
         List<String> keys = sortKeys(r.campaign());
-        return new TrialPage(r.campaign(), r.sort() == null ? Metric.OBJECTIVE.key() : r.sort(),
+        return new TrialPage(r.campaign(), r.sort() == null ? SortColumn.OBJECTIVE.key() : r.sort(),
                 r.descending() == null ? "best" : r.descending() ? "desc" : "asc", total, r.offset(), r.limit(),
                 next, best, rows(items),
-                keys.stream().filter(k -> Metric.byKey(k).isEmpty()).toList(),
-                Metric.keys().stream().filter(k -> !k.equals("number")).toList());
+                keys.stream().filter(k -> SortColumn.byKey(k).isEmpty()).toList(),
+                SortColumn.keys().stream().filter(k -> !k.equals("number")).toList());
     }
 
     /**
@@ -213,7 +244,7 @@ public final class LeaderboardService {
      */
     Long requeuedAs(Trial t) {
         return cache.get("requeued|" + t.id(), () -> {
-            Page<Trial> after = store.trials(TrialQuery.of(t.campaign()).sortBy(Metric.NUMBER.key()).descending(false)
+            Page<Trial> after = store.trials(TrialQuery.of(t.campaign()).sortBy(SortColumn.NUMBER.key()).descending(false)
                     .page(REQUEUE_WINDOW, t.number()));
             return after.items().stream().filter(x -> Objects.equals(x.requeuedFrom(), t.id())).map(Trial::id)
                     .findFirst().orElse(null);
@@ -237,9 +268,9 @@ public final class LeaderboardService {
 
     /** A trial's numeric value for a sort key (metric or param); null when absent or not a number. */
     static Double value(Trial t, String key) {
-        if (key.equals(Metric.OBJECTIVE.key())) return t.objective();
-        if (key.equals(Metric.NUMBER.key())) return (double) t.number();
-        if (Metric.byKey(key).isPresent()) return TrialRow.metrics(t).get(key);
+        if (key.equals(SortColumn.OBJECTIVE.key())) return t.objective();
+        if (key.equals(SortColumn.NUMBER.key())) return (double) t.number();
+        if (SortColumn.byKey(key).isPresent()) return TrialRow.metrics(t).get(key);
         Object p = t.params().get(key);
         return p instanceof Number n ? n.doubleValue() : null;
     }
@@ -249,7 +280,7 @@ public final class LeaderboardService {
         requireCampaign(campaign);
         return cache.get("all|" + campaign, () -> {
             Map<Long, Trial> out = new HashMap<>();
-            TrialQuery q = TrialQuery.of(campaign).sortBy(Metric.NUMBER.key()).descending(false);
+            TrialQuery q = TrialQuery.of(campaign).sortBy(SortColumn.NUMBER.key()).descending(false);
             // keyset pages: each read starts where the last ended, so the scan costs the campaign once
             for (Page<Trial> p = store.trials(q.after(null, SCAN_PAGE)); ; p = store.trials(q.after(p.next(), SCAN_PAGE))) {
                 // a trial finishing mid-scan moves between rank classes: keep one copy of each

@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.diagnosis.Forecasts;
 import dev.lstmtuner.config.BadInputException;
 
 import java.io.BufferedReader;
@@ -20,6 +21,11 @@ public record Predictions(List<String> time, double[] lastClose, double[] predic
 
     public int size() {
         return predicted.length;
+    }
+
+    /** The forecasts as the diagnosis rules read them. */
+    public Forecasts forecasts() {
+        return new Forecasts(lastClose, predicted, actual);
     }
 
     /** Model errors, predicted − actual. */

@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.diagnosis.Diagnoses;
 import dev.lstmtuner.store.Provenance;
 
 import java.util.List;
@@ -7,12 +8,12 @@ import java.util.List;
 /**
  * Everything the trial page shows: the row, whether it is the campaign's best, the full resolved config (pretty
  * JSON) with the shell command that reruns it, provenance (null if never recorded), artifacts, the learning-curve
- * verdicts (overfitting, learned nothing), and the neighbours by number and the campaign's best for links (null when
+ * diagnoses (whether it has a curve, its best epoch, and the findings of dev.lstmtuner.analysis.diagnosis), and the neighbours by number and the campaign's best for links (null when
  * none).
  */
 public record TrialDetail(TrialRow trial, boolean best, String objectiveName, String direction, String config,
                           String reproduce, Provenance provenance, List<ArtifactRow> artifacts,
-                          boolean hasPredictions, Overfitting.Verdict curve, LearnedNothing.Verdict learnedNothing,
+                          boolean hasPredictions, Diagnoses diagnoses,
                           String failureStack, Long prevId, Long nextId, Long bestId) {
 
     /**

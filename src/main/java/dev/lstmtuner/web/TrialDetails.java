@@ -25,14 +25,10 @@ public final class TrialDetails {
     private final LeaderboardService service;
     private final ArtifactRoot root;
 
+    /** Every artifact and predictions file is read only if it resolves under the service's artifacts root. */
     public TrialDetails(LeaderboardService service) {
-        this(service, ArtifactRoot.UNCONFINED);
-    }
-
-    /** Every artifact and predictions file is read only if it resolves under {@code root}. */
-    public TrialDetails(LeaderboardService service, ArtifactRoot root) {
         this.service = service;
-        this.root = root;
+        this.root = service.artifacts();
     }
 
     public TrialReport report(long id) {
@@ -54,12 +50,10 @@ public final class TrialDetails {
                     a.sha256(), a.sizeBytes(), readable(a.path()) ? "/api/trials/" + id + "/artifacts/" + i : null));
         }
         Optional<Path> pred = predictionsFile(r);
-        LearnedNothing.Verdict nothing = t.metrics() == null ? null
-                : LearnedNothing.analyze(r.epochs(), pred.isPresent() ? predictions(id) : null);
         return new TrialDetail(TrialRow.of(t, r.epochs(), TrialRow.interrupted(t) ? service.requeuedAs(t) : null),
-                bestId != null && bestId == id, c.objective(), c.direction().label(), config,
+                bestId != null && bestId == id, c.objective().key(), c.direction().label(), config,
                 reproduce(t, config), r.provenance(), artifacts, pred.isPresent(),
-                Overfitting.analyze(r.epochs(), Overfitting.DEFAULT_K), nothing, t.failureStack(),
+                service.diagnoses().of(r, c), t.failureStack(),
                 neighbour(t, -1), neighbour(t, 1), bestId);
     }
 
@@ -81,6 +75,10 @@ public final class TrialDetails {
 
     /** The real path of a recorded artifact under the root; 403 if the store points outside it. */
     private Optional<Path> confined(String recorded) {
+        return confined(root, recorded);
+    }
+
+    private static Optional<Path> confined(ArtifactRoot root, String recorded) {
         try {
             return root.resolve(recorded);
         } catch (ArtifactRoot.OutsideRoot e) {
@@ -144,13 +142,28 @@ public final class TrialDetails {
     }
 
     Optional<Path> predictionsFile(TrialReport r) {
+        return predictionsFile(r, root);
+    }
+
+    /**
+     * The trial's predictions file, if it has one on disk under {@code root}; one the store records outside the root
+     * counts as absent here (the page and the diagnoses still render) and is refused with 403 by {@link #predictions}.
+     */
+    static Optional<Path> predictionsFile(TrialReport r, ArtifactRoot root) {
         return r.artifacts().stream().filter(a -> a.kind().equals(Predictions.ARTIFACT_KIND))
-                .map(Artifact::path).map(this::confined).flatMap(Optional::stream).findFirst();
+                .map(Artifact::path).map(p -> {
+                    try {
+                        return root.resolve(p);
+                    } catch (ArtifactRoot.OutsideRoot e) {
+                        return Optional.<Path>empty();
+                    }
+                }).flatMap(Optional::stream).findFirst();
     }
 
     /** The trial's test-split predictions; 404 when it has no readable predictions artifact. */
     public Predictions predictions(long id) {
         TrialReport r = report(id);
+        r.artifacts().stream().filter(a -> a.kind().equals(Predictions.ARTIFACT_KIND)).forEach(a -> confined(a.path()));
         Path file = predictionsFile(r).orElseThrow(() -> ApiException.notFound("trial " + r.trial().label()
                 + " has no predictions artifact (only COMPLETE trials evaluated on the test split have one)"));
         return service.cache().get("pred|" + id, () -> Predictions.read(file));

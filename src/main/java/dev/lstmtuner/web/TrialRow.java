@@ -4,7 +4,7 @@ import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.stats.PersistenceVerdict;
-import dev.lstmtuner.store.Metric;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.store.Trial;
 
 import java.time.Instant;
@@ -49,13 +49,11 @@ public record TrialRow(long id, String campaign, int number, String state, Doubl
         return t.state() == TrialState.FAILED && r != null && (r.startsWith("interrupted") || r.startsWith("worker lost"));
     }
 
-    /** Every {@link Metric} but objective and number (already fields); null where the trial has no value. */
+    /** Every {@link Objective} metric; null where the trial has no value. */
     static Map<String, Double> metrics(Trial t) {
         Map<String, Double> out = new LinkedHashMap<>();
         FinalMetrics f = t.metrics();
-        for (Metric m : Metric.values()) {
-            if (m != Metric.OBJECTIVE && m != Metric.NUMBER) out.put(m.key(), finite(m.valueOf(t)));
-        }
+        for (Objective m : Objective.values()) out.put(m.key(), finite(m.of(f)));
         // the baseline's other scores, for the side-by-side table (not sort keys: persistence is the same for every
         // trial on the same windows)
         out.put("persistence_mae", f == null ? null : finite(f.persistence().mae()));

@@ -5,6 +5,7 @@ import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Provenance;
@@ -59,7 +60,7 @@ class StoreCommandsTest {
                 h.addArtifact(Artifact.of("model", model));
                 h.complete(metrics(name.equals("train-a") ? 12.5 : 9.5), name.equals("train-a") ? 7.0 : 6.0);
             }
-            store.createCampaign(new CampaignSpec("search", "{}", "{}", "random", "median", 10, null,
+            store.createCampaign(new CampaignSpec("search", "{}", "{}", "random", "median", 10, Objective.DEFAULT,
                     Direction.MINIMIZE, null, null));
             for (int i = 0; i < 4; i++) {
                 Map<String, Object> params = new LinkedHashMap<>();
@@ -141,12 +142,15 @@ class StoreCommandsTest {
                 "abc123def", "f".repeat(64), "CPU (AVX2)", "host-1", "\"seed\":7", "model.zip");
         // 15 epochs are shown compactly: first and last five, with a gap marker
         assertThat(r.out()).contains("…");
+        // the analysis layer's diagnoses: a curve still falling at its last epoch cannot be judged for overfitting
+        assertThat(r.out()).contains("Diagnoses\n", "Not enough epochs to judge overfitting: the best epoch is 15 of 15");
 
         JsonNode json = JSON.readTree(run("show", "train-b/1", "--json").out());
         assertThat(json.get("provenance").get("git_commit").asText()).isEqualTo("abc123def");
         assertThat(json.get("provenance").get("data").get("rows").asInt()).isEqualTo(11);
         assertThat(json.get("provenance").get("config").get("seed").asInt()).isEqualTo(7);
         assertThat(json.get("epochs")).hasSize(15);
+        assertThat(json.get("diagnoses")).anySatisfy(d -> assertThat(d.get("kind").asText()).isEqualTo("not_enough_epochs"));
         assertThat(json.get("artifacts").get(0).get("sha256").asText()).hasSize(64);
 
         Result missing = run("show", "train-a/9");

@@ -1,6 +1,13 @@
 package dev.lstmtuner.report;
 
+import dev.lstmtuner.analysis.diagnosis.Diagnosis;
+import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.ForecastMetrics;
+import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.InMemoryStore;
+import dev.lstmtuner.store.TrialHandle;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.web.WebFixture;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,8 +84,38 @@ class ReportTest {
                 .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;quotes&quot;")
                 .contains("id=\"ab\"").contains("id=\"symbols\"").contains("id=\"families\"").contains("id=\"leaderboard-2\"")
                 .contains("default-src 'none'").contains("<svg").contains("Predictions vs actual vs persistence")
-                .contains("persistence (").contains("Overfitting: validation loss rose")
-                .contains("best epoch");
+                .contains("persistence (").contains("best epoch");
+    }
+
+    @Test
+    void bothReportsRenderEachFocusTrialsDiagnosesWithTheirRemedies() {
+        String html = HtmlReport.render(report), md = MarkdownReport.render(report);
+        assertThat(report.focus()).flatExtracting(f -> f.diagnoses().items()).isNotEmpty();
+        for (Report.Focus f : report.focus()) {
+            for (Diagnosis d : f.diagnoses().items()) {
+                assertThat(html).contains(Text.html(d.text()));
+                assertThat(md).contains(Text.md(d.text()));
+                if (d.remedy() != null) assertThat(html).contains("Try: " + Text.html(d.remedy()));
+            }
+        }
+    }
+
+    @Test
+    void aBaselineTrialGetsNoLearningCurveAndNoOverfittingAllClear() {
+        InMemoryStore s = new InMemoryStore();
+        s.createCampaign(new CampaignSpec("ridge", "{\"model\":\"linear\",\"symbol\":\"BTC\"}",
+                "{\"params\":{\"l2\":{\"type\":\"float\",\"low\":0.001,\"high\":1}}}", "tpe", "median", 1,
+                "val_rmse", Direction.MINIMIZE, null, null));
+        TrialHandle h = s.start("ridge", Map.of("l2", 0.1), "worker-1", "cpu");
+        h.reportEpoch(new EpochMetrics(1, 1.0, 0.9, 2, 10)); // a stray row must not draw a curve for a baseline
+        ForecastMetrics fm = new ForecastMetrics(1, 2, 1, 0.9, 0.5);
+        h.complete(new FinalMetrics(fm, fm, 0, 2, 10, 0, 0, 1, 100), 2.0);
+        Report r = new ReportBuilder(s, 5).build(List.of("ridge"), List.of());
+        String html = HtmlReport.render(r), md = MarkdownReport.render(r);
+        assertThat(html).doesNotContain("Learning curve").doesNotContain("overfitting flag")
+                .contains("No diagnosis found (no learning curve: only the forecasts were judged)");
+        assertThat(md).doesNotContain("- learning curve:").doesNotContain("overfitting flag")
+                .contains("diagnoses: none found (no learning curve: only the forecasts were judged)");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.lstmtuner.search;
 
 import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.InMemoryStore;
@@ -18,7 +19,7 @@ class CampaignHistoryTest {
 
     private CampaignHistory history() {
         store.createCampaign(CampaignSpec.single("c", "{}"));
-        return new CampaignHistory(store, "c", "val_rmse");
+        return new CampaignHistory(store, "c", Objective.VAL_RMSE);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.lstmtuner.search;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.InMemoryStore;

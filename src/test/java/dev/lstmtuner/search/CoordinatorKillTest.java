@@ -1,6 +1,5 @@
 package dev.lstmtuner.search;
 
-import dev.lstmtuner.bench.SimulatedWorker;
 import dev.lstmtuner.cli.Main;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Campaign;

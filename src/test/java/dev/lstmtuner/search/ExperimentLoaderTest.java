@@ -2,10 +2,16 @@ package dev.lstmtuner.search;
 
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.Objective;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,11 +35,32 @@ class ExperimentLoaderTest {
     }
 
     @Test
+    void everyShippedExperimentReadsDataThatFetchMakesAndSaysWhichFetchMakesIt() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(Path.of("experiments"))) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        int experiments = 0;
+        for (Path f : files) {
+            if (!Files.readString(f).contains("\"space\"")) continue; // a run config (train --config), not an experiment
+            experiments++;
+            Experiment e = ExperimentLoader.load(f);
+            List<String> data = new ArrayList<>();
+            if (e.base().data() != null) data.add(e.base().data());
+            e.symbols().forEach(sym -> data.add(sym.data()));
+            assertThat(data).as(f.toString()).allSatisfy(d -> assertThat(d).doesNotContain("shared").startsWith("data/"));
+            assertThat(e.description()).as(f + " says where its data comes from")
+                    .containsAnyOf(data.isEmpty() ? "bundled" : "bin/lstm-tuner fetch ");
+        }
+        assertThat(experiments).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
     void defaultsAreTpeWithAshaPruningMinimizingValRmse() {
         Experiment e = parse("");
         assertThat(e.sampler()).isEqualTo("tpe");
         assertThat(e.pruner()).isEqualTo("asha");
-        assertThat(e.objective()).isEqualTo("val_rmse");
+        assertThat(e.objective()).isEqualTo(Objective.VAL_RMSE);
         assertThat(e.direction()).isEqualTo(Direction.MINIMIZE);
     }
 
@@ -53,6 +80,41 @@ class ExperimentLoaderTest {
     void aTestMetricIsNeverAnObjective() {
         assertThatThrownBy(() -> parse("\"objective\": \"test_rmse\""))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("e.json").hasMessageContaining("test metrics");
+    }
+
+    @Test
+    void theDirectionFollowsTheObjectiveAndAContradictionIsRefusedNamingTheKey() {
+        assertThat(parse("\"objective\": \"val_loss\"").direction()).isEqualTo(Direction.MINIMIZE);
+        Experiment accuracy = parse("\"objective\": \"val_direction_accuracy\"");
+        assertThat(accuracy.objective()).isEqualTo(Objective.VAL_DIRECTION_ACCURACY);
+        assertThat(accuracy.direction()).as("a maximise objective needs no direction key").isEqualTo(Direction.MAXIMIZE);
+        assertThatThrownBy(() -> parse("\"objective\": \"direction_accuracy\""))
+                .as("the test split's direction accuracy is never an objective")
+                .hasMessageContaining("test-split").hasMessageContaining("val_direction_accuracy");
+        assertThat(parse("\"objective\": \"best_val_rmse\", \"direction\": \"minimize\"").objective())
+                .isEqualTo(Objective.VAL_RMSE);
+        assertThatThrownBy(() -> parse("\"objective\": \"val_rmse\", \"direction\": \"maximize\""))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("e.json").hasMessageContaining("\"direction\"").hasMessageContaining("val_rmse");
+        assertThatThrownBy(() -> parse("\"objective\": \"val_rmsee\""))
+                .hasMessageContaining("\"objective\"").hasMessageContaining("val_rmse, val_loss");
+    }
+
+    @Test
+    void theBindingConvertsNothingSilentlyAndNamesTheFileAndTheKey() {
+        assertThatThrownBy(() -> parse("\"seed\": \"7\"")).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("e.json: ").hasMessageContaining("\"seed\"").hasMessageContaining("integer");
+        assertThatThrownBy(() -> parse("\"budget\": {\"max_trials\": 2.5}"))
+                .hasMessageStartingWith("e.json: ").hasMessageContaining("\"budget.max_trials\"");
+        assertThatThrownBy(() -> parse("\"budget\": {\"max_trails\": 2}"))
+                .hasMessageContaining("unknown key \"budget.max_trails\"").hasMessageContaining("max_trials");
+        assertThatThrownBy(() -> parse("\"description\": 5")).hasMessageContaining("\"description\" must be a string");
+        assertThatThrownBy(() -> parse("\"budget\": 20")).hasMessageContaining("\"budget\" must be an object");
+        assertThatThrownBy(() -> parse("\"keep_models\": 4294967297"))
+                .hasMessageContaining("\"keep_models\"").hasMessageContaining("out of range");
+        assertThatThrownBy(() -> parse("\"symbols\": {\"BTCUSDT\": 5}")).hasMessageContaining("symbols.BTCUSDT");
+        assertThatThrownBy(() -> ExperimentLoader.parse("[1]", "e.json", null)).hasMessageContaining("JSON object");
+        assertThat(parse("\"seed\": 7, \"keep_models\": 2").seed()).isEqualTo(7);
     }
 
     @Test

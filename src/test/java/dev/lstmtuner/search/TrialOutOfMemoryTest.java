@@ -3,6 +3,7 @@ package dev.lstmtuner.search;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.InMemoryStore;
@@ -21,7 +22,7 @@ class TrialOutOfMemoryTest {
         store.createCampaign(CampaignSpec.single("oom", ConfigLoader.toJson(RunConfig.DEFAULTS)));
         TrialHandle handle = store.start("oom", Map.of(), "test-worker", "cpu");
         TrialExecutor.Outcome o = new TrialExecutor(store, 60_000).execute(handle,
-                new TrialExecutor.Plan(RunConfig.DEFAULTS, null, CampaignSpec.DEFAULT_OBJECTIVE, Direction.MINIMIZE, null, false),
+                new TrialExecutor.Plan(RunConfig.DEFAULTS, null, Objective.DEFAULT, Direction.MINIMIZE, null, false),
                 c -> {
                     throw thrown;
                 }, null, (e, b, n, t) -> { });

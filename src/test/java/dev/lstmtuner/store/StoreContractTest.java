@@ -7,6 +7,7 @@ import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.FoldMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ abstract class StoreContractTest extends StoreTestBase {
     void createdCampaignIsReadBackWithDefaultsFilled() {
         Campaign c = campaign("c1");
         assertThat(store.campaign("c1")).contains(c);
-        assertThat(c.objective()).isEqualTo("val_rmse");
+        assertThat(c.objective()).isEqualTo(Objective.VAL_RMSE);
         assertThat(c.budget()).isEqualTo(50);
         assertThat(c.createdAt()).isNotNull();
         assertThat(store.campaign("nope")).isEmpty();
@@ -323,7 +324,7 @@ abstract class StoreContractTest extends StoreTestBase {
 
     @Test
     void anEndedCampaignKeepsItsEndTimeAndReason() {
-        Campaign c = store.createCampaign(new CampaignSpec("ended", "{}", "{}", "tpe", "asha", 5, null,
+        Campaign c = store.createCampaign(new CampaignSpec("ended", "{}", "{}", "tpe", "asha", 5, Objective.DEFAULT,
                 Direction.MINIMIZE, "{\"name\":\"ended\"}", "group-a"));
         assertThat(c.endedAt()).isNull();
         assertThat(c.settingsJson()).isEqualTo("{\"name\":\"ended\"}");

@@ -82,7 +82,7 @@ abstract class StorePagingContractTest extends StoreTestBase {
     @Test
     void metricListingsRankFinishedFirstThenByValueWithMissingValuesLastAndTiesByNumber() {
         mixedCampaign();
-        for (Metric m : Metric.values()) {
+        for (SortColumn m : SortColumn.all()) {
             for (boolean desc : new boolean[]{false, true}) {
                 List<Trial> walked = walk(TrialQuery.of("c").sortBy(m.key()).descending(desc), 4);
                 assertThat(walked).hasSize(24);
@@ -174,5 +174,20 @@ abstract class StorePagingContractTest extends StoreTestBase {
         // offset pages say whether a row follows too
         assertThat(store.trials(TrialQuery.of("c").page(3, 3)).next()).isNull();
         assertThat(store.trials(TrialQuery.of("c").page(3, 2)).next()).isNotNull();
+    }
+
+    @Test
+    void oldSpellingsOfASortKeyListLikeTheOneSpellingAndTheObjectiveInAnySpellingIsTheObjectiveColumn() {
+        mixedCampaign();
+        for (String[] pair : new String[][]{{"best_val_rmse", "val_rmse"}, {"params_count", "params"}}) {
+            for (Boolean desc : ORDERS) {
+                assertThat(ids(walk(TrialQuery.of("c").sortBy(pair[0]).descending(desc), 5)))
+                        .as("%s desc=%s", pair[0], desc)
+                        .containsExactlyElementsOf(ids(walk(TrialQuery.of("c").sortBy(pair[1]).descending(desc), 5)));
+            }
+        }
+        assertThat(ids(walk(TrialQuery.of("c").sortBy("val_rmse"), 5)))
+                .containsExactlyElementsOf(ids(walk(TrialQuery.of("c").sortBy("objective"), 5)));
+        assertThat(store.sortKeys("c")).contains("val_rmse", "params").doesNotContain("best_val_rmse", "params_count");
     }
 }

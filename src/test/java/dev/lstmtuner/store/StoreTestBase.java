@@ -3,6 +3,7 @@ package dev.lstmtuner.store;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
+import dev.lstmtuner.result.Objective;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,7 @@ abstract class StoreTestBase {
 
     protected Campaign campaign(String name) {
         return store.createCampaign(new CampaignSpec(name, "{\"units\":[8]}", "{\"lr\":\"log\"}", "random", "median",
-                50, null, Direction.MINIMIZE, null, null));
+                50, Objective.DEFAULT, Direction.MINIMIZE, null, null));
     }
 
     protected TrialHandle completed(String campaign, Map<String, Object> params, double objective) {

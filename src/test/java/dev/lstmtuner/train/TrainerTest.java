@@ -4,9 +4,11 @@ import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.Dataset;
 import dev.lstmtuner.model.ModelFactory;
+import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochListener;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.Objective;
 
 import java.util.HashMap;
 
@@ -63,10 +65,26 @@ class TrainerTest {
         TrialRunner.Outcome a = TrialRunner.run(c, p, m -> EpochListener.Verdict.CONTINUE, (e, b, n, t) -> { });
         TrialRunner.Outcome b = TrialRunner.run(c, p, m -> EpochListener.Verdict.CONTINUE, (e, b2, n, t) -> { });
         assertThat(b.result().curve()).isEqualTo(a.result().curve().stream()
-                .map(m -> new EpochMetrics(m.epoch(), m.trainLoss(), m.valLoss(), m.valRmse(), b.result().curve().get(m.epoch() - 1).durationMs()))
+                .map(m -> new EpochMetrics(m.epoch(), m.trainLoss(), m.valLoss(), m.valRmse(),
+                        b.result().curve().get(m.epoch() - 1).durationMs(), m.valDirectionAccuracy()))
                 .toList());
         assertThat(b.network().params()).isEqualTo(a.network().params());
         assertThat(b.metrics().model()).isEqualTo(a.metrics().model());
+    }
+
+    @Test
+    void theDirectionAccuracyObjectiveIsTheBestEpochsOnTheValidationWindowsNeverTheTestWindows() {
+        RunConfig c = tiny(Map.of("max_epochs", 3));
+        TrialRunner.Prepared p = TrialRunner.prepare(c);
+        TrialRunner.Outcome o = TrialRunner.run(c, p, m -> EpochListener.Verdict.CONTINUE, (e, b, n, t) -> { });
+        Dataset ds = p.dataset();
+        // the network holds the best epoch's weights: its validation forecasts give the recorded value
+        double onValidation = Metrics.of(Forecasts.predictPrices(o.network(), ds, ds.val()), ds.val().actualClose(),
+                ds.val().anchorClose()).directionAccuracy();
+        assertThat(o.objective(Objective.VAL_DIRECTION_ACCURACY)).isEqualTo(onValidation)
+                .isEqualTo(o.result().curve().get(o.result().bestEpoch() - 1).valDirectionAccuracy())
+                .isNotEqualTo(o.metrics().model().directionAccuracy());
+        assertThat(Objective.VAL_DIRECTION_ACCURACY.direction()).isEqualTo(Direction.MAXIMIZE);
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.lstmtuner.features.WalkForward;
 import dev.lstmtuner.result.EpochListener;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.FoldMetrics;
+import dev.lstmtuner.result.Objective;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,7 +50,7 @@ class WalkForwardRunTest {
         assertThat(foldsTold).containsExactly(1, 2, 3);
         FinalMetrics m = o.metrics();
         assertThat(m.folds()).hasSize(3);
-        assertThat(o.objective("val_rmse")).isEqualTo(m.bestValRmse())
+        assertThat(o.objective(Objective.VAL_RMSE)).isEqualTo(m.bestValRmse())
                 .isCloseTo(m.folds().stream().mapToDouble(FoldMetrics::bestValRmse).average().orElseThrow(), within(1e-9));
         int windows = 0;
         double squared = 0;
@@ -79,7 +80,7 @@ class WalkForwardRunTest {
         TrialRunner.Outcome b = TrialRunner.run(one, TrialRunner.prepare(one), QUIET, NO_BAR);
         assertThat(b.metrics().folds()).isEmpty();
         assertThat(b.metrics().model()).isEqualTo(a.metrics().model());
-        assertThat(b.objective("val_rmse")).isEqualTo(a.result().bestValRmse());
+        assertThat(b.objective(Objective.VAL_RMSE)).isEqualTo(a.result().bestValRmse());
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.lstmtuner.web;
 
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.InMemoryStore;
-import dev.lstmtuner.store.Metric;
+import dev.lstmtuner.store.SortColumn;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
@@ -87,7 +87,7 @@ class FamiliesApiTest {
             assertThat(rows.get("gru").get("number").asInt()).isEqualTo(4);
             assertThat(rows.get("lstm").get("number").asInt()).isEqualTo(2);
             assertThat(rows.get("linear").get("number").asInt()).isEqualTo(5);
-            for (Trial t : store.trials(TrialQuery.of(FamilyFixture.NONE).sortBy(Metric.NUMBER.key()).page(100, 0)).items()) {
+            for (Trial t : store.trials(TrialQuery.of(FamilyFixture.NONE).sortBy(SortColumn.NUMBER.key()).page(100, 0)).items()) {
                 if (t.state() != TrialState.COMPLETE || t.confirmOf() != null) continue;
                 assertThat(rows.get(fixtureFamily(t)).get("objective").asDouble()).as("#" + t.number())
                         .isLessThanOrEqualTo(t.objective());

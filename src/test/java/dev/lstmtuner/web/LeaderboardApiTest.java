@@ -236,7 +236,8 @@ class LeaderboardApiTest {
             assertThat(d.get("provenance").get("git_commit").asText()).isEqualTo("abc123");
             assertThat(d.get("artifacts").get(0).get("kind").asText()).isEqualTo("predictions");
             assertThat(d.get("has_predictions").asBoolean()).isTrue();
-            assertThat(d.get("curve").get("best_epoch").isInt()).isTrue();
+            assertThat(d.get("diagnoses").get("best_epoch").isInt()).isTrue();
+            assertThat(d.get("diagnoses").get("curve").asBoolean()).isTrue();
 
             Got curves = get(client, "/api/epochs?ids=" + id);
             assertThat(curves.body().get(Long.toString(id)).get(0).has("train_loss")).isTrue();

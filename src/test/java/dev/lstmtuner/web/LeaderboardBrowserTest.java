@@ -131,7 +131,7 @@ class LeaderboardBrowserTest {
         assertThat(driver.findElement(By.id("reproduce")).getText()).contains("lstm-tuner train --config");
         assertThat(driver.findElement(By.id("config")).getText()).contains("learning_rate");
         assertThat(driver.findElement(By.id("metrics")).getText()).contains("persistence");
-        assertThat(driver.findElement(By.id("overfit")).getText()).isNotBlank();
+        assertThat(driver.findElement(By.id("diagnoses")).getText()).isNotBlank();
         assertThat(driver.findElements(By.cssSelector("#chart-curve canvas"))).isNotEmpty();
         wait.until(ExpectedConditions.textMatches(By.id("pred-note"), Pattern.compile("120 test windows")));
     }

@@ -92,16 +92,51 @@ class LeaderboardHonestyApiTest {
     }
 
     @Test
-    void learnedNothingFlagsAFlatCurveWhoseForecastsStandStill() {
+    void diagnosesSayWhenForecastsStandStillAndWhenTooFewEpochsFollowTheBest() {
         JavalinTest.test(LeaderboardServer.create(store, 0), (server, client) -> {
-            JsonNode zero = get(client, "/api/trials/" + id(HonestyFixture.NAME, 1)).body().get("learned_nothing");
-            assertThat(zero.get("flagged").asBoolean()).isTrue();
-            assertThat(zero.get("move_ratio").asDouble()).isLessThan(LearnedNothing.STILL_MOVES);
-            assertThat(zero.get("text").asText()).startsWith("Learned nothing");
-            JsonNode beats = get(client, "/api/trials/" + id(HonestyFixture.NAME, 2)).body().get("learned_nothing");
-            assertThat(beats.get("flagged").asBoolean()).isFalse();
-            assertThat(get(client, "/api/trials/" + id(WebFixture.BTC, 9)).body().get("learned_nothing").isNull()).isTrue();
+            JsonNode zero = get(client, "/api/trials/" + id(HonestyFixture.NAME, 1)).body().get("diagnoses");
+            assertThat(kinds(zero)).contains("learned_nothing", "underfitting", "not_enough_epochs");
+            JsonNode still = item(zero, "learned_nothing");
+            assertThat(still.get("text").asText()).startsWith("Learned nothing: the forecasts stand still");
+            assertThat(still.get("remedy").asText()).contains("lookback");
+            assertThat(kinds(get(client, "/api/trials/" + id(HonestyFixture.NAME, 2)).body().get("diagnoses")))
+                    .doesNotContain("learned_nothing");
+            // the anti-correlated #3 carries no information either
+            assertThat(kinds(get(client, "/api/trials/" + id(HonestyFixture.NAME, 3)).body().get("diagnoses")))
+                    .contains("learned_nothing");
+            JsonNode pruned = get(client, "/api/trials/" + id(WebFixture.BTC, 9)).body().get("diagnoses");
+            assertThat(kinds(pruned)).doesNotContain("learned_nothing");
+            assertThat(pruned.get("curve").asBoolean()).isTrue();
         });
+    }
+
+    @Test
+    void theLeaderboardFiltersByDiagnosisAndRefusesAnUnknownOne() {
+        JavalinTest.test(LeaderboardServer.create(store, 0), (server, client) -> {
+            List<Integer> numbers = new ArrayList<>();
+            for (JsonNode t : get(client, "/api/trials?diagnosis=learned_nothing&campaign=" + enc(HonestyFixture.NAME))
+                    .body().get("items")) {
+                numbers.add(t.get("number").asInt());
+            }
+            assertThat(numbers).containsExactlyInAnyOrder(1, 3, 6);
+            Got bad = get(client, "/api/trials?diagnosis=bored&campaign=" + enc(HonestyFixture.NAME));
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.body().get("parameter").asText()).isEqualTo("diagnosis");
+            assertThat(bad.body().get("error").asText()).contains("overfitting").contains("learned_nothing");
+            assertThat(get(client, "/api/campaign?name=" + enc(HonestyFixture.NAME)).body().get("diagnosis_kinds"))
+                    .hasSize(6);
+        });
+    }
+
+    private static List<String> kinds(JsonNode diagnoses) {
+        List<String> out = new ArrayList<>();
+        diagnoses.get("items").forEach(d -> out.add(d.get("kind").asText()));
+        return out;
+    }
+
+    private static JsonNode item(JsonNode diagnoses, String kind) {
+        for (JsonNode d : diagnoses.get("items")) if (d.get("kind").asText().equals(kind)) return d;
+        throw new AssertionError("no " + kind + " in " + diagnoses);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URLEncoder;
@@ -134,14 +135,15 @@ class LeaderboardUxBrowserTest {
         assertThat(cell(row(3), "verdict").getAttribute("class")).contains("bad");
 
         driver.get(base + "trial.html?id=" + id(HonestyFixture.NAME, 1));
-        WebElement flag = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("learned-nothing")));
-        assertThat(flag.getText()).startsWith("Learned nothing");
+        WebElement flag = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("diagnosis-learned_nothing")));
+        assertThat(flag.getText()).contains("Learned nothing: the forecasts stand still").contains("Try: add history");
         assertThat(flag.getAttribute("class")).isEqualTo("flag");
         assertThat(driver.findElement(By.id("verdict")).getText()).contains("no better than persistence (p = 0.708)");
         assertThat(driver.findElement(By.id("verdict")).getAttribute("class")).doesNotContain("good");
         assertThat(driver.findElements(By.cssSelector("#metrics td.good, #metrics td.bad"))).isEmpty();
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("overfit")));
-        assertThat(driver.findElement(By.id("overfit")).getText()).contains("nothing learned to overfit");
+        assertThat(driver.findElement(By.id("diagnosis-not_enough_epochs")).getText())
+                .startsWith("Not enough epochs to judge overfitting");
+        assertThat(driver.findElements(By.id("diagnosis-overfitting"))).isEmpty();
     }
 
     @Test
@@ -176,6 +178,19 @@ class LeaderboardUxBrowserTest {
     }
 
     @Test
+    void theDiagnosisFilterKeepsOnlyTheTrialsWithThatDiagnosisAndLivesInTheUrl() {
+        driver.get(campaign(HonestyFixture.NAME));
+        row(2);
+        new Select(driver.findElement(By.id("diagnosis-filter"))).selectByValue("learned_nothing");
+        wait.until(d -> d.getCurrentUrl().contains("diagnosis=learned_nothing"));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#leaderboard tbody tr[data-id]"), 3));
+        assertThat(driver.findElements(By.cssSelector("#leaderboard tbody tr[data-id]")))
+                .extracting(r -> Long.parseLong(r.getAttribute("data-id")))
+                .containsExactlyInAnyOrder(id(HonestyFixture.NAME, 1), id(HonestyFixture.NAME, 3), id(HonestyFixture.NAME, 6));
+        assertThat(driver.findElement(By.id("csv")).getAttribute("href")).contains("diagnosis=learned_nothing");
+    }
+
+    @Test
     void theTableSortsInTwoClicksKeepsItsStateInTheUrlAndRemembersHiddenColumns() {
         driver.get(campaign(WebFixture.BTC));
         row(1);
@@ -186,7 +201,7 @@ class LeaderboardUxBrowserTest {
         driver.findElement(skill).click();
         wait.until(ExpectedConditions.attributeToBe(skill, "aria-sort", "ascending"));
         assertThat(driver.getCurrentUrl()).contains("sort=skill").contains("order=asc");
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("state-filter"))).selectByValue("complete");
+        new Select(driver.findElement(By.id("state-filter"))).selectByValue("complete");
         wait.until(d -> d.getCurrentUrl().contains("state=complete"));
         assertThat(driver.findElement(By.id("csv")).getAttribute("href")).contains("/api/trials.csv?").contains("state=complete")
                 .contains("sort=skill");
@@ -250,7 +265,7 @@ class LeaderboardUxBrowserTest {
         wait.until(d -> ((String) js("return document.getElementById('chart-history').innerText")).contains("learning_rate"));
         assertThat((String) js("return document.getElementById('chart-history').innerText")).contains("#1");
 
-        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("range-key"))).selectByValue("learning_rate");
+        new Select(driver.findElement(By.id("range-key"))).selectByValue("learning_rate");
         driver.findElement(By.id("range-max")).sendKeys("0.0005");
         driver.findElement(By.id("add-range")).click();
         wait.until(d -> ((List<?>) ((Map<?, ?>) ((List<?>) chart("chart-slice").get("series")).get(0)).get("data")).size() == 2);

@@ -1,7 +1,7 @@
 package dev.lstmtuner.search.pruner;
 
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.search.sampler.Samplers;
+import dev.lstmtuner.config.Options;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +12,7 @@ public final class Pruners {
     }
 
     public static Pruner byName(String name, Map<String, Object> options) {
-        Samplers.Options o = new Samplers.Options("pruner \"" + name + "\"", options);
+        Options o = new Options("pruner \"" + name + "\"", options);
         if (o.values().containsKey("metric")) {
             throw new BadInputException("pruner \"" + name + "\": option \"metric\" is not supported: a pruner judges the"
                     + " curve of the campaign's objective (val_rmse or val_loss, set by \"objective\"); remove \"metric\"");
@@ -41,7 +41,7 @@ public final class Pruners {
     }
 
     /** The patient pruner's {@code "wrapped": {"type": "median", ...}}; none = prune on stalling alone. */
-    private static Pruner wrapped(Samplers.Options o) {
+    private static Pruner wrapped(Options o) {
         Object w = o.values().get("wrapped");
         if (w == null) return null;
         if (w instanceof String s) return byName(s, Map.of());

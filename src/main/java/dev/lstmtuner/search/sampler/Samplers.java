@@ -1,11 +1,10 @@
 package dev.lstmtuner.search.sampler;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.Options;
 import dev.lstmtuner.result.Direction;
 
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /** Builds a sampler from an experiment file's {@code "sampler": {"name": ..., options}}. */
 public final class Samplers {
@@ -42,37 +41,5 @@ public final class Samplers {
             default -> throw new BadInputException("unknown sampler \"" + name + "\"; use grid, random, genetic or tpe");
         };
         return s;
-    }
-
-    /** Option lookup shared with the pruner factory: unknown options and wrong types are refused by name. */
-    public record Options(String owner, Map<String, Object> values) {
-        public Options {
-            values = values == null ? Map.of() : values;
-        }
-
-        public void allow(String... names) {
-            Set<String> ok = new HashSet<>(Set.of(names));
-            ok.add("direction");
-            ok.add("name");
-            for (String k : values.keySet()) {
-                if (!ok.contains(k)) {
-                    throw new BadInputException(owner + ": unknown option \"" + k + "\"; allowed: " + String.join(", ", names));
-                }
-            }
-        }
-
-        public int integer(String key, int fallback) {
-            Object v = values.get(key);
-            if (v == null) return fallback;
-            if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.intValue();
-            throw new BadInputException(owner + ": option \"" + key + "\" must be a whole number, got " + v);
-        }
-
-        public double number(String key, double fallback) {
-            Object v = values.get(key);
-            if (v == null) return fallback;
-            if (v instanceof Number n) return n.doubleValue();
-            throw new BadInputException(owner + ": option \"" + key + "\" must be a number, got " + v);
-        }
     }
 }

@@ -1,11 +1,9 @@
-package dev.lstmtuner.bench;
+package dev.lstmtuner.search;
 
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
-import dev.lstmtuner.search.CampaignHistory;
-import dev.lstmtuner.search.CampaignPlan;
 import dev.lstmtuner.search.pruner.Pruner;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
@@ -87,9 +85,9 @@ public final class SimulatedWorker {
                 long t0 = System.nanoTime();
                 if (campaign != null) {
                     historyOf = campaign;
-                    history = new CampaignHistory(store, campaign, "val_rmse");
-                    history.refresh();
                     CampaignPlan plan = CampaignPlan.of(store.campaign(campaign).orElseThrow());
+                    history = new CampaignHistory(store, campaign, plan.campaign().objective());
+                    history.refresh();
                     pruner = plan.pruner();
                     direction = plan.experiment().direction();
                 }
@@ -112,8 +110,8 @@ public final class SimulatedWorker {
                 running.set(h);
                 if (!h.campaign().equals(historyOf)) {
                     historyOf = h.campaign();
-                    history = new CampaignHistory(store, historyOf, "val_rmse");
                     CampaignPlan plan = CampaignPlan.of(store.campaign(historyOf).orElseThrow());
+                    history = new CampaignHistory(store, historyOf, plan.campaign().objective());
                     pruner = plan.pruner();
                     direction = plan.experiment().direction();
                 }

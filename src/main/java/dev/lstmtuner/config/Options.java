@@ -1,0 +1,41 @@
+package dev.lstmtuner.config;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The options of a sampler or pruner as an experiment names them ({@code {"type": "asha", "reduction_factor": 3}}),
+ * read by name: unknown options and wrong types are refused naming their owner. Shared by the sampler and pruner
+ * factories, so neither borrows from the other.
+ */
+public record Options(String owner, Map<String, Object> values) {
+    public Options {
+        values = values == null ? Map.of() : values;
+    }
+
+    public void allow(String... names) {
+        Set<String> ok = new HashSet<>(Set.of(names));
+        ok.add("direction");
+        ok.add("name");
+        for (String k : values.keySet()) {
+            if (!ok.contains(k)) {
+                throw new BadInputException(owner + ": unknown option \"" + k + "\"; allowed: " + String.join(", ", names));
+            }
+        }
+    }
+
+    public int integer(String key, int fallback) {
+        Object v = values.get(key);
+        if (v == null) return fallback;
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.intValue();
+        throw new BadInputException(owner + ": option \"" + key + "\" must be a whole number, got " + v);
+    }
+
+    public double number(String key, double fallback) {
+        Object v = values.get(key);
+        if (v == null) return fallback;
+        if (v instanceof Number n) return n.doubleValue();
+        throw new BadInputException(owner + ": option \"" + key + "\" must be a number, got " + v);
+    }
+}
