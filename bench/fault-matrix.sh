@@ -256,7 +256,7 @@ row "resume after Ctrl-C (SIGTERM) says what it resumed" 0 "resuming campaign ct
 
 # ---------------------------------------------------------------- 9. API
 mkdir -p "$W/api"; seed_store "$W/api"
-lt serve --store "$W/api/store" --port 7392 >"$W/serve-api.log" 2>&1 &
+lt serve --store "$W/api/store" --port 7392 --artifacts "$W/api/art" >"$W/serve-api.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 60); do curl -fs "http://127.0.0.1:7392/api/campaigns" >/dev/null 2>&1 && break; sleep 0.5; done
 api() { # PROBE WANT_STATUS ARGS...
@@ -269,6 +269,80 @@ api "API: POST /api/trials" 405 -X POST "http://127.0.0.1:7392/api/trials?campai
 api "API: DELETE /api/campaign" 405 -X DELETE "http://127.0.0.1:7392/api/campaign?name=kept"
 api "API: sort=drop table trial" 400 "http://127.0.0.1:7392/api/trials?campaign=kept&sort=drop%20table%20trial"
 api "API: campaign=../../etc" 404 "http://127.0.0.1:7392/api/trials?campaign=..%2F..%2Fetc"
+
+# ---------------------------------------------------------------- 10. security
+# a tampered model folder whose manifest the attacker recomputed: refused by entry or class name, nothing loaded
+lt export-model kept/1 --store "$W/api/store" --artifacts "$W/api/art" --out "$W/model" >/dev/null 2>&1
+tamper() { # DIR MODE: copy the exported model, edit model.zip (extra entry | gadget class), recompute the manifest
+  rm -rf "$1"; cp -r "$W/model" "$1"
+  python3 - "$1" "$2" <<'PY'
+import hashlib, json, os, sys, zipfile
+d, mode = sys.argv[1], sys.argv[2]
+z = os.path.join(d, "model.zip")
+with zipfile.ZipFile(z) as src:
+    entries = {n: src.read(n) for n in src.namelist()}
+if mode == "entry":  # an object stream naming evil.Gadget, as DL4J would read it with readObject()
+    entries["preprocessor.bin"] = bytes.fromhex("aced00057372000b") + b"evil.Gadget" + bytes(8) + b"\x02\x00\x00\x78\x70"
+else:
+    conf = entries["configuration.json"].decode()
+    i = conf.index('"@class"'); j = conf.index('"', conf.index(':', i) + 3)
+    entries["configuration.json"] = (conf[:conf.index('"', conf.index(':', i)) + 1] + "org.apache.commons.beanutils.BeanComparator" + conf[j:]).encode()
+with zipfile.ZipFile(z, "w") as out:
+    for n, b in entries.items(): out.writestr(n, b)
+m = json.load(open(os.path.join(d, "manifest.json")))
+for f in m["files"]: m["files"][f] = hashlib.sha256(open(os.path.join(d, f), "rb").read()).hexdigest()
+json.dump(m, open(os.path.join(d, "manifest.json"), "w"))
+PY
+}
+tamper "$W/t-entry" entry
+run lt predict --model "$W/t-entry"; row "tampered model: extra zip entry, manifest recomputed" 2 'holds the entry "preprocessor.bin"'
+grep -q "evil.Gadget" "$W/err" && ROWS[-1]="${ROWS[-1]} (the class was looked up!)"
+tamper "$W/t-class" class
+run lt predict --model "$W/t-class"; row "tampered model: gadget class in configuration.json" 2 'names the class "org.apache.commons.beanutils'
+
+# DNS rebinding: a foreign Host reads nothing, a foreign Origin writes nothing
+api "rebinding: GET /api/campaigns with Host rebind.example" 421 -H "Host: rebind.example:7392" "http://127.0.0.1:7392/api/campaigns"
+api "rebinding: POST /api/notes with a foreign Origin" 403 -X POST -H "Origin: http://rebind.example:7392" \
+  -H "Content-Type: application/json" --data '{"campaign":"kept","kind":"tag","text":"x"}' "http://127.0.0.1:7392/api/notes"
+run lt serve --store "$W/api/store" --bind 0.0.0.0 --port 7393; row "serve --bind 0.0.0.0 without --token-file" 2 "needs|--token-file FILE"
+
+# a path the store records outside the artifacts root: not served (and workers do not delete such paths)
+PW="$(cat "$W/api/store.password")"
+java -cp "$H2JAR" org.h2.tools.Shell -url "jdbc:h2:file:$W/api/store;AUTO_SERVER=TRUE" -user sa -password "$PW" \
+  -sql "UPDATE artifact SET path='/etc/hostname' WHERE kind='config'; UPDATE trial SET failure_reason='=HYPERLINK(1)'" >/dev/null 2>&1
+idx="$(curl -s "http://127.0.0.1:7392/api/trials/1" | python3 -c 'import json,sys; a=json.load(sys.stdin)["artifacts"]; print([x["kind"] for x in a].index("config"))' 2>/dev/null || echo 0)"
+api "store-recorded artifact /etc/hostname" 403 "http://127.0.0.1:7392/api/trials/1/artifacts/$idx"
+grep -q "$(cat /etc/hostname)" "$W/out" && ROWS[-1]="${ROWS[-1]} (served the file!)"
+
+# CSV injection in both exports
+run lt export kept --store "$W/api/store" --format csv; row "export --format csv: formula cell" 0 "'=HYPERLINK"
+api "web CSV download: formula cell" 200 "http://127.0.0.1:7392/api/trials.csv?campaign=kept"
+grep -q "'=HYPERLINK" "$W/out" || { ROWS[-1]="${ROWS[-1]%ok}NOT OK (formula not defused)"; FAILS=$((FAILS + 1)); }
+
+# file modes of a fresh store and its artifacts
+code=0; stat -c '%a %n' "$W/api/store.mv.db" "$W/api/store.password" "$W/api/art" > "$W/out"; : > "$W/err"
+row "file modes: store, password, artifacts folder" 0 "^600 .*store.mv.db"
+grep -q "^700 .*art$" "$W/out" || { ROWS[-1]="${ROWS[-1]%ok}NOT OK (artifacts folder not 700)"; FAILS=$((FAILS + 1)); }
+
+# fetch: an http:// mirror, and a zip bomb (300 MB of zeros in a few hundred KB)
+mkdir -p "$W/mirror/data/spot/monthly/klines/BTCUSDT/1h"
+python3 - "$W/mirror/data/spot/monthly/klines/BTCUSDT/1h" <<'PY'
+import hashlib, os, sys, zipfile
+d = sys.argv[1]; z = os.path.join(d, "BTCUSDT-1h-2024-01.zip")
+with zipfile.ZipFile(z, "w", zipfile.ZIP_DEFLATED) as out:
+    with out.open("BTCUSDT-1h-2024-01.csv", "w") as e:
+        block = b"0" * (1 << 20)
+        for _ in range(300): e.write(block)
+h = hashlib.sha256(open(z, "rb").read()).hexdigest()
+open(z + ".CHECKSUM", "w").write(h + "  BTCUSDT-1h-2024-01.zip\n")
+PY
+(cd "$W/mirror" && exec python3 -m http.server 7394 --bind 127.0.0.1 >/dev/null 2>&1) &
+PIDS+=($!)
+for _ in $(seq 40); do curl -fs "http://127.0.0.1:7394/" >/dev/null 2>&1 && break; sleep 0.25; done
+run lt fetch BTCUSDT --from 2024-01 --to 2024-01 --out "$W/fetched" --base-url http://127.0.0.1:7394
+row "fetch from an http:// mirror without --insecure" 2 "plain HTTP"
+run lt fetch BTCUSDT --from 2024-01 --to 2024-01 --out "$W/fetched" --base-url http://127.0.0.1:7394 --insecure
+row "fetch: zip bomb (300 MB unzipped)" 2 "unzips to more than 256 MiB"
 
 # ---------------------------------------------------------------- the table
 printf '\n%-58s | %-4s | %-100s | %s\n' "probe" "exit" "first line of the message" "verdict"

@@ -44,8 +44,7 @@ public record Predictions(List<String> time, double[] lastClose, double[] predic
             int ti = cols.indexOf("time"), li = cols.indexOf("last_close"), pi = cols.indexOf("predicted"),
                     ai = cols.indexOf("actual");
             if (ti < 0 || li < 0 || pi < 0 || ai < 0) {
-                throw new BadInputException(file + " line 1: header '" + header
-                        + "' lacks one of time, last_close, predicted, actual");
+                throw new BadInputException(file + " line 1: the header lacks one of time, last_close, predicted, actual");
             }
             List<String> time = new ArrayList<>();
             List<double[]> rows = new ArrayList<>();
@@ -59,7 +58,9 @@ public record Predictions(List<String> time, double[] lastClose, double[] predic
                     time.add(f[ti].trim());
                     rows.add(new double[]{Double.parseDouble(f[li]), Double.parseDouble(f[pi]), Double.parseDouble(f[ai])});
                 } catch (RuntimeException e) {
-                    throw new BadInputException(file + " line " + no + ": '" + line + "' is not time,last_close,predicted,actual");
+                    // the line itself is not echoed: the file may not be what the store says it is
+                    throw new BadInputException(file + " line " + no + ": not time,last_close,predicted,actual ("
+                            + f.length + " fields); the file is damaged: reproduce the trial");
                 }
             }
             double[] l = new double[rows.size()], p = new double[rows.size()], a = new double[rows.size()];

@@ -9,7 +9,9 @@ import dev.lstmtuner.features.Dataset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Fits the non-neural families on a dataset's training split and reads them back from a model folder. */
@@ -32,12 +34,29 @@ public final class Baselines {
         };
     }
 
-    /** The baseline model saved in {@code dir}, if the folder holds one (for windows of this shape). */
+    /** As below, reading the folder's files (tests and tools; {@code Predictor} passes the manifest-verified bytes). */
     public static Optional<BaselineModel> read(Path dir, int features, int timeSteps) {
+        Map<String, byte[]> files = new HashMap<>();
+        try {
+            for (String name : List.of("model.json", "model.tribuo")) {
+                Path p = dir.resolve(name);
+                if (Files.isRegularFile(p)) files.put(name, Files.readAllBytes(p));
+            }
+        } catch (IOException e) {
+            throw corrupt(dir.toString(), "cannot read the saved model (" + e.getMessage() + ")");
+        }
+        return read(dir, files, features, timeSteps);
+    }
+
+    /**
+     * The baseline model among a model folder's verified files (name to bytes), if it holds one (for windows of
+     * this shape); {@code dir} names the files in errors.
+     */
+    public static Optional<BaselineModel> read(Path dir, Map<String, byte[]> files, int features, int timeSteps) {
         Path json = dir.resolve("model.json"), forest = dir.resolve("model.tribuo");
         try {
-            if (Files.isRegularFile(json)) {
-                JsonNode n = ConfigLoader.mapper().readTree(Files.readString(json));
+            if (files.containsKey("model.json")) {
+                JsonNode n = ConfigLoader.mapper().readTree(files.get("model.json"));
                 String family = n == null ? "" : n.path("family").asText();
                 return switch (family) {
                     case "linear" -> Optional.of(RidgeModel.fromJson(n, json.toString()));
@@ -45,7 +64,9 @@ public final class Baselines {
                     default -> throw corrupt(json.toString(), "expected {\"family\": \"linear\" or \"forest\", ...}");
                 };
             }
-            if (Files.isRegularFile(forest)) return Optional.of(TribuoForest.read(forest, features, timeSteps));
+            if (files.containsKey("model.tribuo")) {
+                return Optional.of(TribuoForest.read(files.get("model.tribuo"), forest.toString(), features, timeSteps));
+            }
         } catch (IOException | RuntimeException e) {
             if (e instanceof BadInputException b) throw b;
             throw corrupt(dir.toString(), "cannot read the saved model (" + e.getMessage() + ")");

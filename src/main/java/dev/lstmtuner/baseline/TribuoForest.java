@@ -10,8 +10,6 @@ import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,11 +76,14 @@ public final class TribuoForest implements BaselineModel {
     }
 
     @SuppressWarnings("unchecked")
-    static TribuoForest read(Path file, int features, int timeSteps) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            Model<?> m = Model.deserialize(ModelProto.parseFrom(in));
-            if (!m.validate(Regressor.class)) throw Baselines.corrupt(file.toString(), "not a regression forest");
-            return new TribuoForest((Model<Regressor>) m, features, timeSteps);
+    static TribuoForest read(byte[] bytes, String source, int features, int timeSteps) throws IOException {
+        ModelProto proto = ModelProto.parseFrom(bytes);
+        // Tribuo instantiates the class the proto names: only its own models are accepted
+        if (!proto.getClassName().startsWith("org.tribuo.")) {
+            throw Baselines.corrupt(source, "names the class \"" + proto.getClassName() + "\", not a Tribuo model");
         }
+        Model<?> m = Model.deserialize(proto);
+        if (!m.validate(Regressor.class)) throw Baselines.corrupt(source, "not a regression forest");
+        return new TribuoForest((Model<Regressor>) m, features, timeSteps);
     }
 }

@@ -1,6 +1,7 @@
 package dev.lstmtuner.cli;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.data.CsvCell;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.SortColumn;
@@ -140,13 +141,8 @@ public final class ExportCommand implements Callable<Integer> {
         return cells.stream().map(ExportCommand::cell).collect(Collectors.joining(","));
     }
 
-    /** RFC 4180: quote cells holding a comma, quote or line break; double the quotes. */
+    /** RFC 4180 quoting and the formula guard shared with the leaderboard's download ({@link CsvCell}). */
     static String cell(Object v) {
-        if (v == null) return "";
-        String s = String.valueOf(v);
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            return "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+        return CsvCell.of(v);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.store.Artifact;
+import dev.lstmtuner.store.ArtifactRoot;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialReport;
@@ -43,10 +44,14 @@ public final class ExportModelCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write (created if missing).")
     Path outDir;
 
+    @Option(names = "--artifacts", defaultValue = "results/artifacts", paramLabel = "DIR",
+            description = "The folder the workers wrote artifacts to (default ${DEFAULT-VALUE}); a file the store records elsewhere is never copied.")
+    Path artifacts;
+
     /** The training data's bar interval, from the manifest saved beside the trial's model (trials saved before manifests have none). */
-    private static Optional<Long> barInterval(TrialReport report) {
+    private static Optional<Long> barInterval(TrialReport report, ArtifactRoot root) {
         return report.artifacts().stream().filter(a -> a.kind().equals("manifest")).reduce((x, y) -> y)
-                .map(a -> Path.of(a.path())).filter(Files::isRegularFile).flatMap(p -> {
+                .flatMap(a -> confined(root, a.path())).flatMap(p -> {
                     try {
                         JsonNode n = ConfigLoader.mapper().readTree(p.toFile()).get("bar_interval_ms");
                         return n != null && n.canConvertToLong() ? Optional.of(n.asLong()) : Optional.empty();
@@ -56,9 +61,18 @@ public final class ExportModelCommand implements Callable<Integer> {
                 });
     }
 
+    private static Optional<Path> confined(ArtifactRoot root, String recorded) {
+        try {
+            return root.resolve(recorded);
+        } catch (ArtifactRoot.OutsideRoot e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        ArtifactRoot root = ArtifactRoot.of(artifacts);
         try (Store store = storeOptions.open()) {
             Trial t = TrialRef.resolve(store, ref);
             TrialReport report = store.report(t.id()).orElseThrow();
@@ -72,9 +86,9 @@ public final class ExportModelCommand implements Callable<Integer> {
                         .orElseThrow(() -> new BadInputException("trial " + t.label() + " kept no " + kind + " file (state "
                                 + t.state() + "); only completed trials keep models: reproduce it with `lstm-tuner reproduce "
                                 + Fmt.shell(t.label()) + "` and export the reproduction"));
-                Path src = Path.of(a.path());
-                if (!Files.isRegularFile(src)) {
-                    throw new BadInputException(src + ": the " + kind + " file of trial " + t.label() + " is missing (deleted, or kept on the "
+                Path src = confined(root, a.path()).orElse(null);
+                if (src == null) {
+                    throw new BadInputException(a.path() + ": the " + kind + " file of trial " + t.label() + " is missing (deleted, or kept on the "
                             + "worker's machine); reproduce the trial with `lstm-tuner reproduce " + Fmt.shell(t.label()) + "`");
                 }
                 String sha = ModelBundle.sha256(src);
@@ -86,7 +100,7 @@ public final class ExportModelCommand implements Callable<Integer> {
                 Files.copy(src, dst, StandardCopyOption.REPLACE_EXISTING);
                 files.put(dst.getFileName().toString(), sha);
             }
-            barInterval(report).ifPresent(ms -> manifest.put("bar_interval_ms", ms));
+            barInterval(report, root).ifPresent(ms -> manifest.put("bar_interval_ms", ms));
             manifest.set("config", ConfigLoader.mapper().readTree(report.provenance().configJson()));
             manifest.set("provenance", ConfigLoader.mapper().valueToTree(report.provenance()));
             manifest.set("metrics", ConfigLoader.mapper().valueToTree(t.metrics()));

@@ -29,6 +29,8 @@ import java.util.concurrent.Callable;
         footer = {"", "Examples:",
                 "  bin/lstm-tuner fetch BTCUSDT ETHUSDT BNBUSDT --interval 1h --from 2024-01 --to 2024-12",
                 "  bin/lstm-tuner fetch BTCUSDT --from 2024-01 --base-url https://my-mirror.example",
+                "", "Limits per fetch (exit 2 naming the one passed): 64 MiB per download, 256 MiB unzipped per symbol,",
+                "16 entries per zip, 4096 characters per line.",
                 "", "Exit codes: 0 done, 2 bad input, no network or a file that fails its checks (nothing half-written)."})
 public final class FetchCommand implements Callable<Integer> {
     @Spec
@@ -56,6 +58,10 @@ public final class FetchCommand implements Callable<Integer> {
     @Option(names = "--timeout-s", defaultValue = "30", description = "Connect and read timeout per request (default: ${DEFAULT-VALUE}).")
     int timeoutS;
 
+    @Option(names = "--insecure", description = "Accept an http:// --base-url (a mirror on this machine or a trusted"
+            + " network): over plain HTTP anyone on the path can change the data, and the .CHECKSUM comes from the same server.")
+    boolean insecure;
+
     /** Today in UTC; tests pin it. */
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
 
@@ -64,6 +70,11 @@ public final class FetchCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         if (!baseUrl.startsWith("http://") && !baseUrl.startsWith("https://")) {
             throw new BadInputException("--base-url " + baseUrl + ": expected an http:// or https:// URL");
+        }
+        if (baseUrl.startsWith("http://") && !insecure) {
+            throw new BadInputException("--base-url " + baseUrl + " is plain HTTP: anyone on the path can change the "
+                    + "klines, and the .CHECKSUM that verifies them comes from the same server; use https://, or pass "
+                    + "--insecure for a mirror you trust");
         }
         if (timeoutS < 1) throw new BadInputException("--timeout-s must be at least 1, got " + timeoutS);
         YearMonth first = month("--from", from);

@@ -50,6 +50,7 @@ public final class Main implements Runnable {
 
     /** Runs a command with its output and errors captured (tests); null keeps the standard streams. */
     public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        SerialFilter.install(); // before any file or peer is read: no Java object outside the allow-list is ever deserialized
         StoreFactory.bindLoopback();
         CommandLine cl = new CommandLine(new Main());
         if (out != null) cl.setOut(out);

@@ -241,6 +241,7 @@ public final class SearchCommand implements Callable<Integer> {
         out.flush();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(workerMemoryFlags());
+        cmd.add("-Djdk.serialFilter=" + SerialFilter.PATTERN); // in force before the worker's first class loads
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker"));
         cmd.addAll(storeOptions.childArgs(url));
         cmd.addAll(List.of("--campaign", campaign, "--artifacts", artifacts.toString(), "--device", kind,

@@ -1,5 +1,6 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.config.FileModes;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import picocli.CommandLine.Option;
@@ -20,6 +21,15 @@ public final class StoreOptions {
                     + "then ~/.pgpass). Never put a password in the URL: `ps` shows command lines to everyone.")
     String passwordEnv;
 
+    private boolean sharedGroup;
+
+    @Option(names = "--shared-group", description = "Create stores, password files and artifacts readable and writable"
+            + " by the owner's group too (0660, folders 0770), for a team on one machine. Default: owner only (0600, 0700).")
+    void sharedGroup(boolean on) {
+        sharedGroup = on;
+        FileModes.shareWithGroup(on);
+    }
+
     public Store open() {
         return StoreFactory.open(store, passwordEnv);
     }
@@ -32,6 +42,7 @@ public final class StoreOptions {
     public List<String> childArgs(String url) {
         List<String> args = new ArrayList<>(List.of("--store", url));
         if (passwordEnv != null) args.addAll(List.of("--store-password-env", passwordEnv));
+        if (sharedGroup) args.add("--shared-group");
         return args;
     }
 }

@@ -31,10 +31,16 @@ public final class BinanceFetch {
 
     private final DumpDownloader downloader;
     private final Path out;
+    private final FetchLimits limits;
 
     public BinanceFetch(String baseUrl, Path out, Duration timeout) {
+        this(baseUrl, out, timeout, FetchLimits.DEFAULT);
+    }
+
+    public BinanceFetch(String baseUrl, Path out, Duration timeout, FetchLimits limits) {
         this.out = out;
-        this.downloader = new DumpDownloader(baseUrl, out.resolve(".binance"), timeout);
+        this.limits = limits;
+        this.downloader = new DumpDownloader(baseUrl, out.resolve(".binance"), timeout, limits);
     }
 
     public List<Result> fetch(List<String> symbols, String interval, YearMonth from, YearMonth to, LocalDate today,
@@ -76,7 +82,7 @@ public final class BinanceFetch {
                 }
             }
             Path csv = out.resolve(BinanceDumps.csvName(e.getKey(), interval));
-            Series s = KlineMerge.read(zips, csv);
+            Series s = KlineMerge.read(zips, csv, limits);
             KlineMerge.write(s, csv);
             results.add(new Result(e.getKey(), csv, DataReport.of(s), zips.size(), downloaded, bytes, notes));
         }

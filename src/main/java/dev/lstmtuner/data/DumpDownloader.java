@@ -43,6 +43,7 @@ public final class DumpDownloader {
     private final String baseUrl;
     private final Path cache;
     private final Duration timeout;
+    private final FetchLimits limits;
 
     /** What {@link #get} found: the verified zip, the bytes downloaded now (0 when cached), or that it is absent. */
     public record Fetched(DumpFile file, Path zip, long downloadedBytes, boolean cached) {
@@ -52,9 +53,14 @@ public final class DumpDownloader {
     }
 
     public DumpDownloader(String baseUrl, Path cache, Duration timeout) {
+        this(baseUrl, cache, timeout, FetchLimits.DEFAULT);
+    }
+
+    public DumpDownloader(String baseUrl, Path cache, Duration timeout, FetchLimits limits) {
         this.baseUrl = BinanceDumps.stripSlash(baseUrl);
         this.cache = cache;
         this.timeout = timeout;
+        this.limits = limits;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
@@ -73,7 +79,9 @@ public final class DumpDownloader {
             Matcher cached = CHECKSUM.matcher(read(sum));
             if (cached.find() && cached.group(1).equalsIgnoreCase(sha256(zip))) return new Fetched(f, zip, 0, true);
         }
-        HttpResponse<String> checksum = send(f.checksumUrl(baseUrl), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        // a .CHECKSUM is one line: 4 KiB is plenty, and a server that sends more is not a dump mirror
+        HttpResponse<String> checksum = send(f.checksumUrl(baseUrl), capped(HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8),
+                4096, f.checksumUrl(baseUrl)));
         if (checksum.statusCode() == 404) return new Fetched(f, null, 0, false);
         requireOk(checksum.statusCode(), f.checksumUrl(baseUrl));
         String expected = parseChecksum(checksum.body(), f.checksumUrl(baseUrl));
@@ -81,7 +89,8 @@ public final class DumpDownloader {
             Files.createDirectories(zip.getParent());
             Path part = Files.createTempFile(zip.getParent(), f.name() + ".", ".part");
             try {
-                HttpResponse<Path> body = send(f.url(baseUrl), HttpResponse.BodyHandlers.ofFile(part));
+                HttpResponse<Path> body = send(f.url(baseUrl), capped(HttpResponse.BodyHandlers.ofFile(part),
+                        limits.downloadBytes(), f.url(baseUrl)));
                 if (body.statusCode() == 404) {
                     throw new BadInputException(f.url(baseUrl) + ": HTTP 404 although its .CHECKSUM exists: the mirror"
                             + " is incomplete; run fetch again later or pass another --base-url");
@@ -93,7 +102,7 @@ public final class DumpDownloader {
                             + ", .CHECKSUM says " + expected.toLowerCase(Locale.ROOT) + "): the download is damaged;"
                             + " run fetch again (verified files are kept) or pass another --base-url");
                 }
-                checkZip(part, f.url(baseUrl));
+                checkZip(part, f.url(baseUrl), limits);
                 Path sumPart = Files.createTempFile(zip.getParent(), f.name() + ".CHECKSUM.", ".part");
                 Files.writeString(sumPart, checksum.body());
                 Files.move(sumPart, sum, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -107,11 +116,81 @@ public final class DumpDownloader {
         }
     }
 
+    /** Too big to be what it claims: thrown from inside the body handler, reported as exit 2 naming the limit. */
+    private static final class TooBig extends IOException {
+        TooBig(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * {@code handler}, stopped with {@link TooBig} once the server announces (Content-Length) or sends more than
+     * {@code max} bytes: nothing bigger is kept on disk or in memory.
+     */
+    private static <T> HttpResponse.BodyHandler<T> capped(HttpResponse.BodyHandler<T> handler, long max, String url) {
+        String what = url + ": the server sends more than " + max + " bytes, the limit for one file"
+                + " (FetchLimits.downloadBytes); a kline dump is far smaller, so this is not one: check --base-url";
+        return info -> {
+            long announced = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            if (announced > max) {
+                return HttpResponse.BodySubscribers.replacing(null);
+            }
+            HttpResponse.BodySubscriber<T> inner = handler.apply(info);
+            return new HttpResponse.BodySubscriber<>() {
+                private long seen;
+                private java.util.concurrent.Flow.Subscription subscription;
+
+                @Override
+                public java.util.concurrent.CompletionStage<T> getBody() {
+                    return inner.getBody();
+                }
+
+                @Override
+                public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                    subscription = s;
+                    inner.onSubscribe(s);
+                }
+
+                @Override
+                public void onNext(java.util.List<java.nio.ByteBuffer> items) {
+                    for (java.nio.ByteBuffer b : items) seen += b.remaining();
+                    if (seen > max) {
+                        subscription.cancel();
+                        inner.onError(new TooBig(what));
+                        return;
+                    }
+                    inner.onNext(items);
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    inner.onError(t);
+                }
+
+                @Override
+                public void onComplete() {
+                    inner.onComplete();
+                }
+            };
+        };
+    }
+
     private <T> HttpResponse<T> send(String url, HttpResponse.BodyHandler<T> handler) {
         HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
         try {
-            return http.send(req, handler);
+            HttpResponse<T> r = http.send(req, handler);
+            if (r.statusCode() == 200 && r.body() == null) {
+                throw new BadInputException(url + ": the server announces " + r.headers().firstValue("Content-Length").orElse("?")
+                        + " bytes, more than " + limits.downloadBytes() + " bytes, the limit for one file"
+                        + " (FetchLimits.downloadBytes); a kline dump is far smaller, so this is not one: check --base-url; nothing was kept");
+            }
+            return r;
         } catch (IOException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof TooBig big) {
+                    throw new BadInputException(big.getMessage() + "; nothing was kept", e);
+                }
+            }
             throw new BadInputException("cannot download from " + baseUrl + " (" + describe(e) + "): no network?"
                     + " Check the connection or pass --base-url for a mirror; no partial file was written"
                     + " and files already verified are kept", e);
@@ -141,15 +220,23 @@ public final class DumpDownloader {
     }
 
     /** The file opens as a zip and every entry reads to its end (a truncated zip fails one of the two). */
-    private static void checkZip(Path zip, String url) {
+    private static void checkZip(Path zip, String url, FetchLimits limits) {
         try (ZipFile z = new ZipFile(zip.toFile())) {
+            if (z.size() == 0) throw new ZipException("no entries");
+            if (z.size() > limits.zipEntries()) {
+                throw new BadInputException(url + ": holds " + z.size() + " entries, more than the limit of "
+                        + limits.zipEntries() + " (FetchLimits.zipEntries); a kline dump holds one: check --base-url; nothing was kept");
+            }
             Enumeration<? extends ZipEntry> entries = z.entries();
-            if (!entries.hasMoreElements()) throw new ZipException("no entries");
             byte[] buf = new byte[1 << 16];
+            long total = 0;
             while (entries.hasMoreElements()) {
                 try (InputStream in = z.getInputStream(entries.nextElement())) {
-                    while (in.read(buf) > 0) {
-                        // reading to the end checks the compressed data and its CRC
+                    int r;
+                    while ((r = in.read(buf)) > 0) {
+                        // reading to the end checks the compressed data and its CRC; counting stops a zip bomb
+                        total += r;
+                        if (total > limits.uncompressedBytes()) throw tooMuch(url, limits);
                     }
                 }
             }
@@ -157,6 +244,12 @@ public final class DumpDownloader {
             throw new BadInputException(url + ": not a readable zip (" + e.getMessage() + "), although its checksum"
                     + " matches: the server's copy is damaged; pass another --base-url or narrow --from/--to");
         }
+    }
+
+    static BadInputException tooMuch(String source, FetchLimits limits) {
+        return new BadInputException(source + ": unzips to more than " + (limits.uncompressedBytes() >> 20) + " MiB, the limit"
+                + " (FetchLimits.uncompressedBytes): a zip bomb, or far more data than one fetch should hold; narrow"
+                + " --from/--to or take a coarser --interval; nothing was kept");
     }
 
     static String parseChecksum(String text, String source) {

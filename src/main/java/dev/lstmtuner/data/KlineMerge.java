@@ -5,6 +5,7 @@ import dev.lstmtuner.config.BadInputException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringReader;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -31,12 +32,18 @@ public final class KlineMerge {
 
     /** The validated series of the zips' rows; {@code out} names the merged file in error messages. */
     public static Series read(List<Path> zips, Path out) {
+        return read(zips, out, FetchLimits.DEFAULT);
+    }
+
+    /** As above, refusing (exit 2, naming the limit) more entries, unzipped bytes or line length than {@code limits}. */
+    public static Series read(List<Path> zips, Path out, FetchLimits limits) {
         StringBuilder text = new StringBuilder();
         StringBuilder legend = new StringBuilder();
         int line = 0;
+        long[] unzipped = {0};
         for (Path zip : zips) {
             int first = line + 1;
-            for (String row : rows(zip)) {
+            for (String row : rows(zip, limits, unzipped)) {
                 text.append(row).append('\n');
                 line++;
             }
@@ -81,18 +88,34 @@ public final class KlineMerge {
         return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
-    /** The data lines of the zip's CSV entries (a header line, as some dumps have, is dropped). */
-    private static List<String> rows(Path zip) {
+    /**
+     * The data lines of the zip's CSV entries (a header line, as some dumps have, is dropped); {@code unzipped[0]}
+     * counts the characters read across the symbol's zips, against {@link FetchLimits#uncompressedBytes()}.
+     */
+    private static List<String> rows(Path zip, FetchLimits limits, long[] unzipped) {
         List<String> rows = new ArrayList<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {
+            if (z.size() > limits.zipEntries()) {
+                throw new BadInputException(zip + ": holds " + z.size() + " entries, more than the limit of "
+                        + limits.zipEntries() + " (FetchLimits.zipEntries); a kline dump holds one: delete it and check --base-url");
+            }
             Enumeration<? extends ZipEntry> entries = z.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e = entries.nextElement();
                 if (e.isDirectory()) continue;
-                try (BufferedReader in = new BufferedReader(new InputStreamReader(z.getInputStream(e), StandardCharsets.UTF_8))) {
+                try (Reader in = new BufferedReader(new InputStreamReader(z.getInputStream(e), StandardCharsets.UTF_8))) {
                     String line;
                     boolean first = true;
-                    while ((line = in.readLine()) != null) {
+                    int no = 0;
+                    StringBuilder buf = new StringBuilder();
+                    while ((line = nextLine(in, buf, limits.lineChars())) != null) {
+                        no++;
+                        if (line == TOO_LONG) {
+                            throw new BadInputException(zip + " line " + no + ": longer than " + limits.lineChars()
+                                    + " characters, the limit (FetchLimits.lineChars); a kline row is about 100: delete it and check --base-url");
+                        }
+                        unzipped[0] += line.length() + 1;
+                        if (unzipped[0] > limits.uncompressedBytes()) throw DumpDownloader.tooMuch(zip.toString(), limits);
                         if (line.isBlank()) continue;
                         if (first && !line.isEmpty() && Character.isLetter(line.charAt(0))) {
                             first = false;
@@ -107,5 +130,23 @@ public final class KlineMerge {
             throw new BadInputException(zip + ": cannot read the zip (" + e.getMessage() + "); delete it and fetch again");
         }
         return rows;
+    }
+
+    /** Marks a line past the limit (compared by identity). */
+    private static final String TOO_LONG = new String("line too long");
+
+    /** The next line without its terminator, null at the end, {@link #TOO_LONG} once it passes {@code max} characters. */
+    private static String nextLine(Reader in, StringBuilder buf, int max) throws IOException {
+        buf.setLength(0);
+        int c;
+        boolean any = false;
+        while ((c = in.read()) >= 0) {
+            any = true;
+            if (c == '\n') break;
+            if (c == '\r') continue;
+            if (buf.length() >= max) return TOO_LONG;
+            buf.append((char) c);
+        }
+        return any ? buf.toString() : null;
     }
 }

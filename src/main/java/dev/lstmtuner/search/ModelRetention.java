@@ -2,6 +2,7 @@ package dev.lstmtuner.search;
 
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Artifact;
+import dev.lstmtuner.store.ArtifactRoot;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
@@ -10,6 +11,7 @@ import dev.lstmtuner.store.TrialReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,8 +24,11 @@ public final class ModelRetention {
     private ModelRetention() {
     }
 
-    /** Deletes the model files of every completed trial ranked below {@code k}; returns how many files went. */
-    public static int keepBest(Store store, String campaign, int k) {
+    /**
+     * Deletes the model files of every completed trial ranked below {@code k}; returns how many files went. Only
+     * files that resolve under {@code root} are deleted: a path the store records elsewhere is left alone.
+     */
+    public static int keepBest(Store store, String campaign, int k, ArtifactRoot root) {
         int deleted = 0;
         for (int offset = k; ; offset += 500) {
             var page = store.trials(TrialQuery.of(campaign).state(TrialState.COMPLETE).page(500, offset));
@@ -33,7 +38,10 @@ public final class ModelRetention {
                 for (Artifact a : r.artifacts()) {
                     if (!MODEL_FILES.contains(a.kind())) continue;
                     try {
-                        if (Files.deleteIfExists(Path.of(a.path()))) deleted++;
+                        Optional<Path> file = root.resolve(a.path());
+                        if (file.isPresent() && Files.deleteIfExists(file.get())) deleted++;
+                    } catch (ArtifactRoot.OutsideRoot e) {
+                        System.err.println("warning: " + e.getMessage());
                     } catch (IOException e) {
                         // another worker removed it, or the disk refused: the next completed trial tries again
                     }

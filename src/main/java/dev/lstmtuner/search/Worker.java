@@ -4,6 +4,7 @@ import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.result.TrialState;
+import dev.lstmtuner.store.ArtifactRoot;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.TrialHandle;
@@ -88,7 +89,7 @@ public final class Worker {
                     this::prepare, null, (e, b, n, t) -> { });
             running.set(null);
             if (o.state() == TrialState.COMPLETE && plan.experiment().keepModels() != null) {
-                ModelRetention.keepBest(store, h.campaign(), plan.experiment().keepModels());
+                ModelRetention.keepBest(store, h.campaign(), plan.experiment().keepModels(), ArtifactRoot.of(artifactsRoot));
             }
             log.printf("%s: trial %s/%d %s%s%n", workerId, h.campaign(), h.number(), o.state(),
                     o.reason() == null ? "" : ": " + o.reason());

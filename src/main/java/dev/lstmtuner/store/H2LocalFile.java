@@ -1,6 +1,7 @@
 package dev.lstmtuner.store;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.FileModes;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,7 @@ final class H2LocalFile {
     String password() {
         Path key = passwordFile();
         if (!Files.exists(key)) return "";
+        FileModes.warnUnlessPrivate(key, System.err);
         try {
             return Files.readString(key, StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
@@ -97,8 +99,25 @@ final class H2LocalFile {
                     + (dir == null ? data.getParent() : dir) + " is not writable; pass --store with a writable location");
         }
         checkFreeSpace(dir);
+        try {
+            FileModes.createPrivateDirectories(data.getParent()); // the folders it makes: 0700, no one else lists them
+        } catch (IOException e) {
+            throw new BadInputException("cannot create the folder " + data.getParent() + " for the experiment store ("
+                    + reason(e) + "): pass --store with a writable location");
+        }
         if (!Files.exists(passwordFile())) writePassword(generate());
         return url;
+    }
+
+    /**
+     * Makes a store this process just created private: H2 creates its files with the umask's mode (0644 under
+     * umask 022), readable by every local user with H2's own tools whatever the password; so they become 0600
+     * (0660 under --shared-group) as soon as they exist. A store that existed keeps the mode its owner gave it.
+     */
+    void restrictNew() {
+        FileModes.restrictIfPresent(dataFile());
+        FileModes.restrictIfPresent(base.resolveSibling(base.getFileName() + ".trace.db"));
+        FileModes.restrictIfPresent(base.resolveSibling(base.getFileName() + ".lock.db"));
     }
 
     /** H2 fails in odd ways (a lock file it cannot create, a store it cannot grow) on a full disk: say so first. */
@@ -178,7 +197,8 @@ final class H2LocalFile {
         try {
             Files.createDirectories(key.getParent());
             tmp = Files.createTempFile(key.getParent(), key.getFileName().toString(), ".tmp",
-                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    PosixFilePermissions.asFileAttribute(FileModes.fileMode()));
+            FileModes.restrict(tmp); // the umask narrows a creation mode (0660 would become 0640): set it outright
             Files.writeString(tmp, password + "\n", StandardCharsets.UTF_8);
             Files.createLink(key, tmp); // atomic and never replaces: two processes agree on one password
             return true;

@@ -14,6 +14,8 @@ public record Note(long id, String campaign, Long trialId, Kind kind, String tex
     public static final int MAX_NOTE = 2_000;
     /** Longest tag. */
     public static final int MAX_TAG = 40;
+    /** Most notes and tags on one campaign and its trials: the pages list them all. */
+    public static final int MAX_PER_CAMPAIGN = 1_000;
 
     public enum Kind { NOTE, TAG }
 
@@ -27,6 +29,12 @@ public record Note(long id, String campaign, Long trialId, Kind kind, String tex
         }
         if (kind == Kind.TAG && t.chars().anyMatch(Character::isISOControl)) {
             throw new BadInputException("a tag is one line of text: remove the line breaks");
+        }
+        // bidi overrides and other invisible format characters (Unicode Cf) make text display as something it is not
+        int hidden = t.codePoints().filter(c -> Character.getType(c) == Character.FORMAT).findFirst().orElse(-1);
+        if (hidden >= 0) {
+            throw new BadInputException(String.format(Locale.ROOT, "a %s may not hold the invisible format character "
+                    + "U+%04X (direction overrides and the like can make text read as something else): remove it", name(kind), hidden));
         }
         return t;
     }

@@ -2,8 +2,10 @@ package dev.lstmtuner.store;
 
 import dev.lstmtuner.config.BadInputException;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Opens a store from what the user typed ({@code --store}): null = {@link #DEFAULT_URL}; {@code mem} = an
@@ -48,8 +50,17 @@ public final class StoreFactory {
         if (spec.equals("mem") || spec.equals("mem:")) return new InMemoryStore();
         String url = jdbcUrl(spec);
         if (url.startsWith("jdbc:postgresql:")) return PgCredentials.open(url, null);
-        String h2 = H2LocalFile.of(url).map(f -> f.prepare(url)).orElse(url);
-        return new JdbcStore(h2, user(h2), password(h2));
+        if (url.toLowerCase(Locale.ROOT).matches(".*;\\s*password\\s*=.*")) {
+            throw new BadInputException("--store " + PgCredentials.redact(url) + " carries a password, which `ps` shows to "
+                    + "every user of the machine (and which worker command lines would repeat): remove ;PASSWORD= from the "
+                    + "URL and set " + PASSWORD_ENV + " (a local H2 file needs none: its password file is beside it)");
+        }
+        Optional<H2LocalFile> local = H2LocalFile.of(url);
+        boolean fresh = local.isPresent() && !Files.exists(local.get().dataFile());
+        String h2 = local.map(f -> f.prepare(url)).orElse(url);
+        JdbcStore store = new JdbcStore(h2, user(h2), password(h2));
+        if (fresh) local.get().restrictNew();
+        return store;
     }
 
     /**

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,19 @@ public final class ManifestCheck {
     private ManifestCheck() {
     }
 
-    /** What a verified manifest says beyond the checksums; {@code barIntervalMs} is null for older exports. */
-    public record Manifest(Long barIntervalMs) {
+    /** Largest file a manifest may list: every listed file is read into memory once, hashed, and used from there. */
+    static final long MAX_FILE_BYTES = 1L << 30;
+
+    /**
+     * What a verified manifest says beyond the checksums ({@code barIntervalMs} is null for older exports), and the
+     * bytes of every file it lists: the bytes that were hashed are the bytes that are loaded, so a file swapped
+     * between the check and the load is never used.
+     */
+    public record Manifest(Long barIntervalMs, Map<String, byte[]> files) {
+        /** The verified bytes of a listed file; null if the manifest does not list it. */
+        public byte[] bytes(String name) {
+            return files.get(name);
+        }
     }
 
     /** Writes the manifest for the files just saved; the bar interval is the data's, read off the windows. */
@@ -44,7 +56,7 @@ public final class ManifestCheck {
         try {
             Path p = dir.resolve(MANIFEST);
             Files.writeString(p, root.toPrettyString() + "\n");
-            return ModelBundle.info("manifest", p);
+            return ModelBundle.written("manifest", p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the manifest in " + dir + ": " + e.getMessage(), e);
         }
@@ -92,6 +104,7 @@ public final class ManifestCheck {
                         + "checked; export the trial again");
             }
         }
+        Map<String, byte[]> read = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
@@ -104,18 +117,24 @@ public final class ManifestCheck {
                 throw new BadInputException(name + ": missing in " + dir + " although the manifest lists it; "
                         + "export the trial again");
             }
-            String actual;
+            byte[] bytes;
             try {
-                actual = ModelBundle.sha256(file);
+                if (Files.size(file) > MAX_FILE_BYTES) {
+                    throw new BadInputException(name + ": " + Files.size(file) + " bytes, more than the "
+                            + (MAX_FILE_BYTES >> 20) + " MB any saved model file has; export the trial again (" + dir + ")");
+                }
+                bytes = Files.readAllBytes(file);
             } catch (IOException ex) {
                 throw new BadInputException(name + ": cannot read (" + ex.getMessage() + ")");
             }
-            if (!actual.equalsIgnoreCase(e.getValue().asText())) {
+            if (!ModelBundle.sha256(bytes).equalsIgnoreCase(e.getValue().asText())) {
                 throw new BadInputException(name + ": checksum mismatch: the file changed since export; "
                         + "export the trial again (" + dir + ")");
             }
+            read.put(name, bytes);
         }
         JsonNode interval = root.get("bar_interval_ms");
-        return new Manifest(interval != null && interval.canConvertToLong() && interval.asLong() > 0 ? interval.asLong() : null);
+        return new Manifest(interval != null && interval.canConvertToLong() && interval.asLong() > 0 ? interval.asLong() : null,
+                Map.copyOf(read));
     }
 }

@@ -2,6 +2,7 @@ package dev.lstmtuner.train;
 
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.config.FileModes;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.Dataset;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -40,7 +41,7 @@ public final class ModelBundle {
     /** Writes the test-split forecasts only (every completed trial keeps them, for the leaderboard). */
     public static FileInfo writePredictions(Path dir, Evaluator.TestForecast f) {
         try {
-            Files.createDirectories(dir);
+            FileModes.createPrivateDirectories(dir);
             Path p = dir.resolve(PREDICTIONS);
             try (Writer w = Files.newBufferedWriter(p)) {
                 w.write("time,last_close,predicted,actual\n"); // time: the anchor bar (last known close), ISO-8601 UTC
@@ -49,7 +50,7 @@ public final class ModelBundle {
                             f.predicted()[i], f.actual()[i]));
                 }
             }
-            return info("predictions", p);
+            return written("predictions", p);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write predictions to " + dir + ": " + e.getMessage(), e);
         }
@@ -63,7 +64,7 @@ public final class ModelBundle {
     /** As above for any family: a network as {@code model.zip}, a baseline model as its own file. */
     public static List<FileInfo> writeModel(Path dir, Forecaster forecaster, Dataset ds, RunConfig config) {
         try {
-            Files.createDirectories(dir);
+            FileModes.createPrivateDirectories(dir);
             List<FileInfo> files = new ArrayList<>();
             Path model;
             if (forecaster.network() != null) {
@@ -73,13 +74,13 @@ public final class ModelBundle {
                 model = dir.resolve(forecaster.baseline().fileName());
                 forecaster.baseline().write(model);
             }
-            files.add(info("model", model));
+            files.add(written("model", model));
             Path pre = dir.resolve(PREPROCESSING);
             Files.writeString(pre, preprocessingJson(ds));
-            files.add(info("preprocessing", pre));
+            files.add(written("preprocessing", pre));
             Path cfg = dir.resolve(CONFIG);
             Files.writeString(cfg, ConfigLoader.toJson(config));
-            files.add(info("config", cfg));
+            files.add(written("config", cfg));
             files.add(ManifestCheck.write(dir, files, ds)); // predict refuses a folder without one
             return files;
         } catch (IOException e) {
@@ -87,24 +88,45 @@ public final class ModelBundle {
         }
     }
 
+    /** The network saved in {@code dir} (tests and tools; {@link Predictor} loads the manifest-verified bytes instead). */
     public static MultiLayerNetwork readModel(Path dir) {
         Path model = dir.resolve(MODEL);
-        if (!Files.isRegularFile(model)) {
+        try {
+            return readModel(dir, Files.isRegularFile(model) ? Files.readAllBytes(model) : null);
+        } catch (IOException e) {
+            throw new BadInputException(model + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+
+    /** The network from {@code model.zip}'s verified bytes (see {@link ModelArchive}: only a model's own entries). */
+    static MultiLayerNetwork readModel(Path dir, byte[] zip) {
+        Path model = dir.resolve(MODEL);
+        if (zip == null) {
             throw new BadInputException(model + ": model file missing; export the trial again with `lstm-tuner export-model`");
         }
-        try {
-            return ModelSerializer.restoreMultiLayerNetwork(model.toFile(), false);
-        } catch (IOException | RuntimeException e) {
-            throw new BadInputException(model + ": cannot read the model (" + e.getMessage() + "): the file is corrupt or not a DL4J model; export it again");
-        }
+        return ModelArchive.restore(zip, model.toString());
     }
 
     static String preprocessingJson(Dataset ds) {
         return Preprocessing.of(ds).toJson();
     }
 
+    /** A file just written, made private to its owner (see {@link FileModes}) before it is recorded. */
+    static FileInfo written(String kind, Path p) throws IOException {
+        FileModes.restrict(p);
+        return info(kind, p);
+    }
+
     public static FileInfo info(String kind, Path p) throws IOException {
         return new FileInfo(kind, p, sha256(p), Files.size(p));
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String sha256(Path p) throws IOException {

@@ -17,7 +17,7 @@ import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.deeplearning4j.nn.conf.layers.wrapper.BaseWrapperLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -64,18 +64,18 @@ public final class Predictor {
             throw new BadInputException(dir + ": model folder not found; pass the folder export-model wrote "
                     + "(it holds " + ModelBundle.MODEL + ", " + ModelBundle.PREPROCESSING + ", " + ModelBundle.CONFIG + ")");
         }
+        // every file below comes from the manifest's verified bytes: nothing is read from the folder twice
         ManifestCheck.Manifest manifest = ManifestCheck.verify(dir);
         Path pre = dir.resolve(ModelBundle.PREPROCESSING);
-        Preprocessing p = Preprocessing.parse(read(pre), pre.toString());
+        Preprocessing p = Preprocessing.parse(text(manifest, pre), pre.toString());
         Path cfg = dir.resolve(ModelBundle.CONFIG);
-        read(cfg);
-        RunConfig config = ConfigLoader.load(cfg);
-        Optional<BaselineModel> baseline = Baselines.read(dir, p.features().size(), p.timeSteps());
+        RunConfig config = ConfigLoader.parse(text(manifest, cfg), cfg.toString());
+        Optional<BaselineModel> baseline = Baselines.read(dir, manifest.files(), p.features().size(), p.timeSteps());
         Forecaster model;
         if (baseline.isPresent()) {
             model = Forecaster.of(baseline.get());
         } else {
-            MultiLayerNetwork net = ModelBundle.readModel(dir);
+            MultiLayerNetwork net = ModelBundle.readModel(dir, manifest.bytes(ModelBundle.MODEL));
             long nIn = inputSize(net);
             if (nIn >= 0 && nIn != p.features().size()) {
                 throw new BadInputException(pre + ": lists " + p.features().size() + " features but the network in "
@@ -149,16 +149,13 @@ public final class Predictor {
         return new Forecast(in.anchorTimeMs(), targetTime, in.anchorClose(), predicted, in.actualClose());
     }
 
-    private static String read(Path file) {
-        if (!Files.isRegularFile(file)) {
+    private static String text(ManifestCheck.Manifest manifest, Path file) {
+        byte[] bytes = manifest.bytes(file.getFileName().toString());
+        if (bytes == null) {
             throw new BadInputException(file + ": missing; a model folder needs " + ModelBundle.MODEL + ", "
                     + ModelBundle.PREPROCESSING + " and " + ModelBundle.CONFIG + "; export the trial again");
         }
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
-        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Features the first layer takes, looking through wrappers; -1 if it cannot tell. */

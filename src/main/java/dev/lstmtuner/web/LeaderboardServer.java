@@ -40,25 +40,16 @@ public final class LeaderboardServer {
     }
 
     /**
-     * Creates and starts the server (what {@code serve} and {@code search --serve} call); warns on {@code warnings}
-     * when bound to anything but loopback, because the API has no authentication.
+     * Creates and starts the server (what {@code serve} calls); warns on {@code warnings} when bound to anything but
+     * loopback without a token ({@code --no-auth}). {@code allowNotes} lets the pages add notes and tags.
      */
-    public static Javalin serve(Store store, String host, int port, PrintStream warnings) {
-        return serve(store, host, port, warnings, false);
-    }
-
-    /** As {@link #serve(Store, String, int, PrintStream)}; {@code allowNotes} lets the pages add notes and tags. */
-    public static Javalin serve(Store store, String host, int port, PrintStream warnings, boolean allowNotes) {
-        if (!isLoopback(host)) {
-            warnings.println("warning: the leaderboard listens on " + host + ", so anyone who can reach this machine"
-                    + " can read every campaign (there is no login)" + (allowNotes ? " and add notes" : "")
-                    + "; use --bind 127.0.0.1 to keep it local");
+    public static Javalin serve(Store store, String host, int port, PrintStream warnings, boolean allowNotes, WebAccess access) {
+        if (!WebAccess.isLoopback(host) && access.token() == null) {
+            warnings.println("warning: the leaderboard listens on " + host + " with --no-auth, so anyone who can reach "
+                    + "this machine can read every campaign" + (allowNotes ? " and add notes" : "")
+                    + "; use --token-file FILE, or --bind 127.0.0.1 to keep it local");
         }
-        return create(store, DEFAULT_TTL_MS, allowNotes).start(host, port);
-    }
-
-    static boolean isLoopback(String host) {
-        return host.equals("127.0.0.1") || host.equals("localhost") || host.equals("::1") || host.startsWith("127.");
+        return create(store, DEFAULT_TTL_MS, allowNotes, access).start(host, port);
     }
 
     public static Javalin create(Store store) {
@@ -71,8 +62,14 @@ public final class LeaderboardServer {
 
     /** With {@code allowNotes}, the pages may add and remove notes and tags (see {@link NoteWrites}). */
     public static Javalin create(Store store, long ttlMs, boolean allowNotes) {
-        LeaderboardService service = new LeaderboardService(store, ttlMs);
+        return create(store, ttlMs, allowNotes, WebAccess.local());
+    }
+
+    /** As above, answering only to {@code access}'s host names and token, serving files only under its root. */
+    public static Javalin create(Store store, long ttlMs, boolean allowNotes, WebAccess access) {
+        LeaderboardService service = new LeaderboardService(store, ttlMs, access.artifacts());
         NoteWrites notes = new NoteWrites(store, service, allowNotes);
+        AccessGuard guard = new AccessGuard(access);
         TrialDetails details = new TrialDetails(service);
         Comparison comparison = new Comparison(service, details);
         CampaignCharts charts = new CampaignCharts(service);
@@ -88,10 +85,16 @@ public final class LeaderboardServer {
             config.jsonMapper(new JavalinJackson().updateMapper(m ->
                     m.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)));
         });
+        app.before(guard::check); // first: Host, Origin and token, before any handler reads the store
+        app.get(AccessGuard.LOGIN, guard::loginPage);
+        app.post(AccessGuard.LOGIN, guard::login);
         app.before(ctx -> {
             // data is only ever inserted as text by the pages; the policy is a second line of defence
-            ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
+            // no framing (clickjacking), no <base> rewriting, forms post only here, and no URL leaks in Referer
+            ctx.header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
             ctx.header("X-Content-Type-Options", "nosniff");
+            ctx.header("Referrer-Policy", "no-referrer");
         });
         app.get("/api/campaigns", ctx -> ctx.json(service.campaigns(ctx.queryParam("symbol"))));
         app.get("/api/campaign", ctx -> {
@@ -114,7 +117,7 @@ public final class LeaderboardServer {
         app.get("/api/trials.csv", ctx -> {
             TrialsRequest r = trialsRequest(ctx).page(TrialsCsv.MAX_ROWS, 0);
             ctx.header("Content-Disposition", "attachment; filename=\"" + fileName(r.campaign()) + "-trials.csv\"");
-            ctx.contentType("text/csv; charset=utf-8").result(TrialsCsv.of(service.trials(r)));
+            ctx.contentType("text/csv; charset=utf-8").result(TrialsCsv.of(service.trialsForDownload(r)));
         });
         app.get("/api/trials/{id}/artifacts/{index}", ctx -> {
             long id = RequestParams.pathId(ctx, "id");

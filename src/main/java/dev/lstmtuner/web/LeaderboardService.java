@@ -12,6 +12,7 @@ import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSummary;
 import dev.lstmtuner.store.SortColumn;
 import dev.lstmtuner.store.Page;
+import dev.lstmtuner.store.ArtifactRoot;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
@@ -46,15 +47,30 @@ public final class LeaderboardService {
     private final TrialDiagnoses diagnoses;
     /** Each campaign's verdicts with the COMPLETE count they were computed at. */
     private final Map<String, Map.Entry<Long, CampaignVerdicts>> verdictsByCount = new ConcurrentHashMap<>();
+    private final ArtifactRoot artifacts;
 
     public LeaderboardService(Store store, long ttlMs) {
-        this(store, ttlMs, Clock.systemUTC());
+        this(store, ttlMs, ArtifactRoot.UNCONFINED);
+    }
+
+    /** Artifact files (predictions for the diagnoses) are read only if they resolve under {@code artifacts}. */
+    public LeaderboardService(Store store, long ttlMs, ArtifactRoot artifacts) {
+        this(store, ttlMs, Clock.systemUTC(), artifacts);
     }
 
     LeaderboardService(Store store, long ttlMs, Clock clock) {
+        this(store, ttlMs, clock, ArtifactRoot.UNCONFINED);
+    }
+
+    LeaderboardService(Store store, long ttlMs, Clock clock, ArtifactRoot artifacts) {
         this.store = store;
         this.cache = new ReadCache(ttlMs, clock);
+        this.artifacts = artifacts;
         this.diagnoses = new TrialDiagnoses(this);
+    }
+
+    ArtifactRoot artifacts() {
+        return artifacts;
     }
 
     Store store() {
@@ -142,6 +158,13 @@ public final class LeaderboardService {
         Campaign c = requireCampaign(r.campaign());
         checkFilters(r, c);
         return cache.get(r.cacheKey(), () -> load(r, c));
+    }
+
+    /** As {@link #trials}, never cached: a CSV download may hold 100k rows, read once. */
+    public TrialPage trialsForDownload(TrialsRequest r) {
+        Campaign c = requireCampaign(r.campaign());
+        checkFilters(r, c);
+        return load(r, c);
     }
 
     /** Refuses a sort or range key that is neither a metric nor one of the campaign's params (400 naming it). */

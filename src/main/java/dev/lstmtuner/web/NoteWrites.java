@@ -81,6 +81,10 @@ final class NoteWrites {
         } catch (IllegalArgumentException e) {
             throw ApiException.badParameter("kind", "'kind' must be note or tag");
         }
+        if (store.notes(campaign).size() >= Note.MAX_PER_CAMPAIGN) {
+            throw ApiException.status(409, "campaign " + campaign + " already has " + Note.MAX_PER_CAMPAIGN
+                    + " notes and tags, the most one campaign keeps: delete some first");
+        }
         JsonNode trial = body.get("trial_id");
         Long trialId = trial == null || trial.isNull() ? null : trial.canConvertToLong() ? trial.asLong() : -1L;
         if (trialId != null && trialId < 0) throw ApiException.badParameter("trial_id", "'trial_id' must be a trial id");

@@ -6,6 +6,7 @@ import dev.lstmtuner.analysis.Predictions;
 import dev.lstmtuner.analysis.TrialConfig;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.store.Artifact;
+import dev.lstmtuner.store.ArtifactRoot;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialReport;
@@ -13,7 +14,6 @@ import dev.lstmtuner.store.TrialReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,9 +26,12 @@ import java.util.Optional;
 public final class TrialDetails {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final LeaderboardService service;
+    private final ArtifactRoot root;
 
+    /** Every artifact and predictions file is read only if it resolves under the service's artifacts root. */
     public TrialDetails(LeaderboardService service) {
         this.service = service;
+        this.root = service.artifacts();
     }
 
     public TrialReport report(long id) {
@@ -46,8 +49,7 @@ public final class TrialDetails {
         for (int i = 0; i < r.artifacts().size(); i++) {
             Artifact a = r.artifacts().get(i);
             artifacts.add(new TrialDetail.ArtifactRow(a.kind(), Path.of(a.path()).getFileName().toString(), a.path(),
-                    a.sha256(), a.sizeBytes(), Files.isRegularFile(Path.of(a.path()))
-                    ? "/api/trials/" + id + "/artifacts/" + i : null));
+                    a.sha256(), a.sizeBytes(), readable(a.path()) ? "/api/trials/" + id + "/artifacts/" + i : null));
         }
         Optional<Path> pred = predictionsFile(r);
         return new TrialDetail(TrialRow.of(t, r.epochs(), TrialRow.interrupted(t) ? service.requeuedAs(t) : null,
@@ -69,12 +71,30 @@ public final class TrialDetails {
         if (index < 0 || index >= r.artifacts().size()) {
             throw ApiException.notFound("trial " + r.trial().label() + " has no artifact " + index);
         }
-        Path file = Path.of(r.artifacts().get(index).path());
-        if (!Files.isRegularFile(file)) {
-            throw ApiException.notFound("artifact " + file.getFileName() + " of trial " + r.trial().label()
-                    + " is no longer on disk (keep_models may have removed it)");
+        String recorded = r.artifacts().get(index).path();
+        return confined(recorded).orElseThrow(() -> ApiException.notFound("artifact " + Path.of(recorded).getFileName()
+                + " of trial " + r.trial().label() + " is no longer on disk (keep_models may have removed it)"));
+    }
+
+    /** The real path of a recorded artifact under the root; 403 if the store points outside it. */
+    private Optional<Path> confined(String recorded) {
+        return confined(root, recorded);
+    }
+
+    private static Optional<Path> confined(ArtifactRoot root, String recorded) {
+        try {
+            return root.resolve(recorded);
+        } catch (ArtifactRoot.OutsideRoot e) {
+            throw ApiException.status(403, e.getMessage());
         }
-        return file;
+    }
+
+    private boolean readable(String recorded) {
+        try {
+            return root.resolve(recorded).isPresent();
+        } catch (ArtifactRoot.OutsideRoot e) {
+            return false;
+        }
     }
 
     /**
@@ -118,14 +138,29 @@ public final class TrialDetails {
         return out;
     }
 
-    static Optional<Path> predictionsFile(TrialReport r) {
+    Optional<Path> predictionsFile(TrialReport r) {
+        return predictionsFile(r, root);
+    }
+
+    /**
+     * The trial's predictions file, if it has one on disk under {@code root}; one the store records outside the root
+     * counts as absent here (the page and the diagnoses still render) and is refused with 403 by {@link #predictions}.
+     */
+    static Optional<Path> predictionsFile(TrialReport r, ArtifactRoot root) {
         return r.artifacts().stream().filter(a -> a.kind().equals(Predictions.ARTIFACT_KIND))
-                .map(Artifact::path).map(Path::of).filter(Files::isRegularFile).findFirst();
+                .map(Artifact::path).map(p -> {
+                    try {
+                        return root.resolve(p);
+                    } catch (ArtifactRoot.OutsideRoot e) {
+                        return Optional.<Path>empty();
+                    }
+                }).flatMap(Optional::stream).findFirst();
     }
 
     /** The trial's test-split predictions; 404 when it has no readable predictions artifact. */
     public Predictions predictions(long id) {
         TrialReport r = report(id);
+        r.artifacts().stream().filter(a -> a.kind().equals(Predictions.ARTIFACT_KIND)).forEach(a -> confined(a.path()));
         Path file = predictionsFile(r).orElseThrow(() -> ApiException.notFound("trial " + r.trial().label()
                 + " has no predictions artifact (only COMPLETE trials evaluated on the test split have one)"));
         return service.cache().get("pred|" + id, () -> Predictions.read(file));

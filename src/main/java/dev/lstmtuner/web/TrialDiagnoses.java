@@ -31,7 +31,7 @@ final class TrialDiagnoses {
     }
 
     Diagnoses of(TrialReport r, Campaign c) {
-        Optional<Path> file = TrialDetails.predictionsFile(r);
+        Optional<Path> file = TrialDetails.predictionsFile(r, service.artifacts());
         Forecasts forecasts = file.map(f -> forecasts(r.trial().id(), f)).orElse(null);
         return Diagnoses.of(TrainingSetup.of(r, c), r.epochs(), forecasts);
     }

@@ -1,5 +1,7 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.data.CsvCell;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,13 +52,6 @@ final class TrialsCsv {
     }
 
     static String cell(Object v) {
-        if (v == null) return "";
-        if (v instanceof Number) return v.toString();
-        String s = v.toString();
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) s = "'" + s;
-        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
-            s = "\"" + s.replace("\"", "\"\"") + "\"";
-        }
-        return s;
+        return CsvCell.of(v);
     }
 }

@@ -37,7 +37,7 @@ class FamilyRoundTripTest {
         assertThat(r.out()).contains("verdict: identical");
 
         Path out = dir.resolve("exported");
-        TrainCommandTest.Result e = run("export-model", "fam/1", "--out", out.toString());
+        TrainCommandTest.Result e = run("export-model", "fam/1", "--out", out.toString(), "--artifacts", dir.resolve("art").toString());
         assertThat(e.code()).as(e.err()).isZero();
         TrainCommandTest.Result p = TrainCommandTest.run("predict", "--model", out.toString());
         assertThat(p.code()).as(p.err()).isZero();

@@ -45,7 +45,7 @@ class FetchCommandTest {
         List<String> args = new ArrayList<>(List.of("fetch"));
         args.addAll(List.of(symbols));
         args.addAll(List.of("--interval", "1h", "--from", "2024-01", "--to", "2024-03", "--out", out.toString(),
-                "--base-url", baseUrl, "--timeout-s", "5"));
+                "--base-url", baseUrl, "--timeout-s", "5", "--insecure")); // the test server is loopback http
         return TrainCommandTest.run(args.toArray(String[]::new));
     }
 
@@ -138,13 +138,22 @@ class FetchCommandTest {
         TrainCommandTest.Result r = TrainCommandTest.run("fetch", "BTCUSDT", "--from", "2024-13", "--out", out.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--from 2024-13").contains("YYYY-MM");
-        r = TrainCommandTest.run("fetch", "BTC/USDT", "--from", "2024-01", "--to", "2024-02", "--base-url", server.baseUrl(),
+        r = TrainCommandTest.run("fetch", "BTC/USDT", "--from", "2024-01", "--to", "2024-02", "--insecure", "--base-url", server.baseUrl(),
                 "--out", out.toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("\"BTC/USDT\"");
-        r = TrainCommandTest.run("fetch", "BTCUSDT", "--from", "2024-01", "--interval", "7m", "--base-url", server.baseUrl(),
+        r = TrainCommandTest.run("fetch", "BTCUSDT", "--from", "2024-01", "--interval", "7m", "--insecure", "--base-url", server.baseUrl(),
                 "--out", out.toString());
         assertThat(r.err()).contains("--interval 7m").contains("1h");
+        assertThat(server.zipRequests.get()).isZero();
+    }
+
+    @Test
+    void aPlainHttpMirrorIsRefusedWithoutInsecure() {
+        TrainCommandTest.Result r = TrainCommandTest.run("fetch", "BTCUSDT", "--from", "2024-01", "--to", "2024-01",
+                "--out", out.toString(), "--base-url", server.baseUrl());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("is plain HTTP").contains("use https://").contains("--insecure");
         assertThat(server.zipRequests.get()).isZero();
     }
 }

@@ -94,7 +94,12 @@ class ReproduceCommandTest {
     void exportModelWritesAManifestAndRefusesMissingOrChangedFiles() throws Exception {
         assertThat(trainTiny("exp").code()).isZero();
         Path out = dir.resolve("model");
-        TrainCommandTest.Result e = run("export-model", "exp/1", "--out", out.toString());
+        String art = dir.resolve("art").toString();
+        TrainCommandTest.Result elsewhere = run("export-model", "exp/1", "--out", out.toString(), "--artifacts",
+                dir.resolve("other").toString());
+        assertThat(elsewhere.code()).isEqualTo(2);
+        assertThat(elsewhere.err()).contains("outside the artifacts folder").contains("--artifacts");
+        TrainCommandTest.Result e = run("export-model", "exp/1", "--out", out.toString(), "--artifacts", art);
         assertThat(e.code()).as(e.err()).isZero();
         assertThat(out.resolve("manifest.json")).exists();
         assertThat(Files.readString(out.resolve("manifest.json"))).contains("\"model.zip\"").contains("\"provenance\"");
@@ -103,11 +108,11 @@ class ReproduceCommandTest {
 
         Path src = dir.resolve("art").resolve("exp").resolve("1").resolve("model.zip");
         Files.writeString(src, "not a model");
-        TrainCommandTest.Result changed = run("export-model", "exp/1", "--out", dir.resolve("m2").toString());
+        TrainCommandTest.Result changed = run("export-model", "exp/1", "--out", dir.resolve("m2").toString(), "--artifacts", art);
         assertThat(changed.code()).isEqualTo(2);
         assertThat(changed.err()).contains("checksum mismatch");
         Files.delete(src);
-        TrainCommandTest.Result missing = run("export-model", "exp/1", "--out", dir.resolve("m3").toString());
+        TrainCommandTest.Result missing = run("export-model", "exp/1", "--out", dir.resolve("m3").toString(), "--artifacts", art);
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("missing");
     }

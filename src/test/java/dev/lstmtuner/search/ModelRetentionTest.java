@@ -3,6 +3,7 @@ package dev.lstmtuner.search;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.store.Artifact;
+import dev.lstmtuner.store.ArtifactRoot;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.InMemoryStore;
 import dev.lstmtuner.store.Store;
@@ -37,11 +38,33 @@ class ModelRetentionTest {
                 ForecastMetrics f = new ForecastMetrics(1, 1, 1, 0.5, 0.5);
                 h.complete(new FinalMetrics(f, f, 0, objectives[i], 10, 2, 1, 1.0, 5), objectives[i]);
             }
-            assertThat(ModelRetention.keepBest(store, "c", 2)).isEqualTo(1);
+            assertThat(ModelRetention.keepBest(store, "c", 2, ArtifactRoot.of(dir))).isEqualTo(1);
             assertThat(models[1]).exists();   // best (1.0)
             assertThat(models[2]).exists();   // second (2.0)
             assertThat(models[0]).doesNotExist();
             assertThat(predictions[0]).exists(); // only models go
+        }
+    }
+
+    @Test
+    void aModelPathTheStoreRecordsOutsideTheArtifactsRootIsNeverDeleted() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("artifacts"));
+        Path outside = Files.writeString(Files.createDirectories(dir.resolve("home")).resolve("thesis.tex"), "years of work");
+        Path link = root.resolve("model-link.zip");
+        Files.createSymbolicLink(link, outside);
+        try (Store store = new InMemoryStore()) {
+            store.createCampaign(CampaignSpec.single("c", "{}"));
+            ForecastMetrics f = new ForecastMetrics(1, 1, 1, 0.5, 0.5);
+            TrialHandle best = store.start("c", Map.of("i", 0), "w", "cpu");
+            best.complete(new FinalMetrics(f, f, 0, 1.0, 10, 2, 1, 1.0, 5), 1.0);
+            TrialHandle worse = store.start("c", Map.of("i", 1), "w", "cpu");
+            worse.addArtifact(new Artifact("model", outside.toString(), "00", 1));
+            worse.addArtifact(new Artifact("preprocessing", link.toString(), "00", 1));
+            worse.complete(new FinalMetrics(f, f, 0, 2.0, 10, 2, 1, 1.0, 5), 2.0);
+
+            assertThat(ModelRetention.keepBest(store, "c", 1, ArtifactRoot.of(root))).isZero();
+            assertThat(outside).hasContent("years of work");
+            assertThat(link).exists();
         }
     }
 }

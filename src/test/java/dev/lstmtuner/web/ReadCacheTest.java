@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,5 +52,33 @@ class ReadCacheTest {
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
         assertThat((String) cache.get("bad", () -> "fine")).isEqualTo("fine");
+    }
+
+    @Test
+    void theLeastRecentlyUsedGoOnceTheWeightIsPassedAndExpiredEntriesLeave() {
+        MutableClock clock = new MutableClock();
+        ReadCache cache = new ReadCache(1000, clock, 100);
+        cache.get("a", () -> java.util.Collections.nCopies(40, 0));
+        cache.get("b", () -> java.util.Collections.nCopies(40, 0));
+        cache.get("a", () -> List.of()); // a hit: a is now the most recently used
+        cache.get("c", () -> java.util.Collections.nCopies(40, 0));
+        assertThat(cache.weight()).isLessThanOrEqualTo(100);
+        AtomicInteger loads = new AtomicInteger();
+        cache.get("a", () -> List.of(loads.incrementAndGet()));
+        cache.get("b", () -> List.of(loads.incrementAndGet()));
+        assertThat(loads.get()).as("b was evicted, a kept").isEqualTo(1);
+
+        clock.ms = 5_000;
+        cache.get("d", () -> List.of());
+        assertThat(cache.size()).as("only d: every other entry had expired").isEqualTo(1);
+        assertThat(cache.weight()).isEqualTo(1);
+    }
+
+    @Test
+    void oneValueHeavierThanTheWholeBoundIsNotKept() {
+        ReadCache cache = new ReadCache(1000, new MutableClock(), 100);
+        cache.get("huge", () -> java.util.Collections.nCopies(500, 0));
+        assertThat(cache.size()).isZero();
+        assertThat(cache.weight()).isZero();
     }
 }
