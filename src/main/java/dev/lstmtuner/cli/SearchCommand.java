@@ -19,6 +19,7 @@ import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
+import dev.lstmtuner.store.StoreUnreachableException;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
 
@@ -102,6 +103,10 @@ public final class SearchCommand implements Callable<Integer> {
         Experiment e = experiment == null ? null : ExperimentLoader.load(experiment);
         if (e != null) ExperimentValidator.validate(e, experiment.toString());
         try (Store store = StoreFactory.open(url, storeOptions.passwordEnv)) {
+            store.tolerateOutages(storeOptions.outage(), line -> {
+                out.println(line);
+                out.flush();
+            });
             List<String> campaigns = new ArrayList<>();
             if (resume != null) {
                 Campaign c = store.campaign(resume).orElseThrow(() -> new BadInputException(
@@ -128,7 +133,14 @@ public final class SearchCommand implements Callable<Integer> {
                 campaigns.addAll(create(store, e));
             }
             for (String c : campaigns) {
-                int code = runCampaign(store, url, c, n, detected.kind(), out);
+                int code;
+                try {
+                    code = runCampaign(store, url, c, n, detected.kind(), out);
+                } catch (StoreUnreachableException down) {
+                    spec.commandLine().getErr().println("error: " + down.getMessage() + "; once it is back, continue "
+                            + "with `" + resumeCommand(c, url) + "`");
+                    return Main.EXIT_BAD_INPUT;
+                }
                 if (code != 0) return code;
             }
             if (campaigns.size() > 1) {
@@ -207,20 +219,24 @@ public final class SearchCommand implements Callable<Integer> {
         AtomicBoolean interrupted = new AtomicBoolean();
         WorkerPool pool = new WorkerPool(cmd, n, plan.base().threads(),
                 artifacts.toAbsolutePath().getParent().resolve("logs").resolve(campaign), out);
+        lease.renewInBackground();
         Thread hook = new Thread(() -> {
             interrupted.set(true);
+            List<Trial> running = runningTrials(store, campaign);
+            List<Long> pids = pool.pids();
             pool.signalStop();
             try {
                 lease.release();
             } catch (RuntimeException storeGone) {
                 // the lease then expires by itself
             }
+            StopReport.print(store, url, campaign, running, pids, resumeCommand(campaign, url), out);
         }, "search-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Coordinator.Status status;
         try {
             while (true) {
-                if (!lease.hold()) {
+                if (lease.lost()) {
                     out.println("campaign " + campaign + ": another coordinator took over (" + store.lease(campaign).holder()
                             + "), after this one missed its lease renewal; stopping here, the workers keep going");
                     out.flush();
@@ -260,6 +276,21 @@ public final class SearchCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         return 0;
+    }
+
+    /** The command that continues a campaign on this store. */
+    private String resumeCommand(String campaign, String url) {
+        return "lstm-tuner search --resume " + Fmt.shell(campaign)
+                + (storeOptions.store == null ? "" : " --store " + Fmt.shell(url))
+                + (storeOptions.passwordEnv == null ? "" : " --store-password-env " + storeOptions.passwordEnv);
+    }
+
+    private static List<Trial> runningTrials(Store store, String campaign) {
+        try {
+            return store.trials(TrialQuery.of(campaign).state(TrialState.RUNNING).page(1000, 0)).items();
+        } catch (RuntimeException storeGone) {
+            return List.of();
+        }
     }
 
     static void summary(Store store, String campaign, PrintWriter out) {

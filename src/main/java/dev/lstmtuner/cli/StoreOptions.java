@@ -1,9 +1,11 @@
 package dev.lstmtuner.cli;
 
+import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +22,20 @@ public final class StoreOptions {
                     + "then ~/.pgpass). Never put a password in the URL: `ps` shows command lines to everyone.")
     String passwordEnv;
 
+    @Option(names = "--store-outage-s", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Ride out a lost connection to the store's server (a restart, a crash, a cut link) for this "
+                    + "long, retrying, before giving up (default: ${DEFAULT-VALUE}).")
+    long outageSeconds;
+
     public Store open() {
-        return StoreFactory.open(store, passwordEnv);
+        Store s = StoreFactory.open(store, passwordEnv);
+        s.tolerateOutages(outage(), System.err::println);
+        return s;
+    }
+
+    public Duration outage() {
+        if (outageSeconds < 0) throw new BadInputException("--store-outage-s must be 0 or more seconds");
+        return Duration.ofSeconds(outageSeconds);
     }
 
     public String describe() {
@@ -32,6 +46,7 @@ public final class StoreOptions {
     public List<String> childArgs(String url) {
         List<String> args = new ArrayList<>(List.of("--store", url));
         if (passwordEnv != null) args.addAll(List.of("--store-password-env", passwordEnv));
+        args.addAll(List.of("--store-outage-s", String.valueOf(outageSeconds)));
         return args;
     }
 }

@@ -3,6 +3,7 @@ package dev.lstmtuner.cli;
 import dev.lstmtuner.search.ParentWatch;
 import dev.lstmtuner.search.Worker;
 import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.StoreUnreachableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -65,6 +66,10 @@ public final class WorkerCommand implements Callable<Integer> {
         // the process id in the name tells which process to look at (or kill) for a running trial
         String id = (workerId != null ? workerId : hostName()) + "-pid" + ProcessHandle.current().pid();
         try (Store store = storeOptions.open()) {
+            store.tolerateOutages(storeOptions.outage(), line -> {
+                out.println(id + ": " + line);
+                out.flush();
+            });
             String campaign = target.any ? null : target.campaign;
             Worker worker = new Worker(store, campaign, id, device, artifacts, Duration.ofMillis(heartbeatMs), out);
             Thread hook = new Thread(() -> worker.interrupt("worker " + id + " was stopped"), "worker-shutdown");
@@ -76,7 +81,15 @@ public final class WorkerCommand implements Callable<Integer> {
                     System.exit(EXIT_ORPHANED); // the shutdown hook re-queues the running trial
                 });
             }
-            int done = worker.run(idleExit == null ? null : Duration.ofSeconds(idleExit));
+            int done;
+            try {
+                done = worker.run(idleExit == null ? null : Duration.ofSeconds(idleExit));
+            } catch (StoreUnreachableException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage() + "; worker " + id + " stops here (a "
+                        + "trial it was running is re-queued once its heartbeat is stale): start it again when the "
+                        + "store is back");
+                return Main.EXIT_BAD_INPUT;
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException alreadyShuttingDown) {
