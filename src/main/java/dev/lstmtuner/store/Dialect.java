@@ -117,6 +117,10 @@ enum Dialect {
     boolean connectionLost(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException) return true;
+            // the pool's stand-in for a connection it evicted after a fatal error (it has no SQLSTATE)
+            if (t instanceof SQLException s && s.getSQLState() == null && "Connection is closed".equals(s.getMessage())) {
+                return true;
+            }
             if (t instanceof SQLException s && s.getSQLState() != null) {
                 String state = s.getSQLState();
                 if (state.startsWith("08")) return true;

@@ -74,9 +74,7 @@ final class Jdbc implements AutoCloseable {
                 try {
                     return work.run(c);
                 } finally {
-                    c.rollback();
-                    c.setReadOnly(false);
-                    c.setAutoCommit(true);
+                    reset(c, true);
                 }
             }
         });
@@ -113,11 +111,31 @@ final class Jdbc implements AutoCloseable {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                reset(c, false);
             }
+        }
+    }
+
+    /**
+     * Leaves a connection as the pool lent it. On a connection the server dropped this fails too: that error must
+     * not hide the one that says why (the pool evicts the connection anyway).
+     */
+    private static void reset(Connection c, boolean readOnly) {
+        try {
+            if (readOnly) {
+                c.rollback();
+                c.setReadOnly(false);
+            }
+            c.setAutoCommit(true);
+        } catch (SQLException brokenConnection) {
+            // evicted by the pool
         }
     }
 
