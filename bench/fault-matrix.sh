@@ -270,6 +270,12 @@ api "API: DELETE /api/campaign" 405 -X DELETE "http://127.0.0.1:7392/api/campaig
 api "API: sort=drop table trial" 400 "http://127.0.0.1:7392/api/trials?campaign=kept&sort=drop%20table%20trial"
 api "API: campaign=../../etc" 404 "http://127.0.0.1:7392/api/trials?campaign=..%2F..%2Fetc"
 
+# ---------------------------------------------------------------- 10. store faults (PostgreSQL: restart, crash,
+# outage past the budget, stuck lock, zombie worker): their own file, also runnable alone
+# shellcheck source=bench/store-faults.sh
+source "$here/bench/store-faults.sh"
+store_fault_rows
+
 # ---------------------------------------------------------------- the table
 printf '\n%-58s | %-4s | %-100s | %s\n' "probe" "exit" "first line of the message" "verdict"
 printf '%s\n' "$(printf '%.0s-' $(seq 190))"
