@@ -240,6 +240,7 @@ public final class SearchCommand implements Callable<Integer> {
                     out.println("campaign " + campaign + ": another coordinator took over (" + store.lease(campaign).holder()
                             + "), after this one missed its lease renewal; stopping here, the workers keep going");
                     out.flush();
+                    lease.release(); // stops renewing; the other holder's lease is left as it is
                     pool.close();
                     Runtime.getRuntime().removeShutdownHook(hook);
                     return 0;

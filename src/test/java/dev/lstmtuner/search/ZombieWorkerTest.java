@@ -57,9 +57,14 @@ class ZombieWorkerTest {
         Path exp = Files.writeString(dir.resolve("zombie.json"), EXPERIMENT);
         Process search = java("search", "search", "--experiment", exp.toString(), "--store", url, "--slots", "0",
                 "--queue", "1", "--lease-s", "3", "--stale-after-s", "3");
-        Process worker = java("worker", "worker", "--store", url, "--campaign", "zombie", "--heartbeat-ms", "300",
-                "--artifacts", dir.resolve("artifacts").toString(), "--idle-exit-s", "60");
         try (Store s = StoreFactory.open(url)) {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (s.campaign("zombie").isEmpty()) {
+                assertThat(System.nanoTime()).as("the campaign starts\n" + log("search")).isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            Process worker = java("worker", "worker", "--store", url, "--campaign", "zombie", "--heartbeat-ms", "300",
+                    "--artifacts", dir.resolve("artifacts").toString(), "--idle-exit-s", "60");
             Trial victim = await(s, "a trial reports its first epoch", t -> t.state() == TrialState.RUNNING
                     && !s.epochs(List.of(t.id())).isEmpty());
             signal("STOP", worker);
