@@ -41,6 +41,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
@@ -220,17 +222,22 @@ public final class SearchCommand implements Callable<Integer> {
         WorkerPool pool = new WorkerPool(cmd, n, plan.base().threads(),
                 artifacts.toAbsolutePath().getParent().resolve("logs").resolve(campaign), out);
         lease.renewInBackground();
+        CountDownLatch reported = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             interrupted.set(true);
-            List<Trial> running = runningTrials(store, campaign);
-            List<Long> pids = pool.pids();
-            pool.signalStop();
             try {
-                lease.release();
-            } catch (RuntimeException storeGone) {
-                // the lease then expires by itself
+                List<Trial> running = runningTrials(store, campaign);
+                List<Long> pids = pool.pids();
+                pool.signalStop();
+                try {
+                    lease.release();
+                } catch (RuntimeException storeGone) {
+                    // the lease then expires by itself
+                }
+                StopReport.print(store, url, campaign, running, pids, resumeCommand(campaign, url), out);
+            } finally {
+                reported.countDown();
             }
-            StopReport.print(store, url, campaign, running, pids, resumeCommand(campaign, url), out);
         }, "search-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Coordinator.Status status;
@@ -252,7 +259,7 @@ public final class SearchCommand implements Callable<Integer> {
                 sleep(1000);
             }
         } catch (IllegalStateException shuttingDown) {
-            if (interrupted.get()) return 130;
+            if (interrupted.get()) return stoppedBySignal(reported);
             throw shuttingDown;
         } finally {
             // a worker that cannot run, or a store that cannot be written, ends the search: no worker outlives it
@@ -261,7 +268,7 @@ public final class SearchCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
-        if (interrupted.get()) return 130;
+        if (interrupted.get()) return stoppedBySignal(reported);
         store.endCampaign(campaign, status.endReason());
         lease.release();
         status = coordinator.step();
@@ -277,6 +284,16 @@ public final class SearchCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         return 0;
+    }
+
+    /** The store stays open until the shutdown hook has said what was re-queued (it reads the store to say it). */
+    private static int stoppedBySignal(CountDownLatch reported) {
+        try {
+            reported.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 130;
     }
 
     /** The command that continues a campaign on this store. */

@@ -8,7 +8,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * What a {@code search} stopped by SIGTERM or Ctrl-C says before it exits: which of the trials that were running its
@@ -66,7 +68,9 @@ final class StopReport {
             ProcessHandle.of(pid).ifPresent(p -> {
                 try {
                     p.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (Exception stillRunning) {
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException | TimeoutException stillRunning) {
                     // said as still RUNNING
                 }
             });
