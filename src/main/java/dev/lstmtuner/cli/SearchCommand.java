@@ -225,6 +225,7 @@ public final class SearchCommand implements Callable<Integer> {
         CountDownLatch reported = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             interrupted.set(true);
+            store.tolerateOutages(StopReport.SHUTDOWN_OUTAGE, out::println);
             try {
                 List<Trial> running = runningTrials(store, campaign);
                 List<Long> pids = pool.pids();

@@ -19,7 +19,8 @@ import java.util.concurrent.TimeoutException;
 final class StopReport {
     /** Long enough for a worker to write its interruption; short enough for a shutdown. */
     private static final long WORKERS_WAIT_MS = 20_000;
-    private static final Duration SHUTDOWN_OUTAGE = Duration.ofSeconds(5);
+    /** How long a stopping search waits for an unreachable store to answer what it asks here. */
+    static final Duration SHUTDOWN_OUTAGE = Duration.ofSeconds(5);
 
     private StopReport() {
     }
@@ -36,7 +37,6 @@ final class StopReport {
             line.append("its workers re-queue the trials that were running (").append(String.join(", ", labels))
                     .append(")");
         } else {
-            store.tolerateOutages(SHUTDOWN_OUTAGE, out::println);
             awaitExit(workerPids);
             List<String> requeued = new ArrayList<>();
             List<String> left = new ArrayList<>();
