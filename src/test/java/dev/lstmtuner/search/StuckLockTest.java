@@ -39,7 +39,7 @@ class StuckLockTest {
               "config": {"max_rows": 1200, "features": ["log_return_1"], "time_steps": 8, "units": [4], "max_epochs": 2},
               "space": {"params": {"learning_rate": {"type": "float", "low": 0.0001, "high": 0.1, "log": true}}},
               "sampler": "random",
-              "budget": {"max_trials": 1000},
+              "budget": {"max_trials": 1000000},
               "seed": 3
             }
             """;
@@ -98,7 +98,8 @@ class StuckLockTest {
                 }
                 int drawsDuring = coordinator.step().draws() - drawsBefore;
                 assertThat(slowestStepMs).as("no step waits for the locked row").isLessThan(2000);
-                assertThat(drawsDuring).as("the coordinator kept sampling").isGreaterThanOrEqualTo(completed)
+                // every trial a worker took was replaced, less the two already waiting when the lock was taken
+                assertThat(drawsDuring).as("the coordinator kept sampling").isGreaterThanOrEqualTo(completed - 2)
                         .isGreaterThan(20);
                 assertThat(s.trial(stuck.trialId()).orElseThrow().state()).as("the locked row was skipped")
                         .isEqualTo(TrialState.RUNNING);
