@@ -344,6 +344,12 @@ row "fetch from an http:// mirror without --insecure" 2 "plain HTTP"
 run lt fetch BTCUSDT --from 2024-01 --to 2024-01 --out "$W/fetched" --base-url http://127.0.0.1:7394 --insecure
 row "fetch: zip bomb (300 MB unzipped)" 2 "unzips to more than 256 MiB"
 
+# ---------------------------------------------------------------- 11. store faults (PostgreSQL: restart, crash,
+# outage past the budget, stuck lock, zombie worker): their own file, also runnable alone
+# shellcheck source=bench/store-faults.sh
+source "$here/bench/store-faults.sh"
+store_fault_rows
+
 # ---------------------------------------------------------------- the table
 printf '\n%-58s | %-4s | %-100s | %s\n' "probe" "exit" "first line of the message" "verdict"
 printf '%s\n' "$(printf '%.0s-' $(seq 190))"

@@ -25,6 +25,7 @@ import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
+import dev.lstmtuner.store.StoreUnreachableException;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.train.FoldPlan;
@@ -47,6 +48,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 @Command(name = "search", mixinStandardHelpOptions = true, sortOptions = false,
@@ -122,6 +125,10 @@ public final class SearchCommand implements Callable<Integer> {
         if (e != null) ExperimentValidator.validate(e, experiment.toString());
         DevicePlan devicePlan = e == null ? null : devicePlan(wanted, e.base().threads());
         try (Store store = StoreFactory.open(url, storeOptions.passwordEnv)) {
+            store.tolerateOutages(storeOptions.outage(), line -> {
+                out.println(line);
+                out.flush();
+            });
             List<String> campaigns = new ArrayList<>();
             if (resume != null) {
                 Campaign c = store.campaign(resume).orElseThrow(() -> new BadInputException(
@@ -152,7 +159,14 @@ public final class SearchCommand implements Callable<Integer> {
                 campaigns.addAll(create(store, e));
             }
             for (String c : campaigns) {
-                int code = runCampaign(store, url, c, devicePlan, out);
+                int code;
+                try {
+                    code = runCampaign(store, url, c, devicePlan, out);
+                } catch (StoreUnreachableException down) {
+                    spec.commandLine().getErr().println("error: " + down.getMessage() + "; once it is back, continue "
+                            + "with `" + resumeCommand(c, url) + "`");
+                    return Main.EXIT_BAD_INPUT;
+                }
                 if (code != 0) return code;
             }
             if (campaigns.size() > 1) {
@@ -266,23 +280,34 @@ public final class SearchCommand implements Callable<Integer> {
         AtomicBoolean interrupted = new AtomicBoolean();
         WorkerPool pool = new WorkerPool(cmd, devicePlan,
                 artifacts.toAbsolutePath().getParent().resolve("logs").resolve(campaign), out);
+        lease.renewInBackground();
+        CountDownLatch reported = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             interrupted.set(true);
-            pool.signalStop();
+            store.tolerateOutages(StopReport.SHUTDOWN_OUTAGE, out::println);
             try {
-                lease.release();
-            } catch (RuntimeException storeGone) {
-                // the lease then expires by itself
+                List<Trial> running = runningTrials(store, campaign);
+                List<Long> pids = pool.pids();
+                pool.signalStop();
+                try {
+                    lease.release();
+                } catch (RuntimeException storeGone) {
+                    // the lease then expires by itself
+                }
+                StopReport.print(store, url, campaign, running, pids, resumeCommand(campaign, url), out);
+            } finally {
+                reported.countDown();
             }
         }, "search-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         Coordinator.Status status;
         try {
             while (true) {
-                if (!lease.hold()) {
+                if (lease.lost()) {
                     out.println("campaign " + campaign + ": another coordinator took over (" + store.lease(campaign).holder()
                             + "), after this one missed its lease renewal; stopping here, the workers keep going");
                     out.flush();
+                    lease.release(); // stops renewing; the other holder's lease is left as it is
                     pool.close();
                     Runtime.getRuntime().removeShutdownHook(hook);
                     return 0;
@@ -294,7 +319,7 @@ public final class SearchCommand implements Callable<Integer> {
                 sleep(1000);
             }
         } catch (IllegalStateException shuttingDown) {
-            if (interrupted.get()) return 130;
+            if (interrupted.get()) return stoppedBySignal(reported);
             throw shuttingDown;
         } finally {
             // a worker that cannot run, or a store that cannot be written, ends the search: no worker outlives it
@@ -303,7 +328,7 @@ public final class SearchCommand implements Callable<Integer> {
                 Runtime.getRuntime().removeShutdownHook(hook);
             }
         }
-        if (interrupted.get()) return 130;
+        if (interrupted.get()) return stoppedBySignal(reported);
         store.endCampaign(campaign, status.endReason());
         lease.release();
         status = coordinator.step();
@@ -320,6 +345,31 @@ public final class SearchCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         return 0;
+    }
+
+    /** The store stays open until the shutdown hook has said what was re-queued (it reads the store to say it). */
+    private static int stoppedBySignal(CountDownLatch reported) {
+        try {
+            reported.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 130;
+    }
+
+    /** The command that continues a campaign on this store. */
+    private String resumeCommand(String campaign, String url) {
+        return "lstm-tuner search --resume " + Fmt.shell(campaign)
+                + (storeOptions.store == null ? "" : " --store " + Fmt.shell(url))
+                + (storeOptions.passwordEnv == null ? "" : " --store-password-env " + storeOptions.passwordEnv);
+    }
+
+    private static List<Trial> runningTrials(Store store, String campaign) {
+        try {
+            return store.trials(TrialQuery.of(campaign).state(TrialState.RUNNING).page(1000, 0)).items();
+        } catch (RuntimeException storeGone) {
+            return List.of();
+        }
     }
 
     static void summary(Store store, String campaign, PrintWriter out) {

@@ -1,10 +1,12 @@
 package dev.lstmtuner.cli;
 
 import dev.lstmtuner.config.FileModes;
+import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,8 +32,20 @@ public final class StoreOptions {
         FileModes.shareWithGroup(on);
     }
 
+    @Option(names = "--store-outage-s", paramLabel = "SECONDS", defaultValue = "300",
+            description = "Ride out a lost connection to the store's server (a restart, a crash, a cut link) for this "
+                    + "long, retrying, before giving up (default: ${DEFAULT-VALUE}).")
+    long outageSeconds;
+
     public Store open() {
-        return StoreFactory.open(store, passwordEnv);
+        Store s = StoreFactory.open(store, passwordEnv);
+        s.tolerateOutages(outage(), System.err::println);
+        return s;
+    }
+
+    public Duration outage() {
+        if (outageSeconds < 0) throw new BadInputException("--store-outage-s must be 0 or more seconds");
+        return Duration.ofSeconds(outageSeconds);
     }
 
     public String describe() {
@@ -43,6 +57,7 @@ public final class StoreOptions {
         List<String> args = new ArrayList<>(List.of("--store", url));
         if (passwordEnv != null) args.addAll(List.of("--store-password-env", passwordEnv));
         if (sharedGroup) args.add("--shared-group");
+        args.addAll(List.of("--store-outage-s", String.valueOf(outageSeconds)));
         return args;
     }
 }

@@ -6,6 +6,7 @@ import dev.lstmtuner.search.device.Devices;
 import dev.lstmtuner.search.device.WorkerDevice;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.train.NativeRuntime;
+import dev.lstmtuner.store.StoreUnreachableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -75,6 +76,10 @@ public final class WorkerCommand implements Callable<Integer> {
             NativeRuntime.usePlan("a worker started by hand with --devices " + devices + ", on " + device);
         }
         try (Store store = storeOptions.open()) {
+            store.tolerateOutages(storeOptions.outage(), line -> {
+                out.println(id + ": " + line);
+                out.flush();
+            });
             String campaign = target.any ? null : target.campaign;
             Worker worker = new Worker(store, campaign, id, device, artifacts, Duration.ofMillis(heartbeatMs), out);
             Thread hook = new Thread(() -> worker.interrupt("worker " + id + " was stopped"), "worker-shutdown");
@@ -86,7 +91,15 @@ public final class WorkerCommand implements Callable<Integer> {
                     System.exit(EXIT_ORPHANED); // the shutdown hook re-queues the running trial
                 });
             }
-            int done = worker.run(idleExit == null ? null : Duration.ofSeconds(idleExit));
+            int done;
+            try {
+                done = worker.run(idleExit == null ? null : Duration.ofSeconds(idleExit));
+            } catch (StoreUnreachableException e) {
+                spec.commandLine().getErr().println("error: " + e.getMessage() + "; worker " + id + " stops here (a "
+                        + "trial it was running is re-queued once its heartbeat is stale): start it again when the "
+                        + "store is back");
+                return Main.EXIT_BAD_INPUT;
+            }
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException alreadyShuttingDown) {

@@ -53,8 +53,9 @@ public final class Coordinator {
     /** One round: reclaim, catch up on what changed, check the budget, top up the queue. Cheap every second. */
     public Status step() {
         String name = plan.campaign().name();
-        // a lost worker's trial fails as "worker lost" and a WAITING copy takes its place
-        store.reclaimStale(staleGrace, true);
+        // a lost worker's trial fails as "worker lost" and a WAITING copy takes its place; no heartbeat could be
+        // written while the store was unreachable, so the stale clock starts again when it is back
+        if (!store.outageWithin(staleGrace)) store.reclaimStale(staleGrace, true);
         history.refresh();
         Budget budget = plan.experiment().budget();
         int draws = history.draws();

@@ -13,9 +13,11 @@ import dev.lstmtuner.search.pruner.WilcoxonPruner;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Store;
+import dev.lstmtuner.store.StoreException;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialHandle;
 import dev.lstmtuner.store.TrialQuery;
+import dev.lstmtuner.store.TrialLostException;
 import dev.lstmtuner.train.ModelBundle;
 import dev.lstmtuner.train.NativeRuntime;
 import dev.lstmtuner.train.Trainer;
@@ -39,12 +41,21 @@ import java.util.function.Function;
  * Runs one claimed trial and records everything about it: provenance first, every epoch as it ends (with the
  * pruner asked after each; with walk-forward folds, the first fold's epochs, and fold-aware pruning after every
  * fold), then the outcome: COMPLETE with metrics and artifacts, PRUNED with epoch and reason,
- * or FAILED with reason and stack. A heartbeat runs beside the training so a lost worker is noticed.
+ * or FAILED with reason and stack. A heartbeat runs beside the training so a lost worker is noticed. A store error
+ * is never the trial's fault: the trial is then interrupted and re-queued (its point is trained again), and a trial
+ * reclaimed from this worker meanwhile is dropped; neither counts as FAILED for max_consecutive_failures.
  * Shared by {@code train} (a one-trial campaign) and the search workers, so both record the same way.
  */
 public final class TrialExecutor {
-    /** How the trial ended. */
-    public record Outcome(TrialState state, FinalMetrics metrics, String reason, TrialRunner.Outcome run) {
+    /**
+     * How the trial ended. {@code requeued}: not through its own doing (the store failed under it, or it was
+     * reclaimed from this worker): its point waits to be trained again, and it never counts as a failure.
+     */
+    public record Outcome(TrialState state, FinalMetrics metrics, String reason, TrialRunner.Outcome run,
+                          boolean requeued) {
+        public Outcome(TrialState state, FinalMetrics metrics, String reason, TrialRunner.Outcome run) {
+            this(state, metrics, reason, run, false);
+        }
     }
 
     /** What to run and how to judge it. */
@@ -89,18 +100,58 @@ public final class TrialExecutor {
         try {
             return run(handle, plan, prepare, listener, progress);
         } catch (OutOfMemoryError e) {
-            String reason = outOfMemory(e);
-            handle.fail(reason, stack(e));
-            return new Outcome(TrialState.FAILED, null, reason, null);
+            return failed(handle, outOfMemory(e), e);
         } catch (RuntimeException e) {
+            // a store error is never the trial's fault; DL4J may wrap what a listener threw
+            TrialLostException lost = causeOf(e, TrialLostException.class);
+            if (lost != null) return lost(lost);
+            StoreException store = causeOf(e, StoreException.class);
+            if (store != null) return requeue(handle, store);
             // DL4J wraps an OutOfMemoryError in its own exceptions ("Error during neural network forward pass")
             OutOfMemoryError oom = outOfMemoryCause(e);
             String reason = oom != null ? outOfMemory(oom) : e.getMessage() == null ? e.toString() : e.getMessage();
-            handle.fail(reason, stack(e));
-            return new Outcome(TrialState.FAILED, null, reason, null);
+            return failed(handle, reason, e);
         } finally {
             beat.shutdownNow();
         }
+    }
+
+    /** The trial's own failure: FAILED with its reason. */
+    private static Outcome failed(TrialHandle handle, String reason, Throwable e) {
+        try {
+            handle.fail(reason, stack(e));
+        } catch (TrialLostException lost) {
+            return lost(lost);
+        }
+        return new Outcome(TrialState.FAILED, null, reason, null);
+    }
+
+    /** Reclaimed from this worker (paused or cut off past the stale limit): a copy is queued already. */
+    private static Outcome lost(TrialLostException e) {
+        return new Outcome(TrialState.FAILED, null, "dropped, no longer this worker's: " + e.getMessage(), null, true);
+    }
+
+    /**
+     * The store failed under the trial: it is ended as interrupted with a WAITING copy, so its point is trained
+     * again; when even that cannot be written, the error goes to the caller and the stale heartbeat re-queues it.
+     */
+    private static Outcome requeue(TrialHandle handle, StoreException e) {
+        try {
+            handle.interrupt("interrupted: the store failed while recording it (" + e.getMessage() + "); re-queued");
+        } catch (TrialLostException lost) {
+            return lost(lost);
+        } catch (RuntimeException stillFailing) {
+            e.addSuppressed(stillFailing);
+            throw e;
+        }
+        return new Outcome(TrialState.FAILED, null, e.getMessage(), null, true);
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) return type.cast(c);
+        }
+        return null;
     }
 
     private Outcome run(TrialHandle handle, Plan plan, Function<RunConfig, TrialRunner.Prepared> prepare,
@@ -115,8 +166,9 @@ public final class TrialExecutor {
         List<Double> curve = new ArrayList<>();
         EpochListener pruning = m -> {
             curve.add(PastTrials.value(m, metricOf(plan)));
-            // the last epoch is never pruned: the run is complete and its metrics are worth keeping
-            if (pruner == null || m.epoch() >= c.maxEpochs()) return EpochListener.Verdict.CONTINUE;
+            // the last epoch is never pruned: the run is complete and its metrics are worth keeping; while the store
+            // is unreachable pruning waits (the others' news cannot be read) and training goes on
+            if (pruner == null || m.epoch() >= c.maxEpochs() || handle.behind()) return EpochListener.Verdict.CONTINUE;
             // only what changed since the last look; a decision needs at most half a second old news of the others
             CampaignHistory history = histories.computeIfAbsent(handle.campaign() + "/" + metricOf(plan),
                     k -> new CampaignHistory(store, handle.campaign(), metricOf(plan)));
@@ -153,6 +205,7 @@ public final class TrialExecutor {
     private TrialRunner.FoldListener foldPruning(TrialHandle handle, Plan plan, Pruner pruner) {
         if (pruner == null || pruner instanceof NoPruner) return TrialRunner.FoldListener.NONE;
         return done -> {
+            if (handle.behind()) return EpochListener.Verdict.CONTINUE;
             Optional<Trial> reference = foldReference(handle.campaign());
             if (reference.isEmpty()) return EpochListener.Verdict.CONTINUE;
             Pruner.Decision d = WilcoxonPruner.judge(done, reference.get().metrics().folds(), reference.get().number(),

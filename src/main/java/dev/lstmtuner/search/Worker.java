@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * marked interrupted and a copy re-queued, so nothing is lost.
  */
 public final class Worker {
+    /** How long a stopping worker waits for an unreachable store to record its interrupted trial. */
+    private static final Duration SHUTDOWN_OUTAGE = Duration.ofSeconds(15);
     private final Store store;
     private final String campaign;
     private final String workerId;
@@ -34,6 +36,7 @@ public final class Worker {
     private final Duration heartbeat;
     private final PrintWriter log;
     private final AtomicReference<TrialHandle> running = new AtomicReference<>();
+    private final Object interrupting = new Object();
     private volatile boolean stopping;
     private TrialRunner.Prepared cached;
     private RunConfig cachedFor;
@@ -91,20 +94,38 @@ public final class Worker {
             if (o.state() == TrialState.COMPLETE && plan.experiment().keepModels() != null) {
                 ModelRetention.keepBest(store, h.campaign(), plan.experiment().keepModels(), ArtifactRoot.of(artifactsRoot));
             }
-            log.printf("%s: trial %s/%d %s%s%n", workerId, h.campaign(), h.number(), o.state(),
-                    o.reason() == null ? "" : ": " + o.reason());
+            // a trial reclaimed from this worker (a pause, a cut link) or one the store failed under: one line, and
+            // on to the next; its point is trained again
+            log.printf("%s: trial %s/%d %s%s%n", workerId, h.campaign(), h.number(),
+                    o.requeued() ? "re-queued" : o.state(), o.reason() == null ? "" : ": " + o.reason());
             log.flush();
             done++;
             idleSince = System.nanoTime();
         }
-        return done;
+        // a shutdown hook may be writing the interruption of the last trial: the caller closes the store after it
+        synchronized (interrupting) {
+            return done;
+        }
     }
 
-    /** Called from a shutdown hook: the running trial is marked interrupted and re-queued. */
+    /**
+     * Called from a shutdown hook: the running trial is marked interrupted and re-queued. {@link #run} returns only
+     * after this is done, so the store is not closed under it; an unreachable store is waited for briefly only.
+     */
     public void interrupt(String why) {
-        stopping = true;
-        TrialHandle h = running.getAndSet(null);
-        if (h == null) return;
+        synchronized (interrupting) {
+            stopping = true;
+            TrialHandle h = running.getAndSet(null);
+            if (h == null) return;
+            store.tolerateOutages(SHUTDOWN_OUTAGE, line -> {
+                log.println(workerId + ": " + line);
+                log.flush();
+            });
+            requeueAtExit(h, why);
+        }
+    }
+
+    private void requeueAtExit(TrialHandle h, String why) {
         // the process serving the shared H2 file may be shutting down at the same moment (Ctrl-C reaches the whole
         // process group): retry for a while, so another process takes the file over and the trial is re-queued
         long deadline = System.nanoTime() + 15_000_000_000L;
@@ -112,7 +133,7 @@ public final class Worker {
             try {
                 h.interrupt("interrupted: " + why + "; re-queued");
                 return;
-            } catch (IllegalStateException finishedMeanwhile) {
+            } catch (IllegalStateException finishedOrReclaimedMeanwhile) {
                 return;
             } catch (RuntimeException storeUnavailable) {
                 if (System.nanoTime() > deadline) return; // the stale heartbeat re-queues it on resume

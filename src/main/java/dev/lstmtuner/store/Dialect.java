@@ -2,6 +2,7 @@ package dev.lstmtuner.store;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.sql.SQLTransientConnectionException;
 
 /**
  * What differs between the databases the JDBC store runs on: where their migrations live, how a connection is
@@ -12,7 +13,10 @@ enum Dialect {
     H2("h2", "SET LOCK_TIMEOUT 10000", false),
     // custom plans: the generic plan the driver's server-side prepared statements switch to after five runs reads
     // "changed_at >= ?" as a third of the table, a parallel seq scan (29 ms at 100k trials against 0.1 ms)
-    POSTGRESQL("postgresql", "SET lock_timeout = '10s'; SET plan_cache_mode = force_custom_plan", true);
+    // a lock wait of at most 2 s (then the transaction is retried): a frozen session holding a row cannot stall a
+    // coordinator's step for long; one left idle in a transaction is ended by the server after a minute
+    POSTGRESQL("postgresql", "SET lock_timeout = '2s'; SET idle_in_transaction_session_timeout = '60s'; "
+            + "SET plan_cache_mode = force_custom_plan", true);
 
     private final String vendor;
     private final String initSql;
@@ -116,6 +120,29 @@ enum Dialect {
             // serialization failure, deadlock, lock timeout
             case POSTGRESQL -> "40001".equals(state) || "40P01".equals(state) || "55P03".equals(state);
         };
+    }
+
+    /**
+     * The connection was lost or could not be had: SQLSTATE class 08 (connection exception), 57P01-57P03 (the server
+     * is shutting down, crashed or is starting) or the pool's own timeout. Not the statement's fault: the same work
+     * may be tried again once the server answers.
+     */
+    boolean connectionLost(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) return true;
+            // the pool's stand-in for a connection it evicted after a fatal error (it has no SQLSTATE)
+            if (t instanceof SQLException s && s.getSQLState() == null && "Connection is closed".equals(s.getMessage())) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null) {
+                String state = s.getSQLState();
+                if (state.startsWith("08")) return true;
+                if (this == POSTGRESQL && (state.equals("57P01") || state.equals("57P02") || state.equals("57P03"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A unique or primary key violation. */

@@ -20,7 +20,7 @@ final class InMemoryTrialHandle implements TrialHandle {
 
     private InMemoryStore.Row running() {
         InMemoryStore.Row r = store.trials.get(id);
-        if (r == null) throw new IllegalStateException("trial " + campaign + "/" + number + " was deleted");
+        if (r == null) throw new TrialLostException("trial " + campaign + "/" + number + " was deleted");
         if (r.state != TrialState.RUNNING) throw StoreErrors.notRunning(campaign + "/" + number, r.state);
         return r;
     }

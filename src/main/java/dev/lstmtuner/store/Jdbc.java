@@ -9,8 +9,10 @@ import java.sql.Types;
 
 /**
  * The connection pool and how work runs on it: a read on one pooled connection, or a transaction retried when the
- * database reports a lock timeout, deadlock or serialization failure ({@link Dialect#retryable}). Every store class
- * runs its SQL through here; errors come out as {@link StoreException} naming the store (never its password).
+ * database reports a lock timeout, deadlock or serialization failure ({@link Dialect#retryable}). A lost connection
+ * ({@link Dialect#connectionLost}: the server restarted, crashed or cannot be reached) is retried too, for the
+ * outage budget of {@link StoreOutage}. Every store class runs its SQL through here; errors come out as
+ * {@link StoreException} naming the store (never its password), {@link StoreUnreachableException} past the budget.
  */
 final class Jdbc implements AutoCloseable {
     private static final int MAX_RETRIES = 20;
@@ -21,14 +23,21 @@ final class Jdbc implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T run() throws SQLException;
+    }
+
     private final HikariDataSource pool;
     private final String url;
     private final Dialect dialect;
+    private final StoreOutage outage;
 
     Jdbc(HikariDataSource pool, String url, Dialect dialect) {
         this.pool = pool;
         this.url = url;
         this.dialect = dialect;
+        this.outage = new StoreOutage(url, dialect);
     }
 
     Dialect dialect() {
@@ -39,12 +48,16 @@ final class Jdbc implements AutoCloseable {
         return url;
     }
 
+    StoreOutage outage() {
+        return outage;
+    }
+
     <T> T read(SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreException("store query failed on " + url + ": " + e.getMessage(), e);
-        }
+        return attempt("query", false, true, () -> {
+            try (Connection c = pool.getConnection()) {
+                return work.run(c);
+            }
+        });
     }
 
     /**
@@ -54,19 +67,17 @@ final class Jdbc implements AutoCloseable {
      * {@link #fetching}.
      */
     <T> T readMany(SqlWork<T> work) {
-        try (Connection c = pool.getConnection()) {
-            c.setAutoCommit(false);
-            c.setReadOnly(true);
-            try {
-                return work.run(c);
-            } finally {
-                c.rollback();
-                c.setReadOnly(false);
-                c.setAutoCommit(true);
+        return attempt("query", false, true, () -> {
+            try (Connection c = pool.getConnection()) {
+                c.setAutoCommit(false);
+                c.setReadOnly(true);
+                try {
+                    return work.run(c);
+                } finally {
+                    reset(c, true);
+                }
             }
-        } catch (SQLException e) {
-            throw new StoreException("store query failed on " + url + ": " + e.getMessage(), e);
-        }
+        });
     }
 
     /** A statement of {@link #readMany}: its results come {@value #FETCH_ROWS} rows at a time. */
@@ -76,27 +87,79 @@ final class Jdbc implements AutoCloseable {
         return ps;
     }
 
-    /** Runs in one transaction, retried (with a short back-off) while the database says the conflict was transient. */
+    /**
+     * Runs in one transaction, retried (with a short back-off) while the database says the conflict was transient,
+     * and through an outage of the server.
+     */
     <T> T tx(SqlWork<T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try (Connection c = pool.getConnection()) {
-                c.setAutoCommit(false);
+        return attempt("update", true, true, () -> inTx(work));
+    }
+
+    /**
+     * As {@link #tx}, but a lost connection is not waited out: it fails at once with
+     * {@link StoreUnreachableException} (a running trial buffers its epochs meanwhile and trains on).
+     */
+    <T> T txOnce(SqlWork<T> work) {
+        return attempt("update", true, false, () -> inTx(work));
+    }
+
+    private <T> T inTx(SqlWork<T> work) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
                 try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
                     c.rollback();
-                    throw e;
-                } finally {
-                    c.setAutoCommit(true);
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
                 }
+                throw e;
+            } finally {
+                reset(c, false);
+            }
+        }
+    }
+
+    /**
+     * Leaves a connection as the pool lent it. On a connection the server dropped this fails too: that error must
+     * not hide the one that says why (the pool evicts the connection anyway).
+     */
+    private static void reset(Connection c, boolean readOnly) {
+        try {
+            if (readOnly) {
+                c.rollback();
+                c.setReadOnly(false);
+            }
+            c.setAutoCommit(true);
+        } catch (SQLException brokenConnection) {
+            // evicted by the pool
+        }
+    }
+
+    private <T> T attempt(String what, boolean retryConflicts, boolean waitOutOutage, Attempt<T> a) {
+        int conflicts = 0;
+        int lost = 0;
+        while (true) {
+            try {
+                T result = a.run();
+                outage.succeeded();
+                return result;
             } catch (SQLException e) {
-                if (attempt < MAX_RETRIES && dialect.retryable(e)) {
-                    sleepQuietly(attempt);
+                if (dialect.connectionLost(e)) {
+                    outage.failed(e);
+                    if (!waitOutOutage || outage.spent() || !outage.backOff(++lost)) {
+                        throw outage.unreachable(e, waitOutOutage);
+                    }
                     continue;
                 }
-                throw new StoreException("store update failed on " + url + ": " + e.getMessage(), e);
+                if (retryConflicts && ++conflicts < MAX_RETRIES && dialect.retryable(e)) {
+                    sleepQuietly(conflicts);
+                    continue;
+                }
+                throw new StoreException("store " + what + " failed on " + url + ": " + e.getMessage(), e);
             }
         }
     }

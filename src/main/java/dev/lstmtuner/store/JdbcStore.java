@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The store on a database server or file, through JDBC: H2 (a file, shared between processes on one machine by
@@ -198,6 +199,16 @@ public final class JdbcStore implements Store {
     @Override
     public List<LockboxOpening> lockboxOpenings(String campaign) {
         return lockbox.list(campaign);
+    }
+
+    @Override
+    public void tolerateOutages(Duration budget, Consumer<String> say) {
+        db.outage().configure(budget, say);
+    }
+
+    @Override
+    public boolean outageWithin(Duration window) {
+        return db.outage().within(window);
     }
 
     @Override

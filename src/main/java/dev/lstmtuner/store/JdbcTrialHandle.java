@@ -10,12 +10,20 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The live handle of one RUNNING trial in a JDBC store. Every write locks the trial row and checks it is still
- * RUNNING first ({@link TrialQueue#lockRunning}); state changes go through the {@link TrialQueue}.
+ * RUNNING first ({@link TrialQueue#lockRunning}); state changes go through the {@link TrialQueue}. Epochs reported
+ * while the server is unreachable wait in memory (training goes on) and are written by the first epoch or heartbeat
+ * that gets through, or before the trial's state changes; a trial reclaimed meanwhile throws
+ * {@link TrialLostException} instead.
  */
 final class JdbcTrialHandle implements TrialHandle {
+    private static final long WRITE_WAIT_MS = 2000;
     private final Jdbc db;
     private final TrialQueue queue;
     private final Store store;
@@ -23,6 +31,10 @@ final class JdbcTrialHandle implements TrialHandle {
     private final int number;
     private final String campaign;
     private final long campaignId;
+    /** Reported epochs not yet written (the server was unreachable), oldest first. */
+    private final List<EpochMetrics> pending = new ArrayList<>();
+    /** Held while writing {@link #pending}: one writer at a time, so no epoch is written twice. */
+    private final ReentrantLock writing = new ReentrantLock();
 
     JdbcTrialHandle(Jdbc db, TrialQueue queue, Store store, long id, int number, String campaign, long campaignId) {
         this.db = db;
@@ -55,10 +67,51 @@ final class JdbcTrialHandle implements TrialHandle {
 
     @Override
     public void reportEpoch(EpochMetrics e) {
-        db.tx(c -> {
-            touchRunning(c);
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO epoch_metric (" + Rows.EPOCH_COLUMNS
-                    + ", campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        synchronized (pending) {
+            pending.add(e);
+        }
+        // while this process waits for the server (the heartbeat rides the outage out), the epoch waits in memory
+        if (db.outage().ongoing() || !lockWriting(WRITE_WAIT_MS)) return;
+        try {
+            db.txOnce(this::writePending);
+        } catch (StoreUnreachableException down) {
+            // kept: written by the next epoch or heartbeat that gets through, or before the trial finishes
+        } catch (RuntimeException e2) {
+            synchronized (pending) {
+                pending.clear();
+            }
+            throw e2;
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    @Override
+    public boolean behind() {
+        synchronized (pending) {
+            return !pending.isEmpty();
+        }
+    }
+
+    private boolean lockWriting(long ms) {
+        try {
+            return writing.tryLock(ms, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Writes the epochs waiting in memory (holding {@link #writing}), in the caller's transaction. */
+    private Void writePending(Connection c) throws SQLException {
+        List<EpochMetrics> rows;
+        synchronized (pending) {
+            rows = List.copyOf(pending);
+        }
+        touchRunning(c);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO epoch_metric (" + Rows.EPOCH_COLUMNS
+                + ", campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (EpochMetrics e : rows) {
                 ps.setLong(1, id);
                 ps.setInt(2, e.epoch());
                 ps.setDouble(3, e.trainLoss());
@@ -69,16 +122,34 @@ final class JdbcTrialHandle implements TrialHandle {
                 if (Double.isFinite(e.valDirectionAccuracy())) ps.setDouble(7, e.valDirectionAccuracy());
                 else ps.setNull(7, Types.DOUBLE);
                 ps.setLong(8, campaignId);
-                ps.executeUpdate();
-            } catch (SQLException ex) {
-                if (Dialect.duplicateKey(ex)) {
-                    throw new IllegalStateException("epoch " + e.epoch() + " of trial " + label()
-                            + " was already reported", ex);
+                try {
+                    ps.executeUpdate();
+                } catch (SQLException ex) {
+                    if (Dialect.duplicateKey(ex)) {
+                        throw new IllegalStateException("epoch " + e.epoch() + " of trial " + label()
+                                + " was already reported", ex);
+                    }
+                    throw ex;
                 }
-                throw ex;
             }
-            return null;
-        });
+        }
+        // committed here, so rows leave memory only once they are stored; only the holder of the write lock removes
+        // rows, and new ones are appended: the written ones are the first
+        c.commit();
+        synchronized (pending) {
+            pending.subList(0, rows.size()).clear();
+        }
+        return null;
+    }
+
+    /** Writes what waits in memory, riding out an outage: before the trial's state changes. */
+    private void flush() {
+        writing.lock();
+        try {
+            if (behind()) db.tx(this::writePending);
+        } finally {
+            writing.unlock();
+        }
     }
 
     /**
@@ -86,21 +157,25 @@ final class JdbcTrialHandle implements TrialHandle {
      * {@link TrialQueue#lockRunning} does, in one statement instead of two: epochs and heartbeats are the most
      * frequent writes); when it is not RUNNING, says why.
      */
-    private void touchRunning(Connection c) throws SQLException {
+    private Void touchRunning(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE trial SET heartbeat_at = CURRENT_TIMESTAMP WHERE id = ? AND state = 'RUNNING'")) {
             ps.setLong(1, id);
-            if (ps.executeUpdate() == 1) return;
+            if (ps.executeUpdate() == 1) return null;
         }
         TrialQueue.lockRunning(c, id, label());
+        return null;
     }
 
+    /** Also writes the epochs that wait in memory: after an outage they land with the first heartbeat. */
     @Override
     public void heartbeat() {
-        db.tx(c -> {
-            touchRunning(c);
-            return null;
-        });
+        writing.lock();
+        try {
+            db.tx(c -> behind() ? writePending(c) : touchRunning(c));
+        } finally {
+            writing.unlock();
+        }
     }
 
     @Override
@@ -157,21 +232,25 @@ final class JdbcTrialHandle implements TrialHandle {
 
     @Override
     public void complete(FinalMetrics m, double objective) {
+        flush();
         queue.complete(id, label(), m, objective);
     }
 
     @Override
     public void prune(int epoch, String reason) {
+        flush();
         queue.finish(id, label(), TrialState.PRUNED, epoch, reason, null, false);
     }
 
     @Override
     public void fail(String reason, String stack) {
+        flush();
         queue.finish(id, label(), TrialState.FAILED, null, reason, stack, false);
     }
 
     @Override
     public void interrupt(String reason) {
+        flush();
         queue.finish(id, label(), TrialState.FAILED, null, reason, null, true);
     }
 

@@ -33,7 +33,9 @@ final class SchemaGuard {
         cfg.setPoolName("lstm-tuner-store");
         // fail fast (exit 2 with a message) when the server is unreachable, instead of Hikari's 30 s wait
         cfg.setInitializationFailTimeout(10_000);
-        cfg.setConnectionTimeout(15_000);
+        // a short wait for a pooled connection: a lost server is then noticed (and ridden out, see StoreOutage)
+        // within seconds, and noticed back as soon
+        cfg.setConnectionTimeout(5_000);
         // concurrent writers wait for each other's row locks rather than failing at once
         cfg.setConnectionInitSql(dialect.connectionInitSql());
         try {

@@ -13,6 +13,7 @@ import dev.lstmtuner.result.LockboxScore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The experiment store: campaigns, their trials, epoch curves, final metrics, artifacts and provenance. Safe for
@@ -152,6 +153,22 @@ public interface Store extends AutoCloseable {
 
     /** Deletes a campaign with all its trials; returns the number of trials deleted. Only on the user's request. */
     int deleteCampaign(String name);
+
+    /**
+     * How long to ride out a lost connection to the store's server (a restart, a crash, a cut link) before a call
+     * fails with {@link StoreUnreachableException}, and where to say once that it was lost and once that it is back.
+     * A store without a server has no outage to ride out.
+     */
+    default void tolerateOutages(Duration budget, Consumer<String> say) {
+    }
+
+    /**
+     * True while this process finds the store's server unreachable, or found it back less than {@code window} ago:
+     * heartbeats that could not be written meanwhile are no sign of a lost worker yet.
+     */
+    default boolean outageWithin(Duration window) {
+        return false;
+    }
 
     @Override
     void close();

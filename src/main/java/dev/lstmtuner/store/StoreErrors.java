@@ -31,8 +31,8 @@ public final class StoreErrors {
         return new BadInputException("a campaign named '" + name + "' already exists: pick another name");
     }
 
-    static IllegalStateException notRunning(String label, TrialState state) {
-        return new IllegalStateException("trial " + label + " is " + state
+    static TrialLostException notRunning(String label, TrialState state) {
+        return new TrialLostException("trial " + label + " is " + state
                 + (state.isFinished() ? ": a finished trial is never updated again" : ", not RUNNING"));
     }
 
@@ -44,6 +44,7 @@ public final class StoreErrors {
 
     /** A store that failed to read or write, in one line: which file, what went wrong, what to do. */
     public static String explain(StoreException e) {
+        if (e instanceof StoreUnreachableException) return e.getMessage();
         Matcher m = URL.matcher(String.valueOf(e.getMessage()));
         String store = m.find() ? "the experiment store " + StoreFactory.describe(m.group(1)) : "the experiment store";
         Set<String> messages = new LinkedHashSet<>();

@@ -15,8 +15,16 @@ public interface TrialHandle {
 
     String campaign();
 
-    /** Records one epoch and refreshes the heartbeat. */
+    /**
+     * Records one epoch and refreshes the heartbeat. While the store's server is unreachable the epoch is kept in
+     * memory and written with the next one that gets through (or before the trial finishes), so training goes on.
+     */
     void reportEpoch(EpochMetrics epoch);
+
+    /** True while reported epochs wait in memory for the store to come back (pruners then wait too). */
+    default boolean behind() {
+        return false;
+    }
 
     /** Tells the store this worker is alive (written with the store's clock). */
     void heartbeat();

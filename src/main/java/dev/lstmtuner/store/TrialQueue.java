@@ -235,7 +235,7 @@ final class TrialQueue {
         try (PreparedStatement ps = c.prepareStatement("SELECT state FROM trial WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, trialId);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new IllegalStateException("trial " + label + " was deleted");
+                if (!rs.next()) throw new TrialLostException("trial " + label + " was deleted");
                 TrialState s = TrialState.valueOf(rs.getString(1));
                 if (s != TrialState.RUNNING) throw StoreErrors.notRunning(label, s);
             }
@@ -303,20 +303,36 @@ final class TrialQueue {
         });
     }
 
-    /** Takes or renews the lease in one conditional update (rowcount 1 = held), by the database clock. */
+    /**
+     * Takes or renews the lease in one conditional update (rowcount 1 = held), by the database clock. Where the
+     * database skips locked rows, a lease row another session holds locked is not waited for: the lease is then
+     * held if it still names this holder and has not expired (renewed on the next try).
+     */
     boolean holdLease(String campaign, String holder, Duration ttl) {
         return db.tx(c -> {
             long id = JdbcCampaigns.require(c, campaign).id();
+            String row = db.dialect().skipLocked()
+                    ? "campaign_id = (SELECT campaign_id FROM coordinator_lease WHERE campaign_id = ? FOR UPDATE SKIP LOCKED)"
+                    : "campaign_id = ?";
             try (PreparedStatement ps = c.prepareStatement("UPDATE coordinator_lease SET "
                     + "acquired_at = CASE WHEN holder = ? THEN acquired_at ELSE CURRENT_TIMESTAMP END, holder = ?, "
-                    + "expires_at = " + db.dialect().nowPlusMillis() + " WHERE campaign_id = ? "
-                    + "AND (holder IS NULL OR holder = ? OR expires_at < CURRENT_TIMESTAMP)")) {
+                    + "expires_at = " + db.dialect().nowPlusMillis() + " WHERE " + row
+                    + " AND (holder IS NULL OR holder = ? OR expires_at < CURRENT_TIMESTAMP)")) {
                 ps.setString(1, holder);
                 ps.setString(2, holder);
                 ps.setLong(3, ttl.toMillis());
                 ps.setLong(4, id);
                 ps.setString(5, holder);
-                return ps.executeUpdate() == 1;
+                if (ps.executeUpdate() == 1) return true;
+            }
+            if (!db.dialect().skipLocked()) return false;
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM coordinator_lease WHERE campaign_id = ? "
+                    + "AND holder = ? AND expires_at >= CURRENT_TIMESTAMP")) {
+                ps.setLong(1, id);
+                ps.setString(2, holder);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
             }
         });
     }
@@ -365,12 +381,14 @@ final class TrialQueue {
         });
         List<Trial> lost = new ArrayList<>();
         for (long id : candidates) {
-            // re-checked in the update: a heartbeat that arrived meanwhile keeps the trial alive
+            // re-checked in the update: a heartbeat that arrived meanwhile keeps the trial alive; a row another
+            // session holds locked is skipped (tried again on a later step) rather than waited for
             Trial t = db.tx(c -> {
+                String row = "id = ? AND state = 'RUNNING' AND " + stale;
                 try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET state = 'FAILED', rank_class = ?, "
-                        + "failure_reason = ?, finished_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP "
-                        + "WHERE id = ? AND state = 'RUNNING' "
-                        + "AND " + stale)) {
+                        + "failure_reason = ?, finished_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP WHERE "
+                        + (db.dialect().skipLocked()
+                        ? "id = (SELECT id FROM trial WHERE " + row + " FOR UPDATE SKIP LOCKED)" : row))) {
                     ps.setInt(1, SortKey.rankClass(TrialState.FAILED));
                     ps.setString(2, StoreErrors.WORKER_LOST);
                     ps.setLong(3, id);

@@ -23,6 +23,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -216,10 +218,34 @@ class TamperedModelTest {
         assertThat(global).isNotNull();
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(b)) {
-            out.writeObject(new java.util.HashMap<>(Map.of("k", "v")));
+            out.writeObject(new HashMap<>(Map.of("k", new Gadget())));
         }
         try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b.toByteArray()))) {
             assertThatThrownBy(in::readObject).isInstanceOf(InvalidClassException.class);
         }
+        assertThat(Gadget.ran).isFalse();
+    }
+
+    @Test
+    void aSampledPointAsArbiterClonesItPassesTheFilter() throws Exception {
+        // Arbiter's generators clone each candidate by serialization: the search must not trip over its own filter
+        Map<String, Object> point = new LinkedHashMap<>(Map.of("units", new ArrayList<>(List.of(32, 16)),
+                "learning_rate", 0.001, "model", "lstm", "bidirectional", true));
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(b)) {
+            out.writeObject(Collections.unmodifiableMap(new HashMap<>(point)));
+            out.writeObject(List.of(1, 2));
+        }
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(b.toByteArray()))) {
+            in.setObjectInputFilter(SerialFilter.filter());
+            assertThat(in.readObject()).isEqualTo(point);
+            assertThat(in.readObject()).isEqualTo(List.of(1, 2));
+        }
+    }
+
+    @Test
+    void theLauncherAndTheTestForkUseTheSameFilterAsTheCode() throws IOException {
+        assertThat(Files.readString(Path.of("bin/lstm-tuner"))).contains("serial_filter='" + SerialFilter.PATTERN + "'");
+        assertThat(Files.readString(Path.of("pom.xml"))).contains("-Djdk.serialFilter=" + SerialFilter.PATTERN);
     }
 }

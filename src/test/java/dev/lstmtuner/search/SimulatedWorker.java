@@ -129,6 +129,8 @@ public final class SimulatedWorker {
                         curve = Arrays.copyOf(curve, e);
                         curve[e - 1] = v;
                         if (e == epochs) break;
+                        // as the real executor: while the store is unreachable pruning waits and training goes on
+                        if (h.behind()) continue;
                         long t0 = System.nanoTime();
                         history.refresh(Duration.ofMillis(500));
                         // the history holds this trial too: pruners skip it by number, so no copy of the campaign

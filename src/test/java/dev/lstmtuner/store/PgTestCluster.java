@@ -32,12 +32,14 @@ public final class PgTestCluster {
     private final String host;
     private final int port;
     private final Path dataDir;
+    private final List<String> pgCtl;
 
-    private PgTestCluster(String adminUrl, String host, int port, Path dataDir) {
+    private PgTestCluster(String adminUrl, String host, int port, Path dataDir, List<String> pgCtl) {
         this.adminUrl = adminUrl;
         this.host = host;
         this.port = port;
         this.dataDir = dataDir;
+        this.pgCtl = pgCtl;
     }
 
     /** The server, or a JUnit skip (assumption failure) saying why there is none. */
@@ -45,7 +47,7 @@ public final class PgTestCluster {
         if (shared != null) return shared;
         String url = System.getenv(URL_ENV);
         if (url != null && !url.isBlank()) {
-            shared = new PgTestCluster(url, null, -1, null);
+            shared = new PgTestCluster(url, null, -1, null, null);
             return shared;
         }
         Path bin = binaries();
@@ -58,6 +60,53 @@ public final class PgTestCluster {
                     + e.getMessage(), e);
         }
         return shared;
+    }
+
+    /**
+     * A cluster of the test's own, never shared, that the test may kill and restart (outage tests); a JUnit skip
+     * where no server binaries are installed. Stopped at exit.
+     */
+    public static PgTestCluster startPrivate() {
+        Path bin = binaries();
+        Assumptions.assumeTrue(bin != null, "outage tests skipped: they start a PostgreSQL server of their own and no "
+                + "server binaries were found under /usr/lib/postgresql/*/bin (apt-get install postgresql)");
+        try {
+            return start(bin);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("could not start a private PostgreSQL cluster from " + bin + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** A crash: kill -9 of the postmaster and every backend, as a lost machine or the OOM killer would. */
+    public void killHard() throws IOException, InterruptedException {
+        long pid = postmasterPid();
+        List<ProcessHandle> all = new ArrayList<>(ProcessHandle.of(pid).map(p -> p.descendants().toList())
+                .orElse(List.of()));
+        ProcessHandle.of(pid).ifPresent(all::add);
+        for (ProcessHandle p : all) run(List.of("kill", "-9", String.valueOf(p.pid())), false);
+        for (ProcessHandle p : all) p.onExit().orTimeout(20, TimeUnit.SECONDS).join();
+    }
+
+    /** Starts the server again after {@link #killHard} (it recovers from its write-ahead log). */
+    public void startAgain() throws IOException, InterruptedException {
+        run(ctl("start"), true);
+    }
+
+    /** A clean restart: {@code pg_ctl restart -m fast} ends every session (57P01) and starts the server again. */
+    public void restartFast() throws IOException, InterruptedException {
+        run(ctl("restart", "-m", "fast"), true);
+    }
+
+    private List<String> ctl(String... args) {
+        if (pgCtl == null) throw new IllegalStateException("only a cluster this JVM started can be restarted");
+        List<String> cmd = new ArrayList<>(pgCtl);
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    private long postmasterPid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).trim());
     }
 
     /** The newest installed server's bin folder, or null. */
@@ -101,10 +150,12 @@ public final class PgTestCluster {
                 java.nio.file.StandardOpenOption.APPEND);
         List<String> ctl = new ArrayList<>(asUser);
         ctl.addAll(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-                dir.resolve("server.log").toString(), "-w", "-t", "60", "start"));
-        run(ctl, true);
+                dir.resolve("server.log").toString(), "-w", "-t", "60"));
+        List<String> startCmd = new ArrayList<>(ctl);
+        startCmd.add("start");
+        run(startCmd, true);
         PgTestCluster c = new PgTestCluster("jdbc:postgresql://127.0.0.1:" + port + "/postgres?user=postgres",
-                "127.0.0.1", port, data);
+                "127.0.0.1", port, data, ctl);
         // at exit: SIGQUIT to the postmaster is PostgreSQL's immediate shutdown (root may signal it directly)
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
