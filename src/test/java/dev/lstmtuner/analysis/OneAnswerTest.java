@@ -165,8 +165,14 @@ class OneAnswerTest {
                 assertThat(symbols.keySet()).containsExactlyInAnyOrder("BTCUSDT", "ETHUSDT");
                 assertThat(symbols.get("BTCUSDT").get("trial_id").asLong()).isEqualTo(winner);
                 assertThat(symbols.get("ETHUSDT").get("trial_id").asLong()).isEqualTo(ethBest);
-                assertThat(get(http, base + "/api/trials/" + winner).get("trial").get("verdict").asText())
-                        .isEqualTo(winnerVerdict);
+                // the trial page's verdict is the leaderboard row's: corrected across the campaign, raw p beside it
+                String pageVerdict = get(http, base + "/api/trials/" + winner).get("trial").get("verdict").asText();
+                JsonNode row = null;
+                for (JsonNode r : get(http, base + "/api/trials?campaign=" + BTC).get("items")) {
+                    if (r.get("id").asLong() == winner) row = r;
+                }
+                assertThat(row).isNotNull();
+                assertThat(pageVerdict).isEqualTo(row.get("verdict").asText()).contains("raw p = 0.0100");
                 // pinned, so the reference is the report's A (the compare page otherwise puts the best objective first)
                 JsonNode compare = get(http, base + "/api/compare?ids=" + winner + "," + ethBest + "&pin=" + winner);
                 apiRefusal[0] = compare.get("dm").get(0).get("error").asText();

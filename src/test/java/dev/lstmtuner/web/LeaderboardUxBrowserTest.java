@@ -140,7 +140,9 @@ class LeaderboardUxBrowserTest {
         WebElement flag = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("diagnosis-learned_nothing")));
         assertThat(flag.getText()).contains("Learned nothing: the forecasts stand still").contains("Try: add history");
         assertThat(flag.getAttribute("class")).isEqualTo("flag");
-        assertThat(driver.findElement(By.id("verdict")).getText()).contains("no better than persistence (p = 0.708)");
+        // the leaderboard row's verdict: corrected across the campaign, the raw p beside it
+        assertThat(driver.findElement(By.id("verdict")).getText()).contains("no better than persistence (Holm p = ")
+                .contains("raw p = 0.708");
         assertThat(driver.findElement(By.id("verdict")).getAttribute("class")).doesNotContain("good");
         assertThat(driver.findElements(By.cssSelector("#metrics td.good, #metrics td.bad"))).isEmpty();
         assertThat(driver.findElement(By.id("diagnosis-not_enough_epochs")).getText())
