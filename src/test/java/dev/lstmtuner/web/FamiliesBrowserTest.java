@@ -85,7 +85,7 @@ class FamiliesBrowserTest {
         assertThat(cell("linear", "verdict").getAttribute("class")).contains("bad");
         assertThat(cell("linear", "verdict").getText()).startsWith("worse than persistence");
         assertThat(cell("gru", "verdict").getAttribute("class")).doesNotContain("good").doesNotContain("bad");
-        assertThat(cell("lstm", "confirmed_mean").getText()).contains(" ± ").endsWith("(n=3)");
+        assertThat(cell("lstm", "confirmed_mean").getText()).contains(" ± ").endsWith("(n=2)"); // fresh seeds only
         assertThat(List.of(cell("lstm", "complete").getText(), cell("lstm", "pruned").getText(),
                 cell("lstm", "failed").getText())).containsExactly("4", "1", "0");
         assertThat(cell("lstm", "confirmed_mean").getAttribute("title")).contains("2 in this family");
