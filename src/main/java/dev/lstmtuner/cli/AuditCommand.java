@@ -22,9 +22,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "audit", mixinStandardHelpOptions = true,
-        description = {"Leakage canaries: run the pipeline of an experiment's base config (or a config file) again",
-                "on the same data with the training target shuffled (5 times), with every test bar changed, and with",
-                "a feature that is the future target. Exit 1 when the pipeline leaks or is blind, saying which."},
+        description = {"Check the pipeline for look-ahead with leakage canaries.",
+                "Runs the pipeline of an experiment's base config (or a config file) again on the same data with the",
+                "training target shuffled (5 times), with every test bar changed, and with a feature that is the",
+                "future target. Exit 1 when the pipeline leaks or is blind, saying which."},
         footer = {"", "Example:", "  bin/lstm-tuner audit experiments/btc-2024-walkforward.json"})
 public final class AuditCommand implements Callable<Integer> {
     public static final int EXIT_FAILED = 1;
