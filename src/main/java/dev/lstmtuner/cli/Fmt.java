@@ -1,5 +1,6 @@
 package dev.lstmtuner.cli;
 
+import java.time.ZoneOffset;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Trial;
 
@@ -16,7 +17,7 @@ final class Fmt {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm'Z'").withZone(ZoneOffset.UTC);
 
     private Fmt() {
     }

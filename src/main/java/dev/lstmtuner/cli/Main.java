@@ -1,5 +1,6 @@
 package dev.lstmtuner.cli;
 
+import java.io.PrintWriter;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.store.StoreErrors;
 import dev.lstmtuner.store.StoreException;
@@ -49,7 +50,7 @@ public final class Main implements Runnable {
     }
 
     /** Runs a command with its output and errors captured (tests); null keeps the standard streams. */
-    public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         SerialFilter.install(); // before any file or peer is read: no Java object outside the allow-list is ever deserialized
         StoreFactory.bindLoopback();
         CommandLine cl = new CommandLine(new Main());

@@ -1,5 +1,8 @@
 package dev.lstmtuner.cli;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.CampaignNames;
@@ -135,8 +138,8 @@ public final class TrainCommand implements Callable<Integer> {
         String stem = config == null ? "defaults" : config.getFileName().toString().replaceFirst("\\.json$", "")
                 .replaceAll("[^A-Za-z0-9._-]", "-");
         if (stem.length() > 50) stem = stem.substring(0, 50);
-        return "train-" + stem + "-" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
-                .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.now());
+        return "train-" + stem + "-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")
+                .withZone(ZoneOffset.UTC).format(Instant.now());
     }
 
     private RunConfig resolveConfig() {

@@ -1,5 +1,7 @@
 package dev.lstmtuner.cli;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import dev.lstmtuner.search.ParentWatch;
 import dev.lstmtuner.search.Worker;
 import dev.lstmtuner.search.device.Devices;
@@ -114,8 +116,8 @@ public final class WorkerCommand implements Callable<Integer> {
 
     static String hostName() {
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
             return "host";
         }
     }

@@ -1,5 +1,9 @@
 package dev.lstmtuner.data;
 
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.data.BinanceDumps.DumpFile;
 
@@ -138,22 +142,22 @@ public final class DumpDownloader {
             HttpResponse.BodySubscriber<T> inner = handler.apply(info);
             return new HttpResponse.BodySubscriber<>() {
                 private long seen;
-                private java.util.concurrent.Flow.Subscription subscription;
+                private Flow.Subscription subscription;
 
                 @Override
-                public java.util.concurrent.CompletionStage<T> getBody() {
+                public CompletionStage<T> getBody() {
                     return inner.getBody();
                 }
 
                 @Override
-                public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+                public void onSubscribe(Flow.Subscription s) {
                     subscription = s;
                     inner.onSubscribe(s);
                 }
 
                 @Override
-                public void onNext(java.util.List<java.nio.ByteBuffer> items) {
-                    for (java.nio.ByteBuffer b : items) seen += b.remaining();
+                public void onNext(List<ByteBuffer> items) {
+                    for (ByteBuffer b : items) seen += b.remaining();
                     if (seen > max) {
                         subscription.cancel();
                         inner.onError(new TooBig(what));

@@ -1,5 +1,6 @@
 package dev.lstmtuner.model;
 
+import java.util.Arrays;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -27,7 +28,7 @@ public class BidirectionalFinalStateLayer extends AbstractLayer<BidirectionalFin
         assertInputSet(false);
         if (input.rank() != 3 || input.size(1) % 2 != 0) {
             throw new IllegalArgumentException("layer " + layerId() + " needs a bidirectional CONCAT output [mb, 2n, T], got "
-                    + java.util.Arrays.toString(input.shape()));
+                    + Arrays.toString(input.shape()));
         }
         long n = input.size(1) / 2;
         long last = input.size(2) - 1;

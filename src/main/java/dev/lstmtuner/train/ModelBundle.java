@@ -1,5 +1,6 @@
 package dev.lstmtuner.train;
 
+import java.time.Instant;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.FileModes;
@@ -46,7 +47,7 @@ public final class ModelBundle {
             try (Writer w = Files.newBufferedWriter(p)) {
                 w.write("time,last_close,predicted,actual\n"); // time: the anchor bar (last known close), ISO-8601 UTC
                 for (int i = 0; i < f.predicted().length; i++) {
-                    w.write(String.format(Locale.ROOT, "%s,%s,%s,%s%n", java.time.Instant.ofEpochMilli(f.timeMs()[i]), f.lastClose()[i],
+                    w.write(String.format(Locale.ROOT, "%s,%s,%s,%s%n", Instant.ofEpochMilli(f.timeMs()[i]), f.lastClose()[i],
                             f.predicted()[i], f.actual()[i]));
                 }
             }

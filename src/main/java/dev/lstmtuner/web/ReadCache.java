@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import java.util.Optional;
 import dev.lstmtuner.analysis.Predictions;
 import java.time.Clock;
 import java.util.Collection;
@@ -114,7 +115,7 @@ final class ReadCache {
         if (v instanceof Predictions p) return 1 + p.size();
         if (v instanceof Collection<?> c) return 1 + c.size();
         if (v instanceof Map<?, ?> m) return 1 + m.size();
-        if (v instanceof java.util.Optional<?> o) return o.map(ReadCache::weigh).orElse(1L);
+        if (v instanceof Optional<?> o) return o.map(ReadCache::weigh).orElse(1L);
         return 1;
     }
 

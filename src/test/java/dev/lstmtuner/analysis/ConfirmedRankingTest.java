@@ -1,5 +1,6 @@
 package dev.lstmtuner.analysis;
 
+import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.store.Trial;
 
@@ -96,7 +97,7 @@ class ConfirmedRankingTest {
     void noTrialWithFewerThanTwoFreshRunsIsTheConfirmedWinner() {
         Trial a = original(1.0), b = original(2.0);
         fresh(a, 43, 0.9);
-        runs.add(new Trial(nextId++, 1, "c", nextNumber++, dev.lstmtuner.result.TrialState.RUNNING, Map.of("seed", 44L),
+        runs.add(new Trial(nextId++, 1, "c", nextNumber++, TrialState.RUNNING, Map.of("seed", 44L),
                 null, "w", "cpu", null, null, null, null, null, null, null, null, a.id(), null));
         fresh(b, 43, 2.1);
         ConfirmedRanking r = rank(Direction.MINIMIZE);

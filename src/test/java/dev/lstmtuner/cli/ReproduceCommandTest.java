@@ -1,5 +1,6 @@
 package dev.lstmtuner.cli;
 
+import java.util.Locale;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.store.Trial;
@@ -76,7 +77,7 @@ class ReproduceCommandTest {
         StringBuilder csv = new StringBuilder("timestamp,open,high,low,close,volume\n");
         for (int i = 0; i < 1300; i++) {
             double p = 100 + Math.sin(i / 7.0) * 3 + i * 0.01;
-            csv.append(String.format(java.util.Locale.ROOT, "%d,%.4f,%.4f,%.4f,%.4f,%d%n", 1_640_995_200_000L + i * 60_000L,
+            csv.append(String.format(Locale.ROOT, "%d,%.4f,%.4f,%.4f,%.4f,%d%n", 1_640_995_200_000L + i * 60_000L,
                     p, p + 0.5, p - 0.5, p + 0.1, 10 + i % 5));
         }
         Path other = Files.writeString(dir.resolve("other.csv"), csv.toString());

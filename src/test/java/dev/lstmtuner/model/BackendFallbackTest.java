@@ -1,5 +1,7 @@
 package dev.lstmtuner.model;
 
+import java.util.HashMap;
+import org.deeplearning4j.nn.conf.layers.Layer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,14 +24,14 @@ class BackendFallbackTest {
     private static final Backend CPU = new Backend("Cpu", true);
 
     private static RunConfig config(String model, Map<String, Object> more) {
-        Map<String, Object> o = new java.util.HashMap<>(Map.of("model", model, "units", List.of(5, 4),
+        Map<String, Object> o = new HashMap<>(Map.of("model", model, "units", List.of(5, 4),
                 "time_steps", 6, "dropout", 0.0));
         o.putAll(more);
         return ConfigLoader.withOverrides(RunConfig.DEFAULTS, o, "t");
     }
 
-    private static org.deeplearning4j.nn.conf.layers.Layer recurrentConf(MultiLayerNetwork net, int layer) {
-        org.deeplearning4j.nn.conf.layers.Layer l = net.getLayer(layer).conf().getLayer();
+    private static Layer recurrentConf(MultiLayerNetwork net, int layer) {
+        Layer l = net.getLayer(layer).conf().getLayer();
         return l instanceof LastTimeStep last ? last.getUnderlying() : l;
     }
 

@@ -1,5 +1,6 @@
 package dev.lstmtuner.model;
 
+import org.assertj.core.data.Offset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lstmtuner.config.ConfigLoader;
@@ -60,7 +61,7 @@ class FloatGradientTest {
         INDArray over = Nd4j.math().abs(diff).sub(bound);
         assertThat(over.maxNumber().doubleValue()).as("element over its bound").isLessThanOrEqualTo(0.0);
         assertThat(floatNet.score()).isCloseTo(doubleNet.score(),
-                org.assertj.core.data.Offset.offset(1e-5 * Math.max(1, doubleNet.score())));
+                Offset.offset(1e-5 * Math.max(1, doubleNet.score())));
     }
 
     private static void assertFloatMatchesDouble(Function<DataType, MultiLayerNetwork> build, Supplier<long[]> counts) {

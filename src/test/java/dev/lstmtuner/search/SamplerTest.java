@@ -1,5 +1,7 @@
 package dev.lstmtuner.search;
 
+import java.util.LinkedHashSet;
+import org.assertj.core.data.Offset;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.TrialState;
@@ -94,7 +96,7 @@ class SamplerTest {
         assertThat(seen).hasSize(30);
         assertThat(rates).hasSize(3);
         assertThat(rates.stream().mapToDouble(r -> Math.log10((Double) r)).sorted().toArray())
-                .containsExactly(new double[]{-4, -3, -2}, org.assertj.core.data.Offset.offset(1e-9));
+                .containsExactly(new double[]{-4, -3, -2}, Offset.offset(1e-9));
         assertThat(grid.sample(SMALL, past, 0, 30)).isEmpty();
     }
 
@@ -103,7 +105,7 @@ class SamplerTest {
     void gridFollowsArbitersGridOrder() {
         GridSearchCandidateGenerator arbiter = new GridSearchCandidateGenerator(SMALL.asArbiterSpace(), 3,
                 GridSearchCandidateGenerator.Mode.Sequential, null);
-        Set<Map<String, Object>> fromArbiter = new java.util.LinkedHashSet<>();
+        Set<Map<String, Object>> fromArbiter = new LinkedHashSet<>();
         while (arbiter.hasMoreCandidates()) fromArbiter.add((Map<String, Object>) arbiter.getCandidate().getValue());
         assertThat(new GridSampler(3).points(SMALL)).containsExactlyElementsOf(fromArbiter);
     }

@@ -1,5 +1,6 @@
 package dev.lstmtuner.store;
 
+import java.nio.file.StandardOpenOption;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
@@ -145,9 +146,9 @@ public final class PgTestCluster {
         // throwaway data: no fsync
         Files.writeString(data.resolve("postgresql.conf"), "\nlisten_addresses = '*'\nport = " + port
                 + "\nunix_socket_directories = '" + dir + "'\nfsync = off\nsynchronous_commit = off\n"
-                + "full_page_writes = off\nmax_connections = 300\n", java.nio.file.StandardOpenOption.APPEND);
+                + "full_page_writes = off\nmax_connections = 300\n", StandardOpenOption.APPEND);
         Files.writeString(data.resolve("pg_hba.conf"), "\nhost all all 0.0.0.0/0 scram-sha-256\n",
-                java.nio.file.StandardOpenOption.APPEND);
+                StandardOpenOption.APPEND);
         List<String> ctl = new ArrayList<>(asUser);
         ctl.addAll(List.of(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
                 dir.resolve("server.log").toString(), "-w", "-t", "60"));

@@ -1,5 +1,6 @@
 package dev.lstmtuner.train;
 
+import java.time.Instant;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.data.DataSource;
 import dev.lstmtuner.data.GapPolicy;
@@ -36,7 +37,7 @@ class GruModelBundleTest {
         List<String> lines = Files.readAllLines(dir.resolve(ModelBundle.PREDICTIONS));
         assertThat(lines).hasSizeGreaterThan(10);
         String[] last = lines.get(lines.size() - 1).split(",");
-        long anchor = java.time.Instant.parse(last[0]).toEpochMilli();
+        long anchor = Instant.parse(last[0]).toEpochMilli();
         int k = -1;
         for (int i = 0; i < f.n(); i++) if (f.anchorTimeMs()[i] == anchor) k = i;
         assertThat(k).as("the last test window is predicted again").isNotNegative();

@@ -1,5 +1,6 @@
 package dev.lstmtuner.train;
 
+import java.time.Instant;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
@@ -78,7 +79,7 @@ class PredictorTest {
 
     /** The anchor column: epoch milliseconds or ISO-8601 UTC, whichever predictions.csv holds. */
     private static long anchorMs(String cell) {
-        return cell.chars().allMatch(Character::isDigit) ? Long.parseLong(cell) : java.time.Instant.parse(cell).toEpochMilli();
+        return cell.chars().allMatch(Character::isDigit) ? Long.parseLong(cell) : Instant.parse(cell).toEpochMilli();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.lstmtuner.train;
 
+import org.assertj.core.data.Offset;
 import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
@@ -112,7 +113,7 @@ class TrainerTest {
         assertThat(r.stopReason()).contains("early stopping");
         // the network holds the best epoch's weights: its validation RMSE is the best one
         double[] val = Forecasts.predictPrices(o.network(), p.dataset(), p.dataset().val());
-        assertThat(Metrics.rmse(val, p.dataset().val().actualClose())).isCloseTo(r.bestValRmse(), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(Metrics.rmse(val, p.dataset().val().actualClose())).isCloseTo(r.bestValRmse(), Offset.offset(1e-9));
     }
 
     @Test

@@ -1,5 +1,10 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.store.CampaignSpec;
+import dev.lstmtuner.store.Note;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import org.assertj.core.api.Assertions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lstmtuner.store.ArtifactRoot;
@@ -27,7 +32,7 @@ class LeaderboardAccessTest {
 
     private static Store store() {
         Store s = new InMemoryStore();
-        HonestyFixture.seed(s, java.nio.file.Path.of(System.getProperty("java.io.tmpdir")));
+        HonestyFixture.seed(s, Path.of(System.getProperty("java.io.tmpdir")));
         return s;
     }
 
@@ -170,8 +175,8 @@ class LeaderboardAccessTest {
     @Test
     void theCsvDownloadDefusesFormulasIncludingTabAndCarriageReturn() {
         Store s = new InMemoryStore();
-        s.createCampaign(dev.lstmtuner.store.CampaignSpec.single("inj", "{}"));
-        Map<String, Object> params = new java.util.LinkedHashMap<>();
+        s.createCampaign(CampaignSpec.single("inj", "{}"));
+        Map<String, Object> params = new LinkedHashMap<>();
         params.put("a_tab", "\t=1+1");
         params.put("b_cr", "\r=1+1");
         params.put("c_eq", "=1+1");
@@ -189,18 +194,18 @@ class LeaderboardAccessTest {
     @Test
     void tagsAndNotesRefuseBidiAndOtherFormatCharacters() {
         for (String text : List.of("keep\u202Eexe.txt", "a\u2066b", "zero\u200Bwidth")) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.lstmtuner.store.Note.check(dev.lstmtuner.store.Note.Kind.TAG, text))
+            Assertions.assertThatThrownBy(() -> Note.check(Note.Kind.TAG, text))
                     .hasMessageContaining("invisible format character U+");
         }
-        assertThat(dev.lstmtuner.store.Note.check(dev.lstmtuner.store.Note.Kind.NOTE, "plain: ünïcödé ok"))
+        assertThat(Note.check(Note.Kind.NOTE, "plain: ünïcödé ok"))
                 .isEqualTo("plain: ünïcödé ok");
     }
 
     @Test
     void aCampaignKeepsAtMostTheCapOfNotes() {
         Store s = store();
-        for (int i = 0; i < dev.lstmtuner.store.Note.MAX_PER_CAMPAIGN; i++) {
-            s.addNote(HonestyFixture.NAME, null, dev.lstmtuner.store.Note.Kind.TAG, "t" + i);
+        for (int i = 0; i < Note.MAX_PER_CAMPAIGN; i++) {
+            s.addNote(HonestyFixture.NAME, null, Note.Kind.TAG, "t" + i);
         }
         JavalinTest.test(LeaderboardServer.create(s, 0, true), (server, client) -> {
             String cookie, token;
@@ -214,7 +219,7 @@ class LeaderboardAccessTest {
                     .header("Origin", client.getOrigin()).header("Cookie", cookie).header(NoteWrites.HEADER, token))) {
                 assertThat(error(r)).startsWith("409 campaign " + HonestyFixture.NAME + " already has 1000 notes and tags");
             }
-            assertThat(s.notes(HonestyFixture.NAME)).hasSize(dev.lstmtuner.store.Note.MAX_PER_CAMPAIGN);
+            assertThat(s.notes(HonestyFixture.NAME)).hasSize(Note.MAX_PER_CAMPAIGN);
         });
     }
 }

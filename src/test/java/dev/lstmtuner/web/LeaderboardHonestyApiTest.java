@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import org.assertj.core.data.Offset;
 import java.util.Comparator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -223,7 +224,7 @@ class LeaderboardHonestyApiTest {
             assertThat(first.get("number").asInt()).isEqualTo(2);
             assertThat(first.get("n").asInt()).isEqualTo(2);
             assertThat(first.get("mean").asDouble()).isEqualTo(307.5);
-            assertThat(first.get("sd").asDouble()).isCloseTo(Math.sqrt(12.5), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(first.get("sd").asDouble()).isCloseTo(Math.sqrt(12.5), Offset.offset(1e-9));
             assertThat(first.get("selected_objective").asDouble()).isEqualTo(300.0);
             assertThat(first.get("winner").asBoolean()).isTrue();
             assertThat(first.get("sentences").get(0).asText()).startsWith("confirmed winner: trial honest-BTC/2");

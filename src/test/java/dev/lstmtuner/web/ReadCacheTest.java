@@ -1,5 +1,7 @@
 package dev.lstmtuner.web;
 
+import java.time.ZoneId;
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -21,7 +23,7 @@ class ReadCacheTest {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 
@@ -58,10 +60,10 @@ class ReadCacheTest {
     void theLeastRecentlyUsedGoOnceTheWeightIsPassedAndExpiredEntriesLeave() {
         MutableClock clock = new MutableClock();
         ReadCache cache = new ReadCache(1000, clock, 100);
-        cache.get("a", () -> java.util.Collections.nCopies(40, 0));
-        cache.get("b", () -> java.util.Collections.nCopies(40, 0));
+        cache.get("a", () -> Collections.nCopies(40, 0));
+        cache.get("b", () -> Collections.nCopies(40, 0));
         cache.get("a", () -> List.of()); // a hit: a is now the most recently used
-        cache.get("c", () -> java.util.Collections.nCopies(40, 0));
+        cache.get("c", () -> Collections.nCopies(40, 0));
         assertThat(cache.weight()).isLessThanOrEqualTo(100);
         AtomicInteger loads = new AtomicInteger();
         cache.get("a", () -> List.of(loads.incrementAndGet()));
@@ -77,7 +79,7 @@ class ReadCacheTest {
     @Test
     void oneValueHeavierThanTheWholeBoundIsNotKept() {
         ReadCache cache = new ReadCache(1000, new MutableClock(), 100);
-        cache.get("huge", () -> java.util.Collections.nCopies(500, 0));
+        cache.get("huge", () -> Collections.nCopies(500, 0));
         assertThat(cache.size()).isZero();
         assertThat(cache.weight()).isZero();
     }

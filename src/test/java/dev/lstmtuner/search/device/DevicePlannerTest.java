@@ -1,5 +1,6 @@
 package dev.lstmtuner.search.device;
 
+import java.util.stream.IntStream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,7 +18,7 @@ class DevicePlannerTest {
             "-Dorg.bytedeco.javacpp.maxbytes=3G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=5G"));
 
     private static Inventory machine(int gpus, int cores, long memory) {
-        List<String> ids = java.util.stream.IntStream.range(0, gpus).mapToObj(String::valueOf).toList();
+        List<String> ids = IntStream.range(0, gpus).mapToObj(String::valueOf).toList();
         return new Inventory(ids, gpus > 0, cores, 2 * cores, 0, memory);
     }
 
