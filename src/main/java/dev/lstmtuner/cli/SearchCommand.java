@@ -40,7 +40,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -220,7 +219,7 @@ public final class SearchCommand implements Callable<Integer> {
     /** The device plan for workers of {@code threads} threads, refused (exit 2) when its memory cannot fit. */
     private DevicePlan devicePlan(Devices wanted, int threads) {
         DevicePlan plan = DevicePlanner.plan(InventoryProbe.probe(), wanted, threads, slots,
-                WorkerMemory.of(workerMemoryFlags()));
+                WorkerMemory.of(WorkerJvm.memoryFlags()));
         plan.preflight(force);
         return plan;
     }
@@ -229,17 +228,6 @@ public final class SearchCommand implements Callable<Integer> {
         out.println("device plan: " + plan.describe());
         out.flush();
         return 0;
-    }
-
-    /** Workers get this process's heap and ND4J memory limits (LSTM_TUNER_JAVA_OPTS), else -Xmx1g and 3 GB native. */
-    static List<String> workerMemoryFlags() {
-        List<String> flags = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments()
-                .stream().filter(a -> a.startsWith("-Xmx") || a.startsWith("-Dorg.bytedeco.javacpp.max")).toList());
-        if (flags.stream().noneMatch(a -> a.startsWith("-Xmx"))) flags.add("-Xmx1g");
-        if (flags.stream().noneMatch(a -> a.startsWith("-Dorg.bytedeco.javacpp.maxbytes"))) {
-            flags.add("-Dorg.bytedeco.javacpp.maxbytes=3G");
-        }
-        return flags;
     }
 
     private int runCampaign(Store store, String url, String campaign, DevicePlan devicePlan, PrintWriter out) {
@@ -254,8 +242,7 @@ public final class SearchCommand implements Callable<Integer> {
         out.print(FoldPlanView.text(FoldPlan.of(plan.base())));
         out.flush();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        cmd.addAll(workerMemoryFlags());
-        cmd.add("-Djdk.serialFilter=" + SerialFilter.PATTERN); // in force before the worker's first class loads
+        cmd.addAll(WorkerJvm.flags());
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "worker"));
         cmd.addAll(storeOptions.childArgs(url));
         cmd.addAll(List.of("--campaign", campaign, "--artifacts", artifacts.toString(), "--device", kind,
