@@ -24,6 +24,7 @@ public final class JdbcStore implements Store {
     private final Jdbc db;
     private final JdbcCampaigns campaigns;
     private final TrialQueue queue;
+    private final JdbcLeases leases;
     private final TrialReads reads;
     private final JdbcNotes notes;
     private final JdbcLockbox lockbox;
@@ -42,6 +43,7 @@ public final class JdbcStore implements Store {
         this.notes = new JdbcNotes(db);
         this.lockbox = new JdbcLockbox(db);
         this.queue = new TrialQueue(db, this);
+        this.leases = new JdbcLeases(db);
         this.reads = new TrialReads(db);
     }
 
@@ -97,17 +99,17 @@ public final class JdbcStore implements Store {
 
     @Override
     public boolean holdLease(String campaign, String holder, Duration ttl) {
-        return queue.holdLease(campaign, holder, ttl);
+        return leases.holdLease(campaign, holder, ttl);
     }
 
     @Override
     public void releaseLease(String campaign, String holder) {
-        queue.releaseLease(campaign, holder);
+        leases.releaseLease(campaign, holder);
     }
 
     @Override
     public Lease lease(String campaign) {
-        return queue.lease(campaign);
+        return leases.lease(campaign);
     }
 
     @Override
