@@ -33,6 +33,9 @@ import picocli.CommandLine.Command;
                 PredictCommand.class,
                 LockboxCommand.class,
                 AuditCommand.class,
+                SteeringCommands.Pause.class,
+                SteeringCommands.Continue.class,
+                SteeringCommands.Cancel.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

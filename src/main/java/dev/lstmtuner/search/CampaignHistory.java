@@ -191,11 +191,14 @@ public final class CampaignHistory {
         return new EnumMap<>(counts);
     }
 
-    /** Trailing FAILED trials by finish time; lost or interrupted trials that were re-queued do not count. */
+    /**
+     * Trailing FAILED trials by finish time; lost or interrupted trials that were re-queued do not count, nor do
+     * cancelled ones (the user's decision, neither a failure nor a success).
+     */
     public int failuresInARow() {
         int n = 0;
         for (Seen s : finished.descendingSet()) {
-            if (requeued.contains(s.id())) continue;
+            if (requeued.contains(s.id()) || s.state() == TrialState.CANCELLED) continue;
             if (s.state() != TrialState.FAILED) break;
             n++;
         }

@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
@@ -90,21 +91,28 @@ public final class TrialExecutor {
             t.setDaemon(true);
             return t;
         });
+        AtomicReference<TrialLostException> gone = new AtomicReference<>();
         beat.scheduleAtFixedRate(() -> {
             try {
                 handle.heartbeat();
+            } catch (TrialLostException e) {
+                gone.set(e); // cancelled or reclaimed: training stops at its next batch
             } catch (RuntimeException ignored) {
-                // the trial finished or was reclaimed: the main thread finds out on its next report
+                // the main thread finds out on its next report
             }
         }, heartbeatMillis, heartbeatMillis, TimeUnit.MILLISECONDS);
+        Trainer.BatchProgress watched = (epoch, batch, batches, start) -> {
+            if (gone.get() != null) throw gone.get();
+            if (progress != null) progress.onBatch(epoch, batch, batches, start);
+        };
         try {
-            return run(handle, plan, prepare, listener, progress);
+            return run(handle, plan, prepare, listener, watched);
         } catch (OutOfMemoryError e) {
             return failed(handle, outOfMemory(e), e);
         } catch (RuntimeException e) {
             // a store error is never the trial's fault; DL4J may wrap what a listener threw
             TrialLostException lost = causeOf(e, TrialLostException.class);
-            if (lost != null) return lost(lost);
+            if (lost != null) return lost(handle, lost);
             StoreException store = causeOf(e, StoreException.class);
             if (store != null) return requeue(handle, store);
             // DL4J wraps an OutOfMemoryError in its own exceptions ("Error during neural network forward pass")
@@ -121,13 +129,17 @@ public final class TrialExecutor {
         try {
             handle.fail(reason, stack(e));
         } catch (TrialLostException lost) {
-            return lost(lost);
+            return lost(handle, lost);
         }
         return new Outcome(TrialState.FAILED, null, reason, null);
     }
 
-    /** Reclaimed from this worker (paused or cut off past the stale limit): a copy is queued already. */
-    private static Outcome lost(TrialLostException e) {
+    /**
+     * No longer this worker's: cancelled by the user (CANCELLED, as the store says), or reclaimed from it (paused or
+     * cut off past the stale limit: a copy is queued already).
+     */
+    private static Outcome lost(TrialHandle handle, TrialLostException e) {
+        if (Steering.isCancelled(handle)) return new Outcome(TrialState.CANCELLED, null, "cancelled", null);
         return new Outcome(TrialState.FAILED, null, "dropped, no longer this worker's: " + e.getMessage(), null, true);
     }
 
@@ -139,7 +151,7 @@ public final class TrialExecutor {
         try {
             handle.interrupt("interrupted: the store failed while recording it (" + e.getMessage() + "); re-queued");
         } catch (TrialLostException lost) {
-            return lost(lost);
+            return lost(handle, lost);
         } catch (RuntimeException stillFailing) {
             e.addSuppressed(stillFailing);
             throw e;

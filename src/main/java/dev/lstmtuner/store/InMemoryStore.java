@@ -87,7 +87,7 @@ public final class InMemoryStore implements Store {
         return Optional.ofNullable(campaigns.get(name));
     }
 
-    private Campaign require(String name) {
+    Campaign require(String name) {
         Campaign c = campaigns.get(name);
         if (c == null) throw StoreErrors.noCampaign(name);
         return c;
@@ -136,9 +136,10 @@ public final class InMemoryStore implements Store {
 
     @Override
     public synchronized Optional<TrialHandle> claimNext(String campaign, String worker, String device) {
-        long cid = require(campaign).id();
+        Campaign c = require(campaign);
+        if (c.paused()) return Optional.empty();
         return trials.values().stream()
-                .filter(r -> r.campaignId == cid && r.state == TrialState.WAITING)
+                .filter(r -> r.campaignId == c.id() && r.state == TrialState.WAITING)
                 .min(Comparator.comparingInt(r -> r.number))
                 .flatMap(r -> claim(r.id, worker, device));
     }
@@ -146,7 +147,8 @@ public final class InMemoryStore implements Store {
     @Override
     public synchronized Optional<TrialHandle> claimAny(String worker, String device) {
         return trials.values().stream()
-                .filter(r -> r.state == TrialState.WAITING && campaigns.get(r.campaign).endedAt() == null)
+                .filter(r -> r.state == TrialState.WAITING && campaigns.get(r.campaign).endedAt() == null
+                        && !campaigns.get(r.campaign).paused())
                 .findFirst()
                 .flatMap(r -> claim(r.id, worker, device));
     }
@@ -295,14 +297,29 @@ public final class InMemoryStore implements Store {
         Campaign c = require(name);
         campaigns.put(name, new Campaign(c.id(), c.name(), c.configJson(), c.spaceJson(), c.sampler(), c.pruner(),
                 c.budget(), c.objective(), c.direction(), c.createdAt(), c.settingsJson(), c.groupName(),
-                clock.instant(), reason));
+                clock.instant(), reason, c.pausedAt()));
     }
 
     @Override
     public synchronized void reopenCampaign(String name) {
         Campaign c = require(name);
         campaigns.put(name, new Campaign(c.id(), c.name(), c.configJson(), c.spaceJson(), c.sampler(), c.pruner(),
-                c.budget(), c.objective(), c.direction(), c.createdAt(), c.settingsJson(), c.groupName(), null, null));
+                c.budget(), c.objective(), c.direction(), c.createdAt(), c.settingsJson(), c.groupName(), null, null, c.pausedAt()));
+    }
+
+    @Override
+    public synchronized boolean pauseCampaign(String name, boolean paused) {
+        return InMemorySteering.pause(this, require(name), paused);
+    }
+
+    @Override
+    public synchronized boolean cancelTrial(long trialId, String reason) {
+        return InMemorySteering.cancel(this, trialId, reason);
+    }
+
+    @Override
+    public synchronized void changeSettings(String name, String settingsJson, Integer budget) {
+        InMemorySteering.changeSettings(this, require(name), settingsJson, budget);
     }
 
     @Override

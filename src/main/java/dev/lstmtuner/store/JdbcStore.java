@@ -23,6 +23,7 @@ import java.util.function.Consumer;
 public final class JdbcStore implements Store {
     private final Jdbc db;
     private final JdbcCampaigns campaigns;
+    private final JdbcSteering steering;
     private final TrialQueue queue;
     private final JdbcLeases leases;
     private final TrialReads reads;
@@ -40,6 +41,7 @@ public final class JdbcStore implements Store {
         }
         this.db = new Jdbc(pool, jdbcUrl, dialect);
         this.campaigns = new JdbcCampaigns(db);
+        this.steering = new JdbcSteering(db);
         this.notes = new JdbcNotes(db);
         this.lockbox = new JdbcLockbox(db);
         this.queue = new TrialQueue(db, this);
@@ -170,6 +172,21 @@ public final class JdbcStore implements Store {
     @Override
     public void reopenCampaign(String name) {
         campaigns.reopen(name);
+    }
+
+    @Override
+    public boolean pauseCampaign(String name, boolean paused) {
+        return steering.pause(name, paused);
+    }
+
+    @Override
+    public boolean cancelTrial(long trialId, String reason) {
+        return steering.cancel(trialId, reason);
+    }
+
+    @Override
+    public void changeSettings(String name, String settingsJson, Integer budget) {
+        steering.changeSettings(name, settingsJson, budget);
     }
 
     @Override

@@ -28,7 +28,7 @@ final class Rows {
     static final String SELECT_TRIAL = "SELECT " + TRIAL_COLUMNS + TRIAL_FROM;
 
     static final String SELECT_CAMPAIGN = "SELECT id, name, config_json, space_json, sampler, pruner, budget, "
-            + "objective, direction, created_at, settings_json, group_name, ended_at, end_reason FROM campaign";
+            + "objective, direction, created_at, settings_json, group_name, ended_at, end_reason, paused_at FROM campaign";
 
     static final String EPOCH_COLUMNS = "trial_id, epoch, train_loss, val_loss, val_rmse, duration_ms, val_direction_accuracy";
 
@@ -70,7 +70,7 @@ final class Rows {
                 rs.getObject("budget", Integer.class), Objective.stored(rs.getString("objective")),
                 Direction.valueOf(rs.getString("direction")), instant(rs, "created_at"),
                 rs.getString("settings_json"), rs.getString("group_name"), instant(rs, "ended_at"),
-                rs.getString("end_reason"));
+                rs.getString("end_reason"), instant(rs, "paused_at"));
     }
 
     static EpochMetrics epoch(ResultSet rs) throws SQLException {

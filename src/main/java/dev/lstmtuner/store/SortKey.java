@@ -24,7 +24,7 @@ record SortKey(SortColumn column, String param, boolean descending) {
                 + String.join(", ", paramNames)));
     }
 
-    /** COMPLETE first, then PRUNED, FAILED, RUNNING, WAITING. */
+    /** COMPLETE first, then PRUNED, FAILED, RUNNING, WAITING, CANCELLED (a class of its own, added last). */
     static int rankClass(TrialState s) {
         return switch (s) {
             case COMPLETE -> 0;
@@ -32,6 +32,7 @@ record SortKey(SortColumn column, String param, boolean descending) {
             case FAILED -> 2;
             case RUNNING -> 3;
             case WAITING -> 4;
+            case CANCELLED -> 5;
         };
     }
 }

@@ -128,6 +128,21 @@ public interface Store extends AutoCloseable {
     void reopenCampaign(String name);
 
     /**
+     * Pauses the campaign ({@code paused}: its workers claim none of its trials, running ones finish) or lets it go
+     * on; false when it already was so.
+     */
+    boolean pauseCampaign(String name, boolean paused);
+
+    /**
+     * Cancels a WAITING or RUNNING trial: CANCELLED with the reason, finished now; the worker running it finds out
+     * at its next epoch or heartbeat ({@link TrialLostException}). False when the trial had finished already.
+     */
+    boolean cancelTrial(long trialId, String reason);
+
+    /** Replaces the campaign's stored experiment and trial budget: a budget changed on resume. */
+    void changeSettings(String name, String settingsJson, Integer budget);
+
+    /**
      * Adds a note or tag to the campaign ({@code trialId} null) or one of its trials; the text is checked with
      * {@link Note#check} (a {@link BadInputException} when empty or too long), as is a trial of
      * another campaign.

@@ -9,6 +9,6 @@ package dev.lstmtuner.store;
  */
 public record TrialPosition(int rankClass, Double value, String text, long tie) {
     public TrialPosition {
-        if (rankClass < 0 || rankClass > 4) throw new IllegalArgumentException("rank class must be 0-4, got " + rankClass);
+        if (rankClass < 0 || rankClass > 5) throw new IllegalArgumentException("rank class must be 0-5, got " + rankClass);
     }
 }

@@ -141,7 +141,9 @@ final class TrialQueue {
     }
 
     Optional<TrialHandle> claimNext(String campaign, String worker, String device) {
-        long campaignId = db.read(c -> JdbcCampaigns.require(c, campaign).id());
+        Campaign found = db.read(c -> JdbcCampaigns.require(c, campaign));
+        if (found.paused()) return Optional.empty();
+        long campaignId = found.id();
         if (db.dialect().skipLocked()) {
             return db.tx(c -> {
                 Long id;
@@ -176,7 +178,7 @@ final class TrialQueue {
 
     Optional<TrialHandle> claimAny(String worker, String device) {
         String open = "SELECT t.id FROM trial t JOIN campaign c ON c.id = t.campaign_id WHERE t.state = 'WAITING' "
-                + "AND c.ended_at IS NULL ORDER BY t.id LIMIT 1";
+                + "AND c.ended_at IS NULL AND c.paused_at IS NULL ORDER BY t.id LIMIT 1";
         if (db.dialect().skipLocked()) {
             return db.tx(c -> {
                 Long id;
@@ -220,7 +222,7 @@ final class TrialQueue {
         }
     }
 
-    private static void syncParamState(Connection c, long trialId, TrialState state) throws SQLException {
+    static void syncParamState(Connection c, long trialId, TrialState state) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE trial_param SET state = ?, rank_class = ? WHERE trial_id = ?")) {
             ps.setString(1, state.name());

@@ -63,7 +63,7 @@ final class Cursor {
         if (b == null) throw notOurs();
         boolean keyset = b.r() != null;
         if (b.v() != VERSION || b.o() < 0 || b.o() > MAX_OFFSET
-                || keyset && (b.r() < 0 || b.r() > 4 || b.n() == null || b.x() != null && !Double.isFinite(b.x()))
+                || keyset && (b.r() < 0 || b.r() > 5 || b.n() == null || b.x() != null && !Double.isFinite(b.x()))
                 || !keyset && (b.x() != null || b.t() != null || b.n() != null)) {
             throw notOurs();
         }

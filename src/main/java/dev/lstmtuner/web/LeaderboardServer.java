@@ -69,6 +69,7 @@ public final class LeaderboardServer {
     public static Javalin create(Store store, long ttlMs, boolean allowNotes, WebAccess access) {
         LeaderboardService service = new LeaderboardService(store, ttlMs, access.artifacts());
         NoteWrites notes = new NoteWrites(store, service, allowNotes);
+        TrialCancels cancels = new TrialCancels(store, notes);
         AccessGuard guard = new AccessGuard(access);
         TrialDetails details = new TrialDetails(service);
         Comparison comparison = new Comparison(service, details);
@@ -142,6 +143,7 @@ public final class LeaderboardServer {
         app.get("/api/families", ctx -> ctx.json(families.view(ctx.queryParam("campaign"), ctx.queryParam("group"),
                 ctx.queryParam("symbol"))));
         app.get("/api/session", ctx -> ctx.json(notes.session(ctx)));
+        app.post("/api/trials/{id}/cancel", ctx -> ctx.json(cancels.cancel(ctx, RequestParams.pathId(ctx, "id"))));
         app.get("/api/notes", ctx -> ctx.json(notes.list(RequestParams.required(ctx, "campaign"))));
         app.post("/api/notes", ctx -> ctx.status(201).json(notes.add(ctx)));
         app.delete("/api/notes/{id}", ctx -> {
