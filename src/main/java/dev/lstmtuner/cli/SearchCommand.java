@@ -75,6 +75,12 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Campaign name (default: the experiment's name).")
     String name;
 
+    @Option(names = "--max-trials", paramLabel = "N", description = "With --resume: change the campaign's trial budget (a running campaign's coordinator picks it up; an ended one goes on).")
+    Integer maxTrials;
+
+    @Option(names = "--max-minutes", paramLabel = "M", description = "With --resume: change the campaign's wall-time budget, counted from this start.")
+    Double maxMinutes;
+
     @Option(names = "--slots", description = "Worker processes (default: the device plan's: one per GPU, or the usable CPU cores / threads; 0 = only sample, `lstm-tuner worker` processes elsewhere train).")
     Integer slots;
 
@@ -113,6 +119,10 @@ public final class SearchCommand implements Callable<Integer> {
             throw new BadInputException("give either --experiment FILE (a new campaign) or --resume CAMPAIGN");
         }
         if (name != null) CampaignNames.require(name, "--name");
+        if (experiment != null && (maxTrials != null || maxMinutes != null)) {
+            throw new BadInputException("--max-trials and --max-minutes change a stored campaign's budget: use them with"
+                    + " --resume CAMPAIGN (a new campaign's budget is the experiment's \"budget\")");
+        }
         // workers are other processes: a local H2 file without AUTO_SERVER would be locked by the first opener
         String url = StoreFactory.shareable(StoreFactory.jdbcUrl(storeOptions.describe()));
         if ("mem".equals(storeOptions.describe()) || url.startsWith("jdbc:h2:mem:")) {
@@ -137,10 +147,12 @@ public final class SearchCommand implements Callable<Integer> {
                 devicePlan = devicePlan(wanted, CampaignPlan.of(c).base().threads());
                 // trials added after the lockbox was opened would be chosen knowing its verdict
                 LockboxGuard.beforeResume(store, resume, reopenLockbox);
+                boolean extended = maxTrials != null || maxMinutes != null;
+                if (extended && BudgetSteering.change(store, c, maxTrials, maxMinutes, out)) return 0;
                 Map<TrialState, Long> counts = store.countByState(resume);
                 if (c.endedAt() != null) {
                     long left = counts.get(TrialState.WAITING);
-                    if (left == 0) {
+                    if (left == 0 && !extended) {
                         out.println("campaign " + resume + " already ended (" + c.endReason() + ") and has no waiting trials");
                         return 0;
                     }

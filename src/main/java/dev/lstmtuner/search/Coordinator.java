@@ -31,6 +31,7 @@ public final class Coordinator {
     private final long startNanos = System.nanoTime();
     private final double minutesBefore;
     private final CampaignHistory history;
+    private final BudgetChange budgets;
 
     /**
      * @param queue         WAITING trials to keep ready (at least as many as trials RUNNING, so extra workers
@@ -44,6 +45,7 @@ public final class Coordinator {
         this.staleGrace = staleGrace;
         this.minutesBefore = minutesBefore;
         this.history = new CampaignHistory(store, plan.campaign().name(), plan.campaign().objective());
+        this.budgets = new BudgetChange(store, plan);
     }
 
     public double elapsedMinutes() {
@@ -57,7 +59,7 @@ public final class Coordinator {
         // written while the store was unreachable, so the stale clock starts again when it is back
         if (!store.outageWithin(staleGrace)) store.reclaimStale(staleGrace, true);
         history.refresh();
-        Budget budget = plan.experiment().budget();
+        Budget budget = budgets.current(); // a resume may have changed it while this coordinator runs
         int draws = history.draws();
         Trial best = store.best(name).orElse(null);
 
