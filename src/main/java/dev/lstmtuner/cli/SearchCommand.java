@@ -15,6 +15,7 @@ import dev.lstmtuner.search.ExperimentLoader;
 import dev.lstmtuner.search.ExperimentValidator;
 import dev.lstmtuner.search.LockboxGuard;
 import dev.lstmtuner.search.PastTrials;
+import dev.lstmtuner.search.WarmStarts;
 import dev.lstmtuner.search.WorkerPool;
 import dev.lstmtuner.search.device.DevicePlan;
 import dev.lstmtuner.search.device.DevicePlanner;
@@ -75,6 +76,9 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Campaign name (default: the experiment's name).")
     String name;
 
+    @Option(names = "--warm-start", paramLabel = "CAMPAIGN", description = "Start from an earlier campaign on the same question: its best configs run first and its trials inform the sampler (see docs/warm-starts.md).")
+    String warmStart;
+
     @Option(names = "--max-trials", paramLabel = "N", description = "With --resume: change the campaign's trial budget (a running campaign's coordinator picks it up; an ended one goes on).")
     Integer maxTrials;
 
@@ -119,6 +123,9 @@ public final class SearchCommand implements Callable<Integer> {
             throw new BadInputException("give either --experiment FILE (a new campaign) or --resume CAMPAIGN");
         }
         if (name != null) CampaignNames.require(name, "--name");
+        if (warmStart != null && experiment == null) {
+            throw new BadInputException("--warm-start starts a new campaign from an earlier one: give it with --experiment FILE");
+        }
         if (experiment != null && (maxTrials != null || maxMinutes != null)) {
             throw new BadInputException("--max-trials and --max-minutes change a stored campaign's budget: use them with"
                     + " --resume CAMPAIGN (a new campaign's budget is the experiment's \"budget\")");
@@ -130,7 +137,7 @@ public final class SearchCommand implements Callable<Integer> {
         }
         Devices wanted = Devices.parse(devices);
         // everything about a new experiment is checked before the store is opened: a refusal leaves nothing behind
-        Experiment e = experiment == null ? null : ExperimentLoader.load(experiment);
+        Experiment e = experiment == null ? null : WarmStarts.withCampaign(ExperimentLoader.load(experiment), warmStart);
         if (e != null) ExperimentValidator.validate(e, experiment.toString());
         DevicePlan devicePlan = e == null ? null : devicePlan(wanted, e.base().threads());
         try (Store store = StoreFactory.open(url, storeOptions.passwordEnv)) {
@@ -218,12 +225,19 @@ public final class SearchCommand implements Callable<Integer> {
             }
             byName.put(campaign, s);
         }
+        // refused before anything is stored
+        if (e.warmStart() != null) WarmStarts.check(store, e);
         byName.forEach((campaign, s) -> {
             RunConfig config = s == null ? e.base()
                     : ConfigLoader.withOverrides(e.base(), Map.of("data", s.data(), "symbol", s.symbol()), experiment + " (" + s.symbol() + ")");
             store.createCampaign(new CampaignSpec(campaign, ConfigLoader.toJson(config), e.spaceJson(), e.sampler(),
                     e.pruner(), e.budget().maxTrials(), e.objective(), e.direction(), ExperimentLoader.resolvedJson(e),
                     e.symbols().isEmpty() ? null : base));
+            if (e.warmStart() != null) {
+                int first = WarmStarts.enqueueBest(store, campaign, e).size();
+                spec.commandLine().getOut().println("warm start from campaign " + e.warmStart().campaign() + ": its best "
+                        + first + " config(s) run first, and its finished trials inform the sampler");
+            }
         });
         return new ArrayList<>(byName.keySet());
     }

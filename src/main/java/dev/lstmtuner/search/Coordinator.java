@@ -32,6 +32,9 @@ public final class Coordinator {
     private final double minutesBefore;
     private final CampaignHistory history;
     private final BudgetChange budgets;
+    /** The finished trials of the campaign this one warm-started from (empty without a warm start). */
+    private final List<PastTrial> warm;
+    private final TakenPoints taken;
 
     /**
      * @param queue         WAITING trials to keep ready (at least as many as trials RUNNING, so extra workers
@@ -46,6 +49,8 @@ public final class Coordinator {
         this.minutesBefore = minutesBefore;
         this.history = new CampaignHistory(store, plan.campaign().name(), plan.campaign().objective());
         this.budgets = new BudgetChange(store, plan);
+        this.warm = WarmTrials.of(store, plan.experiment());
+        this.taken = WarmTrials.taken(history.takenPoints(), warm);
     }
 
     public double elapsedMinutes() {
@@ -78,8 +83,8 @@ public final class Coordinator {
             // sampled one by one (each sees the ones before as pending), written in one transaction
             List<Map<String, Object>> batch = new ArrayList<>();
             List<PastTrial> pending = new ArrayList<>();
-            TakenPoints taken = history.takenPoints().layered();
-            List<PastTrial> past = new PastView(history.past(), pending, taken);
+            TakenPoints taken = this.taken.layered();
+            List<PastTrial> past = WarmTrials.view(warm, new PastView(history.past(), pending, taken), taken);
             while (waiting < target && (budget.maxTrials() == null || draws < budget.maxTrials())) {
                 int number = history.size() + pending.size() + 1;
                 Optional<Map<String, Object>> params = plan.sampler().sample(plan.experiment().space(), past,

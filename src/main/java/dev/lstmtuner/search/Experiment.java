@@ -17,7 +17,8 @@ import java.util.Map;
 public record Experiment(String name, String description, RunConfig base, SearchSpace space,
                          String spaceJson, String sampler, Map<String, Object> samplerOptions,
                          String pruner, Map<String, Object> prunerOptions, Objective objective, Direction direction,
-                         Budget budget, long seed, List<Symbol> symbols, Integer keepModels, Confirm confirm) {
+                         Budget budget, long seed, List<Symbol> symbols, Integer keepModels, Confirm confirm,
+                         WarmStart warmStart) {
 
     /** One member of a multi-symbol group: its label and data file. */
     public record Symbol(String symbol, String data) {
@@ -25,5 +26,18 @@ public record Experiment(String name, String description, RunConfig base, Search
 
     /** Winner confirmation: the best {@code topK} trials each re-trained with {@code seeds} more seeds. */
     public record Confirm(int topK, int seeds) {
+    }
+
+    /**
+     * A warm start ({@link WarmStarts}): the best {@code topK} configs of an earlier campaign run first, and its
+     * finished trials inform the sampler; null = none.
+     */
+    public record WarmStart(String campaign, int topK) {
+    }
+
+    /** This experiment warm-started from {@code w} instead ({@code search --warm-start NAME}). */
+    public Experiment withWarmStart(WarmStart w) {
+        return new Experiment(name, description, base, space, spaceJson, sampler, samplerOptions, pruner,
+                prunerOptions, objective, direction, budget, seed, symbols, keepModels, confirm, w);
     }
 }

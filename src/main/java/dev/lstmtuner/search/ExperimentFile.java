@@ -37,7 +37,11 @@ import java.util.stream.Collectors;
 record ExperimentFile(String name, String description, JsonNode config, JsonNode space, JsonNode sampler,
                       JsonNode pruner, String objective, String direction, Budget budget, Long seed,
                       LinkedHashMap<String, String> symbols, @JsonProperty("keep_models") Integer keepModels,
-                      Confirm confirm, JsonNode lockbox) {
+                      Confirm confirm, JsonNode lockbox, @JsonProperty("warm_start") WarmStart warmStart) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record WarmStart(String campaign, @JsonProperty("top_k") Integer topK) {
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Budget(@JsonProperty("max_trials") Integer maxTrials, @JsonProperty("max_minutes") Double maxMinutes,
@@ -121,7 +125,8 @@ record ExperimentFile(String name, String description, JsonNode config, JsonNode
     }
 
     private static String example(Class<?> t) {
-        return t == Budget.class ? "{\"max_trials\": 20}" : t == Confirm.class ? "{\"top_k\": 5, \"seeds\": 3}" : "{}";
+        return t == Budget.class ? "{\"max_trials\": 20}" : t == Confirm.class ? "{\"top_k\": 5, \"seeds\": 3}"
+                : t == WarmStart.class ? "{\"campaign\": \"quick\", \"top_k\": 5}" : "{}";
     }
 
     private static String keyAt(JsonParser p) {
