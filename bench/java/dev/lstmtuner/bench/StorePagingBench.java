@@ -162,6 +162,7 @@ public final class StorePagingBench {
                         case FAILED -> 2;
                         case RUNNING -> 3;
                         case WAITING -> 4;
+                        case CANCELLED -> 5;
                     };
                     double lr = Math.pow(10, -5 + 3 * r.nextDouble());
                     int bs = batch[r.nextInt(batch.length)];
