@@ -99,7 +99,7 @@ function build(info) {
   ui.chooser = LT.el('details', {id: 'columns', class: 'chooser'});
   ui.csv = LT.el('a', {id: 'csv', class: 'button', download: ''}, 'Download CSV');
   const stateSel = LT.el('select', {id: 'state-filter'},
-    ['', 'complete', 'pruned', 'failed', 'running', 'waiting'].map((s) => LT.el('option', {value: s, selected: s === S.state}, s || 'all')));
+    ['', 'complete', 'pruned', 'failed', 'running', 'waiting', 'cancelled'].map((s) => LT.el('option', {value: s, selected: s === S.state}, s || 'all')));
   stateSel.addEventListener('change', () => { S.state = stateSel.value; firstPage(); changed(); });
   // diagnoses are computed on the server (analysis layer); finished trials only
   const diagSel = LT.el('select', {id: 'diagnosis-filter'},

@@ -5,7 +5,7 @@ const main = document.getElementById('main');
 let anyRunning = true;
 
 function row(c) {
-  const counts = ['complete', 'pruned', 'failed', 'running', 'waiting']
+  const counts = ['complete', 'pruned', 'failed', 'running', 'waiting', 'cancelled']
     .filter((s) => c.counts[s] > 0).map((s) => [LT.stateBadge(s), ' ', String(c.counts[s]), ' ']);
   return LT.el('tr', {'data-name': c.name},
     LT.el('td', {class: 'text'}, LT.link(LT.campaignHref(c.name), c.name)),

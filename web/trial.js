@@ -136,8 +136,24 @@ function stateLine(d) {
     (t.last_value !== null ? ' with validation RMSE ' + LT.fmt(t.last_value) : '') + ': ' + (t.failure_reason || '') +
     '. Pruned trials are not evaluated on the test split.');
   if (t.state === 'waiting') return LT.el('p', {class: 'note', id: 'state-note'}, 'Waiting for a worker: nothing recorded yet.');
+  if (t.state === 'cancelled') return LT.el('p', {class: 'note', id: 'state-note'}, 'Cancelled (' + (t.failure_reason || '') +
+    '): stopped on request, not a failure.');
   if (t.failure_reason) return LT.el('p', {class: 'error'}, t.state + ': ' + t.failure_reason);
   return null;
+}
+
+/** With writes allowed (serve --allow-notes, as for notes), a waiting or running trial can be cancelled here. */
+function cancelControl(t) {
+  if (t.state !== 'running' && t.state !== 'waiting') return null;
+  const holder = LT.el('p', {id: 'cancel-trial'});
+  LT.session().then((s) => {
+    if (!s.notes_enabled) return;
+    const err = LT.el('span', {class: 'error', role: 'alert'});
+    LT.replace(holder, LT.el('button', {type: 'button', class: 'cancel-trial', onclick: async () => {
+      try { await LT.send('POST', '/api/trials/' + t.id + '/cancel', {}); load(); } catch (e) { err.textContent = e.message; }
+    }}, 'Cancel this trial'), ' ', err);
+  });
+  return holder;
 }
 
 async function load() {
@@ -166,7 +182,7 @@ async function load() {
     LT.el('p', {}, 'objective ' + d.objective_name + ' (' + d.direction + '): ', LT.el('strong', {id: 'objective'},
       t.objective !== null ? LT.fmt(t.objective) : t.last_value !== null ? LT.fmt(t.last_value) + ' at epoch ' + t.last_epoch + ' (last value)' : '–'),
       ' · worker ' + (t.worker || '–') + ' · started ' + LT.time(t.started_at) + ' · finished ' + LT.time(t.finished_at)),
-    stateLine(d), verdictBlock(d), diagnosesBlock(t, d.diagnoses));
+    stateLine(d), cancelControl(t), verdictBlock(d), diagnosesBlock(t, d.diagnoses));
   if (curve.length && d.diagnoses.curve) {
     if (!charts.curveChart) {
       charts.curveDiv = LT.el('div', {class: 'chart', id: 'chart-curve'});

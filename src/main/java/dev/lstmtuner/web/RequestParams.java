@@ -100,7 +100,7 @@ final class RequestParams {
         try {
             return TrialState.valueOf(v.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.badParameter("state", "'state' must be one of waiting, running, complete, pruned, failed, got '" + v + "'");
+            throw ApiException.badParameter("state", "'state' must be one of waiting, running, complete, pruned, failed, cancelled, got '" + v + "'");
         }
     }
 
