@@ -17,46 +17,44 @@ final class SteeringCommands {
     private SteeringCommands() {
     }
 
-    @Command(name = "pause", mixinStandardHelpOptions = true,
-            description = {"Pause a running campaign: its workers claim no new trials, running ones finish.",
-                    "Go on with `lstm-tuner continue CAMPAIGN`."})
-    public static final class Pause implements Callable<Integer> {
+    /** pause and continue: one store write each way. */
+    abstract static class PauseOrContinue implements Callable<Integer> {
         @Mixin
         StoreOptions storeOptions;
 
-        @Parameters(paramLabel = "CAMPAIGN", description = "The campaign to pause.")
+        @Parameters(paramLabel = "CAMPAIGN", description = "The campaign.")
         String campaign;
 
         @Spec
         CommandSpec spec;
 
+        abstract boolean pauses();
+
         @Override
         public Integer call() {
             try (Store store = storeOptions.open()) {
-                say(spec, Steering.pause(store, campaign, true));
+                say(spec, Steering.pause(store, campaign, pauses()));
             }
             return 0;
         }
     }
 
+    @Command(name = "pause", mixinStandardHelpOptions = true,
+            description = {"Pause a running campaign: its workers claim no new trials, running ones finish.",
+                    "Go on with `lstm-tuner continue CAMPAIGN`."})
+    public static final class Pause extends PauseOrContinue {
+        @Override
+        boolean pauses() {
+            return true;
+        }
+    }
+
     @Command(name = "continue", mixinStandardHelpOptions = true,
             description = "Let a paused campaign go on: its workers claim trials again.")
-    public static final class Continue implements Callable<Integer> {
-        @Mixin
-        StoreOptions storeOptions;
-
-        @Parameters(paramLabel = "CAMPAIGN", description = "The paused campaign.")
-        String campaign;
-
-        @Spec
-        CommandSpec spec;
-
+    public static final class Continue extends PauseOrContinue {
         @Override
-        public Integer call() {
-            try (Store store = storeOptions.open()) {
-                say(spec, Steering.pause(store, campaign, false));
-            }
-            return 0;
+        boolean pauses() {
+            return false;
         }
     }
 
