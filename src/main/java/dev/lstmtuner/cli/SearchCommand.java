@@ -164,7 +164,9 @@ public final class SearchCommand implements Callable<Integer> {
                         return 0;
                     }
                     // e.g. the wall-time budget ran out with interrupted trials re-queued: a resume gets a fresh wall clock
-                    out.println("campaign " + resume + " ended (" + c.endReason() + "); resuming its " + left + " waiting trial(s)");
+                    if (!extended) {
+                        out.println("campaign " + resume + " ended (" + c.endReason() + "); resuming its " + left + " waiting trial(s)");
+                    }
                     store.reopenCampaign(resume);
                 } else {
                     long requeued = PastTrials.all(store, resume).stream()
