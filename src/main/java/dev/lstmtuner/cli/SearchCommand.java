@@ -76,14 +76,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Campaign name (default: the experiment's name).")
     String name;
 
-    @Option(names = "--warm-start", paramLabel = "CAMPAIGN", description = "Start from an earlier campaign on the same question: its best configs run first and its trials inform the sampler (see docs/warm-starts.md).")
-    String warmStart;
-
-    @Option(names = "--max-trials", paramLabel = "N", description = "With --resume: change the campaign's trial budget (a running campaign's coordinator picks it up; an ended one goes on).")
-    Integer maxTrials;
-
-    @Option(names = "--max-minutes", paramLabel = "M", description = "With --resume: change the campaign's wall-time budget, counted from this start.")
-    Double maxMinutes;
+    @Mixin
+    SteeringOptions steering;
 
     @Option(names = "--slots", description = "Worker processes (default: the device plan's: one per GPU, or the usable CPU cores / threads; 0 = only sample, `lstm-tuner worker` processes elsewhere train).")
     Integer slots;
@@ -123,13 +117,7 @@ public final class SearchCommand implements Callable<Integer> {
             throw new BadInputException("give either --experiment FILE (a new campaign) or --resume CAMPAIGN");
         }
         if (name != null) CampaignNames.require(name, "--name");
-        if (warmStart != null && experiment == null) {
-            throw new BadInputException("--warm-start starts a new campaign from an earlier one: give it with --experiment FILE");
-        }
-        if (experiment != null && (maxTrials != null || maxMinutes != null)) {
-            throw new BadInputException("--max-trials and --max-minutes change a stored campaign's budget: use them with"
-                    + " --resume CAMPAIGN (a new campaign's budget is the experiment's \"budget\")");
-        }
+        steering.check(experiment);
         // workers are other processes: a local H2 file without AUTO_SERVER would be locked by the first opener
         String url = StoreFactory.shareable(StoreFactory.jdbcUrl(storeOptions.describe()));
         if ("mem".equals(storeOptions.describe()) || url.startsWith("jdbc:h2:mem:")) {
@@ -137,7 +125,7 @@ public final class SearchCommand implements Callable<Integer> {
         }
         Devices wanted = Devices.parse(devices);
         // everything about a new experiment is checked before the store is opened: a refusal leaves nothing behind
-        Experiment e = experiment == null ? null : WarmStarts.withCampaign(ExperimentLoader.load(experiment), warmStart);
+        Experiment e = experiment == null ? null : WarmStarts.withCampaign(ExperimentLoader.load(experiment), steering.warmStart);
         if (e != null) ExperimentValidator.validate(e, experiment.toString());
         DevicePlan devicePlan = e == null ? null : devicePlan(wanted, e.base().threads());
         try (Store store = StoreFactory.open(url, storeOptions.passwordEnv)) {
@@ -154,8 +142,8 @@ public final class SearchCommand implements Callable<Integer> {
                 devicePlan = devicePlan(wanted, CampaignPlan.of(c).base().threads());
                 // trials added after the lockbox was opened would be chosen knowing its verdict
                 LockboxGuard.beforeResume(store, resume, reopenLockbox);
-                boolean extended = maxTrials != null || maxMinutes != null;
-                if (extended && BudgetSteering.change(store, c, maxTrials, maxMinutes, out)) return 0;
+                boolean extended = steering.changesBudget();
+                if (extended && BudgetSteering.change(store, c, steering.maxTrials, steering.maxMinutes, out)) return 0;
                 Map<TrialState, Long> counts = store.countByState(resume);
                 if (c.endedAt() != null) {
                     long left = counts.get(TrialState.WAITING);
@@ -235,11 +223,7 @@ public final class SearchCommand implements Callable<Integer> {
             store.createCampaign(new CampaignSpec(campaign, ConfigLoader.toJson(config), e.spaceJson(), e.sampler(),
                     e.pruner(), e.budget().maxTrials(), e.objective(), e.direction(), ExperimentLoader.resolvedJson(e),
                     e.symbols().isEmpty() ? null : base));
-            if (e.warmStart() != null) {
-                int first = WarmStarts.enqueueBest(store, campaign, e).size();
-                spec.commandLine().getOut().println("warm start from campaign " + e.warmStart().campaign() + ": its best "
-                        + first + " config(s) run first, and its finished trials inform the sampler");
-            }
+            if (e.warmStart() != null) SteeringOptions.warmStart(store, campaign, e, spec.commandLine().getOut());
         });
         return new ArrayList<>(byName.keySet());
     }
