@@ -9,6 +9,16 @@ and MSE as the shared yardstick; validation is 15/70 of the training windows (th
 import sys, time, statistics
 import numpy as np, torch, torch.nn as nn
 
+
+def blas_in_use():
+    torch.randn(64, 64) @ torch.randn(64, 64)
+    return sorted({line.split()[-1] for line in open("/proc/self/maps") if "blas" in line and ".so" in line})
+
+
+blas = blas_in_use()
+if any("/blas/libblas" in lib for lib in blas):
+    sys.exit("pytorch_production_epoch.py: PyTorch runs on the reference (netlib) BLAS here, several times slower "
+             "than usual:\n  apt-get install -y libopenblas0-pthread   # then run again\nloaded: " + ", ".join(blas))
 cell = sys.argv[1]
 cfg = sys.argv[2] if len(sys.argv) > 2 else "small"
 epochs = int(sys.argv[3]) if len(sys.argv) > 3 else 3
@@ -58,7 +68,7 @@ batches = [(X[s:s + B].contiguous(), Y[s:s + B].contiguous()) for s in range(0, 
 opt = torch.optim.Adam([p for p in m.parameters() if p.requires_grad], lr=1e-3)
 lossf = nn.MSELoss()
 print(f"CFG {cell} {cfg} torch={torch.__version__} threads={torch.get_num_threads()} clip_norm={CLIP_NORM} "
-      f"dropout={dropout} val={NVAL} T={T} B={B}", flush=True)
+      f"dropout={dropout} val={NVAL} T={T} B={B} blas={','.join(blas)}", flush=True)
 times = []
 for ep in range(epochs):
     t0 = time.perf_counter(); ls = 0.0

