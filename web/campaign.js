@@ -164,9 +164,18 @@ function summarize(info) {
   ui.status.className = 'status status-' + c.status;
   LT.replace(ui.status, c.running ? LT.el('span', {class: 'live'}, '● ') : null, c.status_text,
     c.running ? ' · live, refreshing every 3 s' : (c.status === 'stopped' ? ' · not refreshing: reload after resuming' : ''));
-  // precedence: the lockbox verdict (when there is one), then this campaign-wide test, then the per-trial verdicts
-  LT.replace(ui.campaignVerdict, info.campaign_verdict ? LT.el('p', {class: 'verdict' + (info.campaign_verdict_beats ? ' good' : ''),
-    id: 'campaign-verdict'}, info.campaign_verdict) : null);
+  // precedence (analysis' headline, in its order): the lockbox verdict when there is one, then the campaign-wide
+  // test, then the per-trial verdicts in the rows; the named winner stays the confirmed one below
+  const lines = info.headline || [];
+  const lockbox = info.lockbox;
+  LT.replace(ui.campaignVerdict, lines.map((line, i) => {
+    if (lockbox && i === 0) {
+      return LT.el('p', {class: 'verdict headline ' + (LT.verdictClass(lockbox.verdict) || ''), id: 'lockbox-verdict'}, line);
+    }
+    const spa = i === (lockbox ? 1 : 0);
+    return LT.el('p', {class: 'verdict' + (spa && info.campaign_verdict_beats ? ' good' : '') + (spa ? '' : ' note'),
+      id: spa ? 'campaign-verdict' : null}, line);
+  }));
   S.confirm = {}; S.winner = null;
   for (const g of info.confirmations || []) { S.confirm[g.trial_id] = g; if (g.winner) S.winner = g; }
   // the words are analysis' (the same sentences as the CLI's end report); the page only lays them out
@@ -214,6 +223,12 @@ function objectiveCell(t) {
 }
 
 function metricCell(t, m) {
+  if (m === 'direction_accuracy') {
+    // the Pesaran–Timmermann test beside it (Holm across the campaign, raw p beside it): a base-rate coin scores high too
+    const d = t.direction_test;
+    return LT.el('td', {'data-col': m}, LT.fmt(t.metrics[m]), d ? LT.el('div', {class: 'direction-test' +
+      (d.kind === 'better' ? ' good' : ''), 'data-kind': d.kind}, d.words) : null);
+  }
   if (m === 'verdict') return LT.el('td', {class: 'text ' + (LT.verdictClass(t.verdict_kind) || ''), 'data-col': m}, t.verdict || '–');
   const cls = (m === 'skill' || m === 'persistence_p') ? LT.verdictClass(t.verdict_kind) : null;
   return LT.el('td', {class: cls, 'data-col': m}, m === 'training_seconds' ? LT.fmt(t.metrics[m], 1) : LT.fmt(t.metrics[m]));
