@@ -256,8 +256,13 @@ function renderTable(page) {
     });
     const best = t.id === page.best_id;
     const winner = S.winner && S.winner.trial_id === t.id;
-    const cls = [best ? 'best' : null, 'st-' + t.state, t.interrupted ? 'st-interrupted' : null].filter(Boolean).join(' ');
-    return LT.el('tr', {class: cls, 'data-id': t.id, 'data-state': t.state},
+    // a confirmation run is listed where its score falls but never ranks on its own (as analysis' TopTrials and
+    // BestTrial leave it out): it belongs to the trial it confirms, whose mean ± sd over fresh seeds it feeds
+    const run = t.confirm_of !== null && t.confirm_of !== undefined;
+    const cls = [best ? 'best' : null, 'st-' + t.state, t.interrupted ? 'st-interrupted' : null, run ? 'confirmation-run' : null]
+      .filter(Boolean).join(' ');
+    return LT.el('tr', {class: cls, 'data-id': t.id, 'data-state': t.state,
+      title: run ? 'confirmation run: not ranked on its own; it counts in the mean ± sd of the trial it confirms' : null},
       LT.el('td', {class: 'sticky0'}, box),
       LT.el('td', {class: 'sticky1'}, LT.link(LT.trialHref(t.id), (best ? '★ ' : '') + '#' + t.number),
         S.notes.filter((n) => n.trial_id === t.id && n.kind === 'tag').map((n) => [' ', LT.tagChip(n)]),
@@ -285,7 +290,7 @@ function renderTable(page) {
   });
   const to = Math.min(page.total, page.offset + page.items.length);
   LT.replace(ui.pager, prev, LT.el('span', {id: 'page-info'},
-    (page.total ? (page.offset + 1) + '–' + to : '0') + ' of ' + page.total + ' trials (★ best; pruned, failed and unfinished trials always rank after completed ones)'), next);
+    (page.total ? (page.offset + 1) + '–' + to : '0') + ' of ' + page.total + ' trials (★ best; pruned, failed and unfinished trials always rank after completed ones; confirmation runs, greyed, are not ranked on their own)'), next);
 }
 
 let tableSeq = 0;
