@@ -110,7 +110,7 @@ class VerdictCommandsTest {
         assertThat(r.out()).contains("skill          0.02: no better than persistence (Holm p = 0.300 over 3 trials;"
                 + " raw p = 0.300)").doesNotContain("beats persistence");
         assertThat(run("show", "v/2").out()).contains("beats persistence (Holm p = 0.0200 over 3 trials; raw p = 0.0100)");
-        assertThat(run("show", "v/3").out()).contains("worse than persistence (Holm p < 0.001 over 3 trials; raw p < 0.001)");
+        assertThat(run("show", "v/3").out()).contains("worse than persistence (Holm p = 0.00120 over 3 trials; raw p < 0.001)");
     }
 
     @Test

@@ -164,7 +164,7 @@ class FamiliesApiTest {
                     .endsWith("raw p = 0.300)");
             assertThat(rows.get("linear").get("verdict_kind").asText()).isEqualTo("worse");
             assertThat(rows.get("linear").get("verdict").asText()).startsWith("worse than persistence (Holm p = ")
-                    .endsWith("raw p = 0.0100)");
+                    .endsWith("raw p = 0.00100)");
         });
     }
 
