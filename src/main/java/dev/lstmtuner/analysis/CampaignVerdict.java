@@ -35,12 +35,13 @@ public record CampaignVerdict(CommonWindows windows, SuperiorPredictiveAbility.R
         }
 
         /**
-         * What a table shows beside the direction accuracy: "better than the base-rate coin (50.9 %; Holm p = 0.003,
-         * raw p = 0.0001)", "no better than …", or "not tested (why)".
+         * What a table shows beside the direction accuracy, short enough for a terminal column: "better than the
+         * coin (50.9 %; PT Holm p = 0.003, raw p = 0.0001)" (the coin that knows the base rates: its expected hit
+         * rate in brackets; PT: Pesaran–Timmermann), "no better than …", or "not tested (why)".
          */
         public String cell() {
             if (!test.tested()) return "not tested (" + test.note() + ")";
-            return String.format(Locale.ROOT, "%s the base-rate coin (%.1f %%; Pesaran–Timmermann Holm %s, raw %s)",
+            return String.format(Locale.ROOT, "%s the coin (%.1f %%; PT Holm %s, raw %s)",
                     significant() ? "better than" : "no better than", 100 * test.expectedHitRate(),
                     TrialVerdicts.p(adjustedP), TrialVerdicts.p(test.pValue()));
         }

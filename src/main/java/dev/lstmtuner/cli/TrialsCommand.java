@@ -104,7 +104,7 @@ public final class TrialsCommand implements Callable<Integer> {
     static TextTable table(List<Trial> trials, Store store, Campaign c) {
         TextTable t = new TextTable("#", "STATE", "OBJECTIVE", "VAL_RMSE", "TEST_RMSE", "SKILL", "VS PERSISTENCE",
                 "VS RIDGE", "DIR_ACC", "VS COIN", "EPOCHS", "SECONDS", "CONFIRMS", "WORKER", "PARAMS")
-                .right(0, 2, 3, 4, 5, 8, 10, 11).maxWidth(70);
+                .right(0, 2, 3, 4, 5, 8, 10, 11).maxWidth(76);   // a corrected verdict with its raw p fits whole
         Map<Long, Integer> numbers = new HashMap<>();
         for (Trial tr : trials) numbers.put(tr.id(), tr.number());
         TrialTests tests = new TrialTests(name -> CampaignVerdicts.of(store, name));

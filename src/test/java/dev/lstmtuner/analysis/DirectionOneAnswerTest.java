@@ -144,7 +144,7 @@ class DirectionOneAnswerTest {
         cli("report", HonestyFixture.NAME, "--format", "md", "--out", md.toString(), "--artifacts", elsewhere.toString());
         String report = Files.readString(md).replace("\\", "");
         // no predictions read: no direction test, no campaign-wide test, and the report says why
-        assertThat(lineWith(report, "| " + HonestyFixture.NAME + "/1 |")).doesNotContain("base-rate coin");
+        assertThat(lineWith(report, "| " + HonestyFixture.NAME + "/1 |")).doesNotContain("PT Holm").doesNotContain("the coin (");
         assertThat(report).contains("have no readable predictions file");
     }
 
