@@ -164,9 +164,18 @@ function summarize(info) {
   ui.status.className = 'status status-' + c.status;
   LT.replace(ui.status, c.running ? LT.el('span', {class: 'live'}, '● ') : null, c.status_text,
     c.running ? ' · live, refreshing every 3 s' : (c.status === 'stopped' ? ' · not refreshing: reload after resuming' : ''));
-  // precedence: the lockbox verdict (when there is one), then this campaign-wide test, then the per-trial verdicts
-  LT.replace(ui.campaignVerdict, info.campaign_verdict ? LT.el('p', {class: 'verdict' + (info.campaign_verdict_beats ? ' good' : ''),
-    id: 'campaign-verdict'}, info.campaign_verdict) : null);
+  // precedence (analysis' headline, in its order): the lockbox verdict when there is one, then the campaign-wide
+  // test, then the per-trial verdicts in the rows; the named winner stays the confirmed one below
+  const lines = info.headline || [];
+  const lockbox = info.lockbox;
+  LT.replace(ui.campaignVerdict, lines.map((line, i) => {
+    if (lockbox && i === 0) {
+      return LT.el('p', {class: 'verdict headline ' + (LT.verdictClass(lockbox.verdict) || ''), id: 'lockbox-verdict'}, line);
+    }
+    const spa = i === (lockbox ? 1 : 0);
+    return LT.el('p', {class: 'verdict' + (spa && info.campaign_verdict_beats ? ' good' : '') + (spa ? '' : ' note'),
+      id: spa ? 'campaign-verdict' : null}, line);
+  }));
   S.confirm = {}; S.winner = null;
   for (const g of info.confirmations || []) { S.confirm[g.trial_id] = g; if (g.winner) S.winner = g; }
   // the words are analysis' (the same sentences as the CLI's end report); the page only lays them out
@@ -214,6 +223,12 @@ function objectiveCell(t) {
 }
 
 function metricCell(t, m) {
+  if (m === 'direction_accuracy') {
+    // the Pesaran–Timmermann test beside it (Holm across the campaign, raw p beside it): a base-rate coin scores high too
+    const d = t.direction_test;
+    return LT.el('td', {'data-col': m}, LT.fmt(t.metrics[m]), d ? LT.el('div', {class: 'direction-test' +
+      (d.kind === 'better' ? ' good' : ''), 'data-kind': d.kind}, d.words) : null);
+  }
   if (m === 'verdict') return LT.el('td', {class: 'text ' + (LT.verdictClass(t.verdict_kind) || ''), 'data-col': m}, t.verdict || '–');
   const cls = (m === 'skill' || m === 'persistence_p') ? LT.verdictClass(t.verdict_kind) : null;
   return LT.el('td', {class: cls, 'data-col': m}, m === 'training_seconds' ? LT.fmt(t.metrics[m], 1) : LT.fmt(t.metrics[m]));
@@ -241,8 +256,13 @@ function renderTable(page) {
     });
     const best = t.id === page.best_id;
     const winner = S.winner && S.winner.trial_id === t.id;
-    const cls = [best ? 'best' : null, 'st-' + t.state, t.interrupted ? 'st-interrupted' : null].filter(Boolean).join(' ');
-    return LT.el('tr', {class: cls, 'data-id': t.id, 'data-state': t.state},
+    // a confirmation run is listed where its score falls but never ranks on its own (as analysis' TopTrials and
+    // BestTrial leave it out): it belongs to the trial it confirms, whose mean ± sd over fresh seeds it feeds
+    const run = t.confirm_of !== null && t.confirm_of !== undefined;
+    const cls = [best ? 'best' : null, 'st-' + t.state, t.interrupted ? 'st-interrupted' : null, run ? 'confirmation-run' : null]
+      .filter(Boolean).join(' ');
+    return LT.el('tr', {class: cls, 'data-id': t.id, 'data-state': t.state,
+      title: run ? 'confirmation run: not ranked on its own; it counts in the mean ± sd of the trial it confirms' : null},
       LT.el('td', {class: 'sticky0'}, box),
       LT.el('td', {class: 'sticky1'}, LT.link(LT.trialHref(t.id), (best ? '★ ' : '') + '#' + t.number),
         S.notes.filter((n) => n.trial_id === t.id && n.kind === 'tag').map((n) => [' ', LT.tagChip(n)]),
@@ -270,7 +290,7 @@ function renderTable(page) {
   });
   const to = Math.min(page.total, page.offset + page.items.length);
   LT.replace(ui.pager, prev, LT.el('span', {id: 'page-info'},
-    (page.total ? (page.offset + 1) + '–' + to : '0') + ' of ' + page.total + ' trials (★ best; pruned, failed and unfinished trials always rank after completed ones)'), next);
+    (page.total ? (page.offset + 1) + '–' + to : '0') + ' of ' + page.total + ' trials (★ best; pruned, failed and unfinished trials always rank after completed ones; confirmation runs, greyed, are not ranked on their own)'), next);
 }
 
 let tableSeq = 0;

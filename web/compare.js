@@ -40,7 +40,10 @@ function metricsTable(d, multi) {
           LT.fmt(v) + delta);
       }))),
     LT.el('tr', {'data-metric': 'verdict'}, LT.el('th', {class: 'text'}, 'vs persistence (tested)'),
-      d.trials.map((t) => LT.el('td', {class: 'text ' + (LT.verdictClass(t.verdict_kind) || '')}, t.verdict || '–')))));
+      d.trials.map((t) => LT.el('td', {class: 'text ' + (LT.verdictClass(t.verdict_kind) || '')}, t.verdict || '–'))),
+    LT.el('tr', {'data-metric': 'direction_test'}, LT.el('th', {class: 'text'}, 'direction vs base-rate coin (tested)'),
+      d.trials.map((t) => LT.el('td', {class: 'text' + (t.direction_test && t.direction_test.kind === 'better' ? ' good' : '')},
+        t.direction_test ? t.direction_test.words : '–')))));
 }
 
 function dmBlock(d) {

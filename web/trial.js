@@ -27,6 +27,9 @@ function metricsTable(t) {
       row('MAPE %', m.test_mape, m.persistence_mape),
       row('R²', m.test_r2, m.persistence_r2),
       row('direction accuracy', m.direction_accuracy, null), // persistence predicts no move: undefined
+      LT.el('tr', {id: 'direction-test'}, LT.el('th', {class: 'text'}, 'direction vs a base-rate coin (Pesaran–Timmermann)'),
+        LT.el('td', {class: 'text' + (t.direction_test && t.direction_test.kind === 'better' ? ' good' : '')},
+          t.direction_test ? t.direction_test.words : '–'), LT.el('td', {}, '')),
       row('skill (1 − RMSE/persistence)', m.skill, 0, tested),
       row('Diebold–Mariano p vs persistence', m.persistence_p, null),
       row('best val RMSE', m.val_rmse, null),

@@ -29,6 +29,23 @@ public record CampaignVerdict(CommonWindows windows, SuperiorPredictiveAbility.R
             return adjustedP != null && adjustedP < DieboldMariano.ALPHA;
         }
 
+        /** better, no_better or untested: the only thing that may colour a direction accuracy green. */
+        public String kindName() {
+            return !test.tested() ? "untested" : significant() ? "better" : "no_better";
+        }
+
+        /**
+         * What a table shows beside the direction accuracy, short enough for a terminal column: "better than the
+         * coin (50.9 %; PT Holm p = 0.003, raw p = 0.0001)" (the coin that knows the base rates: its expected hit
+         * rate in brackets; PT: Pesaran–Timmermann), "no better than …", or "not tested (why)".
+         */
+        public String cell() {
+            if (!test.tested()) return "not tested (" + test.note() + ")";
+            return String.format(Locale.ROOT, "%s the coin (%.1f %%; PT Holm %s, raw %s)",
+                    significant() ? "better than" : "no better than", 100 * test.expectedHitRate(),
+                    TrialVerdicts.p(adjustedP), TrialVerdicts.p(test.pValue()));
+        }
+
         /** "direction 56.2 % vs base-rate coin 50.9 % (Pesaran–Timmermann Holm p = 0.003; raw p = 0.0001)". */
         public String words() {
             if (!test.tested()) return test.words();

@@ -3,6 +3,7 @@ package dev.lstmtuner.analysis;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Artifact;
+import dev.lstmtuner.store.ArtifactRoot;
 import dev.lstmtuner.store.Page;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
@@ -11,7 +12,6 @@ import dev.lstmtuner.store.TrialReport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,13 +22,20 @@ import java.util.Optional;
  * The campaign-wide verdicts read from a store: the COMPLETE sampled trials (confirmation runs left out), their
  * test predictions artifacts, the SPA test over them and the per-trial Holm verdicts it gates. Reads every such
  * trial's predictions file once: call it at the end of a search, for {@code best} and the report, and cache it in
- * the web app.
+ * the web app. A predictions path the store records outside the artifacts root is not read (the trial counts as
+ * without predictions), as everywhere a recorded path is opened ({@link ArtifactRoot}).
  */
 public record CampaignVerdicts(CampaignVerdict campaign, Map<Integer, TrialVerdicts.TrialVerdict> trials,
                                int withoutPredictions) {
     private static final int PAGE = 5000;
 
+    /** For the CLI's own store and artifacts: every recorded path is read. */
     public static CampaignVerdicts of(Store store, String campaignName) {
+        return of(store, campaignName, ArtifactRoot.UNCONFINED);
+    }
+
+    /** Reads only the predictions files that resolve under {@code root}. */
+    public static CampaignVerdicts of(Store store, String campaignName, ArtifactRoot root) {
         List<Trial> complete = new ArrayList<>();
         for (int offset = 0; ; offset += PAGE) {
             Page<Trial> page = store.trials(TrialQuery.of(campaignName).state(TrialState.COMPLETE).sortBy("number")
@@ -39,7 +46,7 @@ public record CampaignVerdicts(CampaignVerdict campaign, Map<Integer, TrialVerdi
         List<TestForecast> forecasts = new ArrayList<>();
         int missing = 0;
         for (Trial t : complete) {
-            Optional<TestForecast> f = store.report(t.id()).flatMap(CampaignVerdicts::forecast);
+            Optional<TestForecast> f = store.report(t.id()).flatMap(r -> forecast(r, root));
             if (f.isPresent()) forecasts.add(f.get());
             else missing++;
         }
@@ -57,14 +64,15 @@ public record CampaignVerdicts(CampaignVerdict campaign, Map<Integer, TrialVerdi
         return Optional.ofNullable(campaign.direction().get(number));
     }
 
-    private static Optional<TestForecast> forecast(TrialReport r) {
-        Optional<Path> file = r.artifacts().stream().filter(a -> a.kind().equals(Predictions.ARTIFACT_KIND))
-                .map(Artifact::path).map(Path::of).filter(Files::isRegularFile).findFirst();
-        if (file.isEmpty()) return Optional.empty();
+    private static Optional<TestForecast> forecast(TrialReport r, ArtifactRoot root) {
         try {
+            Optional<Path> file = r.artifacts().stream().filter(a -> a.kind().equals(Predictions.ARTIFACT_KIND))
+                    .map(Artifact::path).map(root::resolve).flatMap(Optional::stream).findFirst();
+            if (file.isEmpty()) return Optional.empty();
             return Optional.of(new TestForecast(r.trial().number(), horizon(r), Predictions.read(file.get())));
-        } catch (RuntimeException unreadable) {
-            return Optional.empty(); // counted as without predictions; one damaged file does not sink the verdict
+        } catch (RuntimeException unreadableOrOutsideRoot) {
+            // counted as without predictions; one damaged (or foreign) file does not sink the verdict
+            return Optional.empty();
         }
     }
 

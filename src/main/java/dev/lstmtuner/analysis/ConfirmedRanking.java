@@ -2,6 +2,8 @@ package dev.lstmtuner.analysis;
 
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.TrialState;
+import dev.lstmtuner.stats.DieboldMariano;
+import dev.lstmtuner.stats.Holm;
 import dev.lstmtuner.store.Trial;
 
 import org.apache.commons.math3.stat.StatUtils;
@@ -69,11 +71,6 @@ public record ConfirmedRanking(List<Arm> arms, String objective, Direction direc
             return fresh.stream().filter(t -> t.metrics() != null).mapToDouble(t -> t.metrics().skill()).toArray();
         }
 
-        /** How many evaluated fresh runs get {@code kind} against {@code baseline}. */
-        public long freshVerdicts(Verdict.Baseline baseline, Verdict.Kind kind) {
-            return fresh.stream().filter(t -> t.metrics() != null).map(t -> baseline == Verdict.Baseline.PERSISTENCE
-                    ? Verdict.persistence(t.metrics()) : Verdict.ridge(t.metrics())).filter(v -> v.kind() == kind).count();
-        }
     }
 
     /**
@@ -120,6 +117,38 @@ public record ConfirmedRanking(List<Arm> arms, String objective, Direction direc
     static Long seed(Trial t) {
         Object s = t.params().get("seed");
         return s instanceof Number n ? n.longValue() : null;
+    }
+
+    /**
+     * How many of the arm's evaluated fresh runs beat {@code baseline} after Holm's correction across every fresh
+     * run of the ranking tested against it ({@link #freshTested}): each run's test is a claim of its own, so the
+     * count is corrected like the leaderboard's green (one lucky run among 12 is no evidence).
+     */
+    public long freshBeats(Arm arm, Verdict.Baseline baseline) {
+        List<Trial> runs = new ArrayList<>();
+        List<Verdict> raw = new ArrayList<>();
+        for (Arm a : arms) {
+            for (Trial t : a.fresh()) {
+                if (t.metrics() == null) continue;
+                runs.add(t);
+                raw.add(baseline == Verdict.Baseline.PERSISTENCE ? Verdict.persistence(t.metrics()) : Verdict.ridge(t.metrics()));
+            }
+        }
+        double[] p = raw.stream().mapToDouble(v -> v.pValue() == null ? Double.NaN : v.pValue()).toArray();
+        double[] adjusted = Holm.adjust(p);
+        long beats = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            if (!arm.fresh().contains(runs.get(i)) || raw.get(i).kind() != Verdict.Kind.BEATS) continue;
+            if (adjusted[i] < DieboldMariano.ALPHA) beats++;
+        }
+        return beats;
+    }
+
+    /** How many fresh runs of the ranking were tested against {@code baseline}: the family of {@link #freshBeats}. */
+    public long freshTested(Verdict.Baseline baseline) {
+        return arms.stream().flatMap(a -> a.fresh().stream()).filter(t -> t.metrics() != null).map(t ->
+                baseline == Verdict.Baseline.PERSISTENCE ? Verdict.persistence(t.metrics()) : Verdict.ridge(t.metrics()))
+                .filter(v -> v.kind() != Verdict.Kind.UNTESTED).count();
     }
 
     /** True when the campaign had confirmation runs at all. */
@@ -195,23 +224,25 @@ public record ConfirmedRanking(List<Arm> arms, String objective, Direction direc
         return withBaselines(out, w);
     }
 
-    private static List<String> withBaselines(List<String> out, Arm w) {
+    private List<String> withBaselines(List<String> out, Arm w) {
         double[] skills = w.freshSkills();
         if (skills.length == 0) {
             out.add("the winner's fresh runs have no test metrics to set against the baselines");
             return out;
         }
         String original = w.original().metrics() == null ? ""
-                : "; its selected run " + Verdict.persistence(w.original().metrics()).predicate();
+                : "; its selected run, uncorrected, " + Verdict.persistence(w.original().metrics()).predicate();
         out.add(String.format(Locale.ROOT, "on the test windows %d of %d fresh runs beat persistence (Diebold–Mariano"
-                        + " per run), test skill %s ± %s over them%s", w.freshVerdicts(Verdict.Baseline.PERSISTENCE,
-                        Verdict.Kind.BEATS), skills.length, num(StatUtils.mean(skills)),
+                        + " per run, Holm across the %d fresh runs tested), test skill %s ± %s over them%s",
+                freshBeats(w, Verdict.Baseline.PERSISTENCE), skills.length, freshTested(Verdict.Baseline.PERSISTENCE),
+                num(StatUtils.mean(skills)),
                 num(skills.length < 2 ? Double.NaN : Math.sqrt(StatUtils.variance(skills))), original));
         long ridgeTested = w.fresh().stream().filter(t -> t.metrics() != null
                 && Verdict.ridge(t.metrics()).kind() != Verdict.Kind.UNTESTED).count();
         if (ridgeTested > 0) {
             out.add(String.format(Locale.ROOT, "against the ridge baseline on the same windows %d of %d fresh runs"
-                    + " beat it", w.freshVerdicts(Verdict.Baseline.RIDGE, Verdict.Kind.BEATS), ridgeTested));
+                    + " beat it (Holm across the %d fresh runs tested)", freshBeats(w, Verdict.Baseline.RIDGE), ridgeTested,
+                    freshTested(Verdict.Baseline.RIDGE)));
         }
         return out;
     }

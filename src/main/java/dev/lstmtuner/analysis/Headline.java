@@ -15,7 +15,7 @@ public record Headline(Optional<String> lockbox, CampaignVerdicts verdicts, Inte
     /** The lines to print, most authoritative first. */
     public List<String> lines() {
         List<String> out = new ArrayList<>();
-        lockbox.ifPresent(l -> out.add("Lockbox: " + l));
+        lockbox.ifPresent(out::add);   // it says "lockbox verdict: …" itself
         out.add((lockbox.isPresent() ? "Before the lockbox: " : "") + verdicts.campaign().words());
         if (trial != null) {
             verdicts.trial(trial).ifPresent(v -> out.add("Trial #" + trial + " on its test windows: " + v.words() + "."));

@@ -20,7 +20,7 @@ final class ConfirmedView {
     static void print(ConfirmedRanking r, PrintWriter out) {
         out.println("confirmed ranking (" + r.objective() + " over each trial's fresh seeds; the selected run apart):");
         TextTable t = new TextTable("RANK", "TRIAL", "FRESH", "MEAN", "SD", "MIN", "MAX", "SELECTED RUN",
-                "BEAT PERSISTENCE").right(0, 2, 3, 4, 5, 6, 7).maxWidth(70);
+                "BEAT PERSISTENCE (HOLM)").right(0, 2, 3, 4, 5, 6, 7).maxWidth(70);
         int rank = 1;
         for (ConfirmedRanking.Arm a : r.arms()) {
             double[] v = a.values();
@@ -28,7 +28,7 @@ final class ConfirmedView {
                     a.n() + (a.pending() > 0 ? " (+" + a.pending() + " running)" : ""), Fmt.num(a.mean()),
                     Fmt.num(a.sd()), Fmt.num(Arrays.stream(v).min().orElse(Double.NaN)),
                     Fmt.num(Arrays.stream(v).max().orElse(Double.NaN)), Fmt.num(a.original().objective()),
-                    a.freshVerdicts(Verdict.Baseline.PERSISTENCE, Verdict.Kind.BEATS) + " of " + a.freshSkills().length);
+                    r.freshBeats(a, Verdict.Baseline.PERSISTENCE) + " of " + a.freshSkills().length);
         }
         out.print(t.render());
     }

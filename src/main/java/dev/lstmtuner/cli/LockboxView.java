@@ -44,7 +44,12 @@ final class LockboxView {
             out.flush();
             score(store, c.name(), winner.get(), reopen);
         }
-        headline(store, c.name()).ifPresent(out::println);
+        if (winner.isPresent() && headline(store, c.name()).isPresent()) {
+            // the end report's last word, in every view's order: the lockbox, the campaign-wide test, the winner's tests
+            out.println();
+            out.println("headline:");
+            ConfirmedView.headline(store, c, winner, out);
+        }
         out.flush();
     }
 

@@ -5,6 +5,7 @@ import dev.lstmtuner.report.HtmlReport;
 import dev.lstmtuner.report.MarkdownReport;
 import dev.lstmtuner.report.Report;
 import dev.lstmtuner.report.ReportBuilder;
+import dev.lstmtuner.store.ArtifactRoot;
 import dev.lstmtuner.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,6 +54,11 @@ public final class ReportCommand implements Callable<Integer> {
                     + " or one campaign's top three.")
     List<String> compare = new ArrayList<>();
 
+    @Option(names = "--artifacts", defaultValue = "results/artifacts", paramLabel = "DIR",
+            description = "Folder the workers wrote artifacts under (default: ${DEFAULT-VALUE}); a predictions file the"
+                    + " store records outside it is not read.")
+    Path artifacts;
+
     @Mixin
     StoreOptions storeOptions;
 
@@ -71,7 +77,7 @@ public final class ReportCommand implements Callable<Integer> {
             }
             List<Long> ab = compare.stream().map(ref -> TrialRef.resolve(store, ref.trim()).id()).toList();
             if (ab.size() == 1) throw new BadInputException("--compare needs at least two trials, got " + compare.get(0));
-            Report r = new ReportBuilder(store, top).build(names, ab);
+            Report r = new ReportBuilder(store, top, ArtifactRoot.of(artifacts)).build(names, ab);
             write(file, format.equals("md") ? MarkdownReport.render(r) : HtmlReport.render(r));
             spec.commandLine().getOut().println("wrote " + file + " (" + r.campaigns().size() + " campaign"
                     + (r.campaigns().size() == 1 ? "" : "s") + ", " + r.ab().size() + " trials in the A/B table, "

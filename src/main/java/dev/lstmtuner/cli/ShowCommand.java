@@ -2,6 +2,9 @@ package dev.lstmtuner.cli;
 
 import dev.lstmtuner.analysis.ConfirmedRanking;
 import dev.lstmtuner.analysis.BestTrial;
+import dev.lstmtuner.analysis.CampaignVerdicts;
+import dev.lstmtuner.analysis.Headline;
+import dev.lstmtuner.analysis.TrialTests;
 import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
@@ -61,13 +64,19 @@ public final class ShowCommand implements Callable<Integer> {
             TrialReport r = store.report(t.id()).orElseThrow();
             Campaign c = store.campaign(t.campaign()).orElseThrow();
             Diagnoses d = diagnoses(r, c);
+            CampaignVerdicts verdicts = CampaignVerdicts.of(store, c.name());
+            TrialTests tests = new TrialTests(name -> verdicts);
+            Headline headline = new Headline(LockboxView.headline(store, c.name()), verdicts, t.number());
             if (json) {
-                Map<String, Object> m = StoreJson.report(r);
+                Map<String, Object> m = TestsJson.add(StoreJson.report(r), t, tests);
+                m.put("headline", headline.lines());
                 m.put("diagnoses", d.items().stream().map(ShowCommand::json).toList());
                 out.println(StoreJson.write(m));
             } else {
-                LockboxView.headline(store, c.name()).ifPresent(out::println);
-                out.print(text(r, c, d));
+                // the headline first, in every view's order: the lockbox, the campaign-wide test, this trial's tests
+                headline.lines().forEach(out::println);
+                out.println();
+                out.print(text(r, c, d, tests));
                 out.print(foldPlan(r, c));
                 out.print(confirmation(store, t, c));
             }
@@ -101,7 +110,7 @@ public final class ShowCommand implements Callable<Integer> {
         return m;
     }
 
-    static String text(TrialReport r, Campaign c, Diagnoses d) {
+    static String text(TrialReport r, Campaign c, Diagnoses d, TrialTests tests) {
         Trial t = r.trial();
         StringBuilder sb = new StringBuilder();
         sb.append("Trial ").append(t.label()).append(" (id ").append(t.id()).append("): ").append(t.state())
@@ -130,8 +139,9 @@ public final class ShowCommand implements Callable<Integer> {
                     Fmt.num(m.persistence().mape()), Fmt.num(m.persistence().r2()),
                     Fmt.num(m.persistence().directionAccuracy()));
             indent(sb, mt.render());
-            // "beats persistence" needs the Diebold–Mariano test on the test windows (p < 0.05), not just skill > 0
-            kv(sb, "skill", Fmt.num(m.skill()) + ": " + Verdict.persistence(m).words());
+            // "beats persistence" needs the Diebold–Mariano test on the test windows, corrected across the campaign
+            kv(sb, "skill", Fmt.num(m.skill()) + ": " + tests.persistence(t));
+            kv(sb, "direction", Fmt.num(m.model().directionAccuracy()) + ": " + tests.directionCell(t));
             kv(sb, "vs ridge", (m.ridgeRmse() == null ? "" : "ridge RMSE " + Fmt.num(m.ridgeRmse()) + ": ")
                     + Verdict.ridge(m).words());
             if (m.folds().isEmpty()) {

@@ -2,7 +2,7 @@ package dev.lstmtuner.cli;
 
 import dev.lstmtuner.analysis.CampaignVerdicts;
 import dev.lstmtuner.analysis.LastValue;
-import dev.lstmtuner.analysis.TrialVerdicts;
+import dev.lstmtuner.analysis.TrialTests;
 import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.result.EpochMetrics;
@@ -77,7 +77,8 @@ public final class TrialsCommand implements Callable<Integer> {
                 m.put("total", page.total());
                 m.put("offset", page.offset());
                 m.put("limit", page.limit());
-                m.put("trials", StoreJson.trials(page.items()));
+                TrialTests tests = new TrialTests(name -> CampaignVerdicts.of(store, name));
+                m.put("trials", page.items().stream().map(t -> TestsJson.add(StoreJson.trial(t), t, tests)).toList());
                 out.println(StoreJson.write(m));
             } else {
                 Campaign c = store.campaign(campaign).orElseThrow(() -> new BadInputException(
@@ -96,16 +97,17 @@ public final class TrialsCommand implements Callable<Integer> {
      * The trials as a table. OBJECTIVE of a trial without one (pruned, running, failed) is the objective's metric at
      * its last epoch, as the leaderboard shows it ("297.69 @ ep 2"); VS PERSISTENCE is the Diebold–Mariano verdict
      * on the test windows, Holm-corrected across the campaign's COMPLETE trials as the leaderboard shows it (raw p
-     * beside it), VS RIDGE the verdict against the ridge baseline; CONFIRMS names the trial a confirmation run
+     * beside it), VS RIDGE the verdict against the ridge baseline, VS COIN the Pesaran–Timmermann direction test beside
+     * DIR_ACC (Holm across the same trials, raw p beside it); CONFIRMS names the trial a confirmation run
      * re-trains with another seed.
      */
     static TextTable table(List<Trial> trials, Store store, Campaign c) {
         TextTable t = new TextTable("#", "STATE", "OBJECTIVE", "VAL_RMSE", "TEST_RMSE", "SKILL", "VS PERSISTENCE",
-                "VS RIDGE", "DIR_ACC", "EPOCHS", "SECONDS", "CONFIRMS", "WORKER", "PARAMS")
-                .right(0, 2, 3, 4, 5, 8, 9, 10).maxWidth(70);
+                "VS RIDGE", "DIR_ACC", "VS COIN", "EPOCHS", "SECONDS", "CONFIRMS", "WORKER", "PARAMS")
+                .right(0, 2, 3, 4, 5, 8, 10, 11).maxWidth(76);   // a corrected verdict with its raw p fits whole
         Map<Long, Integer> numbers = new HashMap<>();
         for (Trial tr : trials) numbers.put(tr.id(), tr.number());
-        CampaignVerdicts corrected = CampaignVerdicts.of(store, c.name());
+        TrialTests tests = new TrialTests(name -> CampaignVerdicts.of(store, name));
         Map<Long, List<EpochMetrics>> curves = store.epochs(trials.stream()
                 .filter(tr -> tr.objective() == null && tr.state() != TrialState.WAITING).map(Trial::id).toList());
         for (Trial tr : trials) {
@@ -115,22 +117,15 @@ public final class TrialsCommand implements Callable<Integer> {
                     .map(v -> Fmt.num(v.value()) + " @ ep " + v.epoch()).orElse("-");
             t.row(tr.number(), tr.state(), objective,
                     m == null ? "-" : Fmt.num(m.bestValRmse()), m == null ? "-" : Fmt.num(m.model().rmse()),
-                    m == null ? "-" : Fmt.num(m.skill()), m == null ? "-" : persistence(tr, corrected),
+                    m == null ? "-" : Fmt.num(m.skill()), m == null ? "-" : tests.persistence(tr),
                     m == null ? "-" : Verdict.ridge(m).words(),
-                    m == null ? "-" : Fmt.num(m.model().directionAccuracy()),
+                    m == null ? "-" : Fmt.num(m.model().directionAccuracy()), m == null ? "-" : tests.directionCell(tr),
                     m == null ? (tr.prunedEpoch() == null ? "-" : tr.prunedEpoch()) : m.epochs(),
                     Fmt.seconds(tr), tr.confirmOf() == null ? "-" : "#" + numbers.computeIfAbsent(tr.confirmOf(),
                             id -> store.trial(id).map(Trial::number).orElse(0)),
                     tr.worker(), Fmt.params(tr.params()));
         }
         return t;
-    }
-
-    /** The campaign-corrected verdict of a searched trial; a confirmation run's own, uncorrected. */
-    private static String persistence(Trial tr, CampaignVerdicts corrected) {
-        if (tr.confirmOf() != null) return Verdict.persistence(tr.metrics()).words();
-        return corrected.trial(tr.number()).map(TrialVerdicts.TrialVerdict::words)
-                .orElseGet(() -> Verdict.persistence(tr.metrics()).words());
     }
 
     static Boolean parseOrder(String order) {

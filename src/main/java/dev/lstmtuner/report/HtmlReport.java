@@ -11,6 +11,7 @@ import dev.lstmtuner.store.Provenance;
 import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.analysis.Predictions;
 import dev.lstmtuner.analysis.SymbolLabel;
+import dev.lstmtuner.analysis.TrialTests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -54,16 +55,16 @@ public final class HtmlReport {
         h.append("<h1>lstm-tuner report: ").append(Text.html(names)).append("</h1>");
         h.append("<p class=\"muted\">Generated ").append(Text.time(r.generatedAt())).append(" by lstm-tuner ")
                 .append(Text.html(r.version())).append(". Every score is beside persistence (next price = last price) on the same test windows;"
-                        + " \"beats persistence\" needs a positive skill and a Diebold–Mariano p &lt; 0.05.</p>\n");
+                        + " \"beats persistence\" needs a positive skill and a Diebold–Mariano p &lt; 0.05 after Holm's correction across the campaign's COMPLETE trials (raw p beside it), and no trial when the campaign-wide SPA test finds none; the direction test is Pesaran–Timmermann against a coin with the base rates, Holm-corrected the same way.</p>\n");
         summary(h, r);
         leaderboards(h, r);
         ab(h, r);
         groups(h, "symbols", "By symbol", "Best trial per symbol (chosen by the objective on validation in the campaign's direction, never a test metric).",
-                "symbol", r.symbols());
+                "symbol", r.symbols(), r.tests());
         groups(h, "families", "By model family", "Best trial per model family (chosen by the objective on validation) on the same windows, split and scalers.",
-                "family", r.families());
+                "family", r.families(), r.tests());
         h.append("<h2>Trials in detail</h2>");
-        for (Report.Focus f : r.focus()) focus(h, f);
+        for (Report.Focus f : r.focus()) focus(h, f, r.tests());
         return h.append("\n</body></html>\n").toString();
     }
 
@@ -80,7 +81,7 @@ public final class HtmlReport {
                     .append("</td><td>").append(p.total()).append("</td><td class=\"text\">").append(Text.html(counts(p)))
                     .append("</td><td class=\"text\">").append(best == null ? "–" : Text.html(best.label() + " " + c.objective() + " "
                             + Text.num(best.objective()) + (p.best().confirmed() ? " (confirmed winner)" : "")))
-                    .append("</td><td class=\"text\">").append(best == null ? "–" : Text.html(Text.verdict(best))).append("</td></tr>");
+                    .append("</td><td class=\"text\">").append(best == null ? "–" : Text.html(r.tests().persistence(best))).append("</td></tr>");
         }
         h.append("</tbody></table>\n");
     }
@@ -113,15 +114,18 @@ public final class HtmlReport {
             for (String line : p.headline()) h.append("<p class=\"verdict\">").append(Text.html(line)).append("</p>");
             h.append("<div class=\"wide\"><table class=\"leaderboard\" id=\"leaderboard-").append(i++).append("\"><thead><tr><th>#</th>")
                     .append("<th class=\"text\">trial</th><th class=\"text\">state</th><th>objective</th>");
-            for (Columns.Column c : Columns.METRICS) h.append("<th>").append(Text.html(c.heading())).append("</th>");
+            headings(h);
             h.append("<th class=\"text\">vs persistence</th><th class=\"text\">params</th></tr></thead><tbody>");
             int rank = 1;
             for (Trial t : p.top()) {
                 h.append("<tr><td>").append(rank++).append("</td><td class=\"text\">").append(Text.html(t.label()))
                         .append("</td><td class=\"text\">").append(Text.state(t)).append("</td><td>").append(Text.num(t.objective())).append("</td>");
                 Map<String, Double> v = Columns.values(t);
-                for (Columns.Column c : Columns.METRICS) h.append("<td>").append(cell(c, v.get(c.metric().key()))).append("</td>");
-                h.append("<td class=\"verdict\">").append(Text.html(t.metrics() != null ? Text.verdict(t)
+                for (Columns.Column c : Columns.METRICS) {
+                    h.append("<td>").append(cell(c, v.get(c.metric().key()))).append("</td>");
+                    if (c.metric() == Objective.DIRECTION_ACCURACY) directionTest(h, r, t);
+                }
+                h.append("<td class=\"verdict\">").append(Text.html(t.metrics() != null ? r.tests().persistence(t)
                         : t.failureReason() != null ? t.failureReason() : "–")).append("</td><td class=\"params\">")
                         .append(Text.html(Text.params(t.params()))).append("</td></tr>");
             }
@@ -132,6 +136,20 @@ public final class HtmlReport {
                 h.append("</ul>\n");
             }
         }
+    }
+
+    /** The metric headings, the direction test's beside the direction accuracy. */
+    private static void headings(StringBuilder h) {
+        for (Columns.Column c : Columns.METRICS) {
+            h.append("<th>").append(Text.html(c.heading())).append("</th>");
+            if (c.metric() == Objective.DIRECTION_ACCURACY) h.append("<th class=\"text\">direction test</th>");
+        }
+    }
+
+    private static void directionTest(StringBuilder h, Report r, Trial t) {
+        String kind = r.tests().direction(t).map(d -> d.kindName()).orElse("untested");
+        h.append("<td class=\"verdict").append(kind.equals("better") ? " good" : "").append("\" data-direction=\"")
+                .append(kind).append("\">").append(Text.html(r.tests().directionCell(t))).append("</td>");
     }
 
     private static String cell(Columns.Column c, Double v) {
@@ -153,7 +171,7 @@ public final class HtmlReport {
                 .append(". Deltas are against A; the Diebold–Mariano test compares A's squared errors with each trial's on the test windows both forecast")
                 .append(r.abCorrection() == null ? "" : "; " + Text.html(r.abCorrection())).append(".</p>");
         h.append("<div class=\"wide\"><table id=\"ab\"><thead><tr><th class=\"text\">trial</th><th class=\"text\">params</th>");
-        for (Columns.Column c : Columns.METRICS) h.append("<th>").append(Text.html(c.heading())).append("</th>");
+        headings(h);
         h.append("<th class=\"text\">vs persistence</th><th class=\"text\">Diebold–Mariano vs A</th></tr></thead><tbody>");
         for (Report.AbRow row : r.ab()) {
             h.append("<tr><td class=\"text\">").append(Text.html(row.trial().label())).append(row.deltas() == null ? " (A)" : "")
@@ -170,8 +188,9 @@ public final class HtmlReport {
                                     ? Text.delta(d * 100) + " pt" : Text.delta(d))).append("</span>");
                 }
                 h.append("</td>");
+                if (c.metric() == Objective.DIRECTION_ACCURACY) directionTest(h, r, row.trial());
             }
-            h.append("<td class=\"verdict\">").append(Text.html(Text.verdict(row.trial()))).append("</td><td class=\"verdict\">")
+            h.append("<td class=\"verdict\">").append(Text.html(r.tests().persistence(row.trial()))).append("</td><td class=\"verdict\">")
                     .append(Text.html(row.dm() == null ? "—" : row.dm().error() != null ? row.dm().error() : row.dm().verdict()))
                     .append("</td></tr>");
         }
@@ -179,7 +198,7 @@ public final class HtmlReport {
     }
 
     private static void groups(StringBuilder h, String id, String title, String note, String keyName,
-                               List<Report.GroupRow> rows) {
+                               List<Report.GroupRow> rows, TrialTests tests) {
         h.append("<h2>").append(title).append("</h2><p class=\"muted\">").append(note).append("</p>");
         h.append("<table id=\"").append(id).append("\"><thead><tr><th class=\"text\">").append(keyName)
                 .append("</th><th>data rows</th><th>completed trials</th><th class=\"text\">best trial</th><th>val RMSE</th><th>MAE</th><th>RMSE</th>")
@@ -197,20 +216,21 @@ public final class HtmlReport {
             for (String k : List.of("val_rmse", "test_mae", "test_rmse", "test_r2", "persistence_rmse", "skill")) {
                 h.append("<td>").append(Text.num(v.get(k))).append("</td>");
             }
-            h.append("<td class=\"verdict\">").append(Text.html(Text.verdict(g.best()))).append("</td><td>")
+            h.append("<td class=\"verdict\">").append(Text.html(tests.persistence(g.best()))).append("</td><td>")
                     .append(Text.seconds(v.get("training_seconds"))).append("</td></tr>");
         }
         if (rows.isEmpty()) h.append("<tr><td class=\"text\" colspan=\"12\">no completed trials</td></tr>");
         h.append("</tbody></table>\n");
     }
 
-    private static void focus(StringBuilder h, Report.Focus f) {
+    private static void focus(StringBuilder h, Report.Focus f, TrialTests tests) {
         Trial t = f.trial();
         h.append("<section class=\"trial\"><h3>").append(Text.html(t.label())).append(" <span class=\"muted\">(")
                 .append(Text.html(f.why())).append(")</span></h3>");
-        h.append("<p>").append(Text.html(Text.verdict(t))).append(t.metrics() == null ? "" : "; skill "
+        h.append("<p>").append(Text.html(tests.persistence(t))).append(t.metrics() == null ? "" : "; skill "
                 + Text.html(Text.num(t.metrics().skill())) + ", test RMSE " + Text.html(Text.num(t.metrics().model().rmse()))
                 + " vs persistence " + Text.html(Text.num(t.metrics().persistence().rmse()))).append(".</p>");
+        tests.direction(t).ifPresent(d -> h.append("<p>").append(Text.html(d.words())).append(".</p>"));
         curve(h, f);
         predictions(h, f.predictions());
         provenance(h, f.provenance());

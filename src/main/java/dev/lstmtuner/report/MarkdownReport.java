@@ -2,6 +2,8 @@ package dev.lstmtuner.report;
 
 import dev.lstmtuner.analysis.diagnosis.Diagnoses;
 import dev.lstmtuner.analysis.diagnosis.Diagnosis;
+import dev.lstmtuner.analysis.TrialTests;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.store.Trial;
 
 import java.util.ArrayList;
@@ -19,7 +21,7 @@ public final class MarkdownReport {
         m.append("# lstm-tuner report: ").append(Text.md(String.join(", ", names))).append("\n\n");
         m.append("Generated ").append(Text.time(r.generatedAt())).append(" by lstm-tuner ").append(Text.md(r.version()))
                 .append(". Scores are beside persistence (next price = last price) on the same test windows; \"beats persistence\"")
-                .append(" needs a positive skill and a Diebold–Mariano p < 0.05.\n\n");
+                .append(" needs a positive skill and a Diebold–Mariano p < 0.05 after Holm's correction across the campaign's COMPLETE trials (raw p beside it), and no trial when the campaign-wide SPA test finds none; the direction test is Pesaran–Timmermann against a coin with the base rates, Holm-corrected the same way.\n\n");
 
         m.append("## Leaderboard\n\n");
         for (Report.CampaignPart p : r.campaigns()) {
@@ -28,7 +30,10 @@ public final class MarkdownReport {
             for (String line : p.headline()) m.append("> ").append(Text.md(line)).append("\n>\n");
             if (!p.headline().isEmpty()) m.append("\n");
             List<String> head = new ArrayList<>(List.of("#", "trial", "state", "objective"));
-            for (Columns.Column c : Columns.METRICS) head.add(c.heading());
+            for (Columns.Column c : Columns.METRICS) {
+                head.add(c.heading());
+                if (c.metric() == Objective.DIRECTION_ACCURACY) head.add("direction test");
+            }
             head.add("vs persistence");
             head.add("vs ridge");
             head.add("params");
@@ -37,8 +42,11 @@ public final class MarkdownReport {
             for (Trial t : p.top()) {
                 List<String> row = new ArrayList<>(List.of(String.valueOf(rank++), t.label(), Text.state(t), Text.num(t.objective())));
                 Map<String, Double> v = Columns.values(t);
-                for (Columns.Column c : Columns.METRICS) row.add(Text.num(v.get(c.metric().key())));
-                row.add(Text.verdict(t));
+                for (Columns.Column c : Columns.METRICS) {
+                    row.add(Text.num(v.get(c.metric().key())));
+                    if (c.metric() == Objective.DIRECTION_ACCURACY) row.add(r.tests().directionCell(t));
+                }
+                row.add(r.tests().persistence(t));
                 row.add(Text.ridge(t));
                 row.add(Text.params(t.params()));
                 rows.add(row);
@@ -58,7 +66,10 @@ public final class MarkdownReport {
             m.append("A = ").append(Text.md(r.ab().get(0).trial().label())).append("; deltas against A in brackets.")
                     .append(r.abCorrection() == null ? "" : " " + Text.md(r.abCorrection()) + ".").append("\n\n");
             List<String> head = new ArrayList<>(List.of("trial", "params"));
-            for (Columns.Column c : Columns.METRICS) head.add(c.heading());
+            for (Columns.Column c : Columns.METRICS) {
+                head.add(c.heading());
+                if (c.metric() == Objective.DIRECTION_ACCURACY) head.add("direction test");
+            }
             head.add("vs persistence");
             head.add("Diebold–Mariano vs A");
             List<List<String>> rows = new ArrayList<>();
@@ -69,21 +80,23 @@ public final class MarkdownReport {
                     String k = c.metric().key();
                     Double d = a.deltas() == null ? null : a.deltas().get(k);
                     row.add(Text.num(a.metrics().get(k)) + (d == null || d == 0 ? "" : " (" + Text.delta(d) + ")"));
+                    if (c.metric() == Objective.DIRECTION_ACCURACY) row.add(r.tests().directionCell(a.trial()));
                 }
-                row.add(Text.verdict(a.trial()));
+                row.add(r.tests().persistence(a.trial()));
                 row.add(a.dm() == null ? "—" : a.dm().error() != null ? a.dm().error() : a.dm().verdict());
                 rows.add(row);
             }
             table(m, head, rows);
         }
-        groups(m, "By symbol", "symbol", r.symbols());
-        groups(m, "By model family", "family", r.families());
+        groups(m, "By symbol", "symbol", r.symbols(), r.tests());
+        groups(m, "By model family", "family", r.families(), r.tests());
 
         m.append("## Trials in detail\n\n");
         for (Report.Focus f : r.focus()) {
             Trial t = f.trial();
             m.append("### ").append(Text.md(t.label())).append(" (").append(Text.md(f.why())).append(")\n\n");
-            m.append("- ").append(Text.md(Text.verdict(t))).append("; ").append(Text.md(Text.ridge(t)));
+            m.append("- ").append(Text.md(r.tests().persistence(t))).append("; ").append(Text.md(Text.ridge(t)));
+            r.tests().direction(t).ifPresent(d -> m.append("; ").append(Text.md(d.words())));
             if (t.metrics() != null) {
                 m.append("; skill ").append(Text.num(t.metrics().skill())).append(", test RMSE ")
                         .append(Text.num(t.metrics().model().rmse())).append(" vs persistence ")
@@ -116,7 +129,8 @@ public final class MarkdownReport {
         return m.toString();
     }
 
-    private static void groups(StringBuilder m, String title, String key, List<Report.GroupRow> groups) {
+    private static void groups(StringBuilder m, String title, String key, List<Report.GroupRow> groups,
+                               TrialTests tests) {
         m.append("## ").append(title).append("\n\nBest trial per ").append(key).append(", chosen by the objective on"
                 + " validation (never a test metric), in the campaign's direction.\n\n");
         List<List<String>> rows = new ArrayList<>();
@@ -130,7 +144,7 @@ public final class MarkdownReport {
             rows.add(List.of(g.key(), g.dataRows() == null ? "–" : String.valueOf(g.dataRows()), String.valueOf(g.complete()),
                     g.best().label(), g.rankedBy(), Text.num(v.get("val_rmse")), Text.num(v.get("test_mae")),
                     Text.num(v.get("test_rmse")), Text.num(v.get("test_r2")), Text.num(v.get("persistence_rmse")),
-                    Text.num(v.get("skill")), Text.verdict(g.best()), Text.seconds(v.get("training_seconds"))));
+                    Text.num(v.get("skill")), tests.persistence(g.best()), Text.seconds(v.get("training_seconds"))));
         }
         table(m, List.of(key, "data rows", "completed trials", "best trial", "chosen by", "val RMSE", "MAE", "RMSE",
                 "R²", "persistence RMSE", "skill", "vs persistence", "training time"), rows);

@@ -25,10 +25,11 @@ import dev.lstmtuner.store.TrialQuery;
 import dev.lstmtuner.store.TrialReport;
 import dev.lstmtuner.analysis.CampaignVerdicts;
 import dev.lstmtuner.analysis.Headline;
+import dev.lstmtuner.analysis.TrialTests;
+import dev.lstmtuner.store.ArtifactRoot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -52,11 +53,19 @@ public final class ReportBuilder {
     private static final int MAX_FOCUS = 8;
     private final Store store;
     private final int top;
+    private final ArtifactRoot root;
 
+    /** Reads every recorded artifact path (tests, and stores whose artifacts are the caller's own). */
     public ReportBuilder(Store store, int top) {
+        this(store, top, ArtifactRoot.UNCONFINED);
+    }
+
+    /** Reads a recorded predictions file only if it resolves under {@code root} ({@code --artifacts}). */
+    public ReportBuilder(Store store, int top, ArtifactRoot root) {
         if (top < 1) throw new BadInputException("--top must be at least 1, got " + top);
         this.store = store;
         this.top = top;
+        this.root = root;
     }
 
     /** @param abIds the trials for the A/B table, A first; empty = the default choice */
@@ -70,11 +79,12 @@ public final class ReportBuilder {
         List<GroupBest.Candidate> symbolBests = new ArrayList<>(), familyCandidates = new ArrayList<>();
         Map<String, Integer> symbolCounts = new HashMap<>(), familyCounts = new HashMap<>();
         List<Trial> bests = new ArrayList<>();
+        TrialTests trialTests = new TrialTests(name -> CampaignVerdicts.of(store, name, root));
         for (Campaign c : campaigns) {
             Optional<BestTrial> best = BestTrial.of(store, c);
             TopTrials t = TopTrials.of(store, c.name(), top, best);
             Optional<String> lockbox = LockboxVerdict.of(store.lockboxOpenings(c.name())).map(LockboxVerdict::headline);
-            Headline headline = new Headline(lockbox, CampaignVerdicts.of(store, c.name()),
+            Headline headline = new Headline(lockbox, trialTests.campaign(c.name()),
                     best.map(b -> b.trial().number()).orElse(null));
             parts.add(new Report.CampaignPart(c, store.countByState(c.name()), t.total(), t.trials(),
                     best.orElse(null), headline.lines()));
@@ -101,7 +111,7 @@ public final class ReportBuilder {
         List<PairwiseDm.Row> tests = abRows.stream().map(Report.AbRow::dm).filter(d -> d != null).toList();
         String correction = ab.isEmpty() ? null : PairwiseDm.correctionNote(tests, "A (" + ab.get(0).label() + ")");
         return new Report(Instant.now(), Versions.lstmTuner(), parts, abRows, correction,
-                groups(symbolBests, symbolCounts), groups(familyCandidates, familyCounts), focus);
+                groups(symbolBests, symbolCounts), groups(familyCandidates, familyCounts), focus, trialTests);
     }
 
     private Trial trial(long id) {
@@ -173,11 +183,20 @@ public final class ReportBuilder {
     private Report.Focus focus(Trial t, String why) {
         TrialReport r = store.report(t.id()).orElseThrow();
         Predictions p = r.artifacts().stream().filter(a -> a.kind().equals(Predictions.ARTIFACT_KIND))
-                .map(Artifact::path).map(Path::of).filter(Files::isRegularFile).findFirst()
+                .map(Artifact::path).map(this::confined).flatMap(Optional::stream).findFirst()
                 .map(ReportBuilder::readOrNull).orElse(null);
         Campaign c = store.campaign(t.campaign()).orElseThrow();
         Diagnoses d = Diagnoses.of(TrainingSetup.of(r, c), r.epochs(), p == null ? null : p.forecasts());
         return new Report.Focus(t, why, r.epochs(), d, p, r.provenance());
+    }
+
+    /** The recorded file under the root; a path outside it is not read (the trial shows "no predictions"). */
+    private Optional<Path> confined(String recorded) {
+        try {
+            return root.resolve(recorded);
+        } catch (ArtifactRoot.OutsideRoot e) {
+            return Optional.empty();
+        }
     }
 
     private static Predictions readOrNull(Path file) {

@@ -98,11 +98,6 @@ final class Text {
         return String.valueOf(v);
     }
 
-    /** The trial against persistence in words, from its stored Diebold–Mariano test. */
-    static String verdict(Trial t) {
-        return t.metrics() == null ? "–" : Verdict.persistence(t.metrics()).words();
-    }
-
     /** The trial against the ridge baseline on the same windows, in words. */
     static String ridge(Trial t) {
         return t.metrics() == null ? "–" : Verdict.ridge(t.metrics()).words();

@@ -6,7 +6,7 @@ import java.util.Map;
  * One model family of the per-family view: its trials by state ({@code counts}, confirmation runs included;
  * {@code confirmationRuns} of them re-train a chosen trial with another seed) and its best COMPLETE searched trial
  * by the campaigns' objective, with that trial's test RMSE, skill and Diebold–Mariano test against persistence
- * ({@code verdict} in words, {@code verdictKind} beats / no_better / worse / untested: the only thing that may colour
+ * ({@code verdict} in words, corrected across its campaign as the leaderboard shows it, raw p beside it; {@code verdictKind} beats / no_better / worse / untested: the only thing that may colour
  * the row). {@code rank} is 1 for the best family; a family without a complete trial has no rank, no best trial and
  * {@code status} "no complete trial". {@code confirmed*}: the mean ± sd of the objective over the best trial's fresh
  * confirmation seeds (its selected run apart), where it has any.

@@ -4,7 +4,6 @@ import dev.lstmtuner.analysis.ConfirmedRanking;
 import dev.lstmtuner.analysis.GroupBest;
 import dev.lstmtuner.analysis.SymbolLabel;
 import dev.lstmtuner.analysis.TrialConfig;
-import dev.lstmtuner.analysis.Verdict;
 import dev.lstmtuner.config.ModelFamily;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.TrialState;
@@ -117,8 +116,9 @@ public final class FamilyTable {
         Comparator<Family> byObjective = Comparator.comparingDouble(f -> direction.asLoss(f.best.objective()));
         ranked.sort(byObjective);
         List<FamilyRow> rows = new ArrayList<>();
-        for (int i = 0; i < ranked.size(); i++) rows.add(ranked.get(i).row(i + 1));
-        families.values().stream().filter(f -> f.best == null).forEach(f -> rows.add(f.row(null)));
+        // the best trial's verdict as the leaderboard shows it: corrected across its campaign, raw p beside it
+        for (int i = 0; i < ranked.size(); i++) rows.add(ranked.get(i).row(i + 1, service.row(ranked.get(i).best, null, null, null)));
+        families.values().stream().filter(f -> f.best == null).forEach(f -> rows.add(f.row(null, null)));
         Campaign first = campaigns.get(0);
         return FamilyView.of(campaigns.stream().map(Campaign::name).toList(),
                 symbols.isEmpty() ? symbol : symbols.values().iterator().next(), first.objective().key(),
@@ -143,7 +143,8 @@ public final class FamilyTable {
             if (t.confirmOf() != null) confirmationRuns++;
         }
 
-        FamilyRow row(Integer rank) {
+        /** The family's row; {@code tested}: its best trial as the leaderboard shows it (null without one). */
+        FamilyRow row(Integer rank, TrialRow tested) {
             Map<String, Long> byState = new LinkedHashMap<>();
             counts.forEach((s, n) -> byState.put(s.name().toLowerCase(Locale.ROOT), n));
             long total = counts.values().stream().mapToLong(Long::longValue).sum();
@@ -152,12 +153,11 @@ public final class FamilyTable {
                         null, null, null, null, null, null, null, null, null, null, null, null, null, null);
             }
             Map<String, Double> m = TrialRow.metrics(best);
-            Verdict v = best.metrics() == null ? null : Verdict.persistence(best.metrics());
             ConfirmedRanking.Arm g = confirmation;
             return new FamilyRow(name, rank, FamilyRow.RANKED, byState, total, confirmationRuns, best.id(), best.campaign(),
                     best.number(), TrialRow.finite(best.objective()), m.get("test_rmse"), m.get("persistence_rmse"),
                     m.get("skill"), best.metrics() == null ? null : TrialRow.finite(best.metrics().persistenceStatistic()),
-                    m.get("persistence_p"), v == null ? null : v.words(), v == null ? null : v.kindName(),
+                    m.get("persistence_p"), tested.verdict(), tested.verdictKind(),
                     m.get("training_seconds"), best.params(), g == null ? null : g.n(),
                     g == null ? null : TrialRow.finite(g.mean()), g == null ? null : TrialRow.finite(g.sd()));
         }

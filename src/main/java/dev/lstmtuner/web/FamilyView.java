@@ -30,12 +30,11 @@ public record FamilyView(List<String> campaigns, String symbol, String objective
         if (ranked.isEmpty()) return "No model family has a complete trial yet, so none can be compared with persistence.";
         if (beats.isEmpty()) {
             return "No model family beats persistence: no family's best trial forecasts the test windows better than"
-                    + " the last price with a Diebold–Mariano p < 0.05, so on these data predicting \"no change\" is"
+                    + " the last price with a Diebold–Mariano p < 0.05 after Holm's correction, so on these data predicting \"no change\" is"
                     + " as good as any model searched here.";
         }
         return beats.size() + " of " + ranked.size() + " model famil" + (ranked.size() == 1 ? "y beats" : "ies beat")
-                + " persistence (Diebold–Mariano p < 0.05 on the test windows"
-                + (ranked.size() > 1 ? ", each family tested on its own, not corrected for the " + ranked.size() + " tests" : "")
-                + "): " + String.join(", ", beats) + ".";
+                + " persistence (Diebold–Mariano p < 0.05 on the test windows after Holm's correction across each"
+                + " campaign's COMPLETE trials): " + String.join(", ", beats) + ".";
     }
 }

@@ -112,6 +112,7 @@ public final class LeaderboardServer {
             out.put("test_metrics", TestMetricSort.KEYS);
             out.put("test_sort_warning", TestMetricSort.WARNING);
             out.put("lockbox", service.lockbox(name));
+            out.put("headline", service.headline(name));
             ctx.json(out);
         });
         app.get("/api/trials", ctx -> ctx.json(service.trials(trialsRequest(ctx))));

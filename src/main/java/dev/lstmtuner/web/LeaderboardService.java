@@ -2,6 +2,7 @@ package dev.lstmtuner.web;
 
 import dev.lstmtuner.analysis.CampaignVerdicts;
 import dev.lstmtuner.analysis.LockboxVerdict;
+import dev.lstmtuner.analysis.Headline;
 import dev.lstmtuner.analysis.BestTrial;
 import dev.lstmtuner.analysis.ConfirmedRanking;
 import dev.lstmtuner.analysis.SymbolLabel;
@@ -144,6 +145,16 @@ public final class LeaderboardService {
         }).orElse(null);
     }
 
+    /**
+     * The banner's lines, most authoritative first ({@link Headline}): the lockbox verdict when there is one, then
+     * the campaign-wide test; the per-trial corrected verdicts are the rows'.
+     */
+    public List<String> headline(String campaign) {
+        Optional<String> lockbox = LockboxVerdict.of(cache.get("lockbox|" + campaign, () -> store.lockboxOpenings(campaign)))
+                .map(LockboxVerdict::headline);
+        return new Headline(lockbox, verdicts(campaign), null).lines();
+    }
+
     /** The whitelist of sort and range keys: metric keys then param names. */
     public List<String> sortKeys(String campaign) {
         requireCampaign(campaign);
@@ -218,7 +229,7 @@ public final class LeaderboardService {
             long complete = store.countByState(campaign).getOrDefault(TrialState.COMPLETE, 0L);
             Map.Entry<Long, CampaignVerdicts> known = verdictsByCount.get(campaign);
             if (known != null && known.getKey() == complete) return known.getValue();
-            CampaignVerdicts v = CampaignVerdicts.of(store, campaign);
+            CampaignVerdicts v = CampaignVerdicts.of(store, campaign, artifacts);
             verdictsByCount.put(campaign, Map.entry(complete, v));
             return v;
         });
@@ -292,12 +303,19 @@ public final class LeaderboardService {
     List<TrialRow> rows(List<Trial> items, Objective objective) {
         Map<Long, EpochMetrics> last = lastEpochs(items.stream()
                 .filter(t -> t.objective() == null && t.state() != TrialState.WAITING).toList());
-        // the verdict word and its green come from the campaign-wide correction, never from the raw p alone
-        CampaignVerdicts v = items.stream().anyMatch(t -> t.state() == TrialState.COMPLETE && t.confirmOf() == null)
-                ? verdicts(items.get(0).campaign()) : null;
-        return items.stream().map(t -> TrialRow.of(t, last.containsKey(t.id()) ? List.of(last.get(t.id())) : null,
-                TrialRow.interrupted(t) ? requeuedAs(t) : null, objective,
-                v == null || t.confirmOf() != null ? null : v.trial(t.number()).orElse(null))).toList();
+        return items.stream().map(t -> row(t, last.containsKey(t.id()) ? List.of(last.get(t.id())) : null,
+                TrialRow.interrupted(t) ? requeuedAs(t) : null, objective)).toList();
+    }
+
+    /**
+     * A trial as every page shows it: the verdict word and its green from the campaign-wide correction (never from
+     * the raw p alone) and the direction test beside its direction accuracy, for the campaign's COMPLETE sampled
+     * trials (the campaign's verdicts are computed only when such a trial is shown).
+     */
+    TrialRow row(Trial t, List<EpochMetrics> curve, Long requeuedAs, Objective objective) {
+        CampaignVerdicts v = t.state() == TrialState.COMPLETE && t.confirmOf() == null ? verdicts(t.campaign()) : null;
+        return TrialRow.of(t, curve, requeuedAs, objective, v == null ? null : v.trial(t.number()).orElse(null),
+                v == null ? null : v.direction(t.number()).orElse(null));
     }
 
     /**

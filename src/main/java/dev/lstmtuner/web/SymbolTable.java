@@ -33,10 +33,12 @@ public final class SymbolTable {
             if (g.best() == null) continue;
             Trial t = g.best().trial();
             Map<String, Double> m = TrialRow.metrics(t);
+            TrialRow tested = service.row(t, null, null, null);   // corrected verdict, direction test: the rows' own
             out.add(new SymbolRow(g.key(), t.campaign(), t.id(), t.number(), TrialRow.finite(t.objective()),
                     m.get("test_mae"), m.get("test_rmse"), m.get("test_r2"), m.get("test_mape"),
                     m.get("direction_accuracy"), m.get("persistence_rmse"), m.get("skill"),
-                    m.get("training_seconds"), m.get("epochs"), g.rankedBy()));
+                    m.get("training_seconds"), m.get("epochs"), g.rankedBy(), tested.verdict(), tested.verdictKind(),
+                    tested.directionTest()));
         }
         return out;
     }

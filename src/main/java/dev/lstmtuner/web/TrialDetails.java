@@ -4,9 +4,7 @@ import dev.lstmtuner.analysis.Comparability;
 import dev.lstmtuner.analysis.PairwiseDm;
 import dev.lstmtuner.analysis.Predictions;
 import dev.lstmtuner.analysis.TrialConfig;
-import dev.lstmtuner.analysis.TrialVerdicts;
 import dev.lstmtuner.result.EpochMetrics;
-import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.ArtifactRoot;
 import dev.lstmtuner.store.Campaign;
@@ -55,10 +53,8 @@ public final class TrialDetails {
         }
         Optional<Path> pred = predictionsFile(r);
         // the verdict as the leaderboard's row shows it: corrected across the campaign's COMPLETE trials
-        TrialVerdicts.TrialVerdict corrected = t.state() != TrialState.COMPLETE || t.confirmOf() != null ? null
-                : service.verdicts(t.campaign()).trial(t.number()).orElse(null);
-        return new TrialDetail(TrialRow.of(t, r.epochs(), TrialRow.interrupted(t) ? service.requeuedAs(t) : null,
-                c.objective(), corrected),
+        return new TrialDetail(service.row(t, r.epochs(), TrialRow.interrupted(t) ? service.requeuedAs(t) : null,
+                c.objective()),
                 bestId != null && bestId == id, c.objective().key(), c.direction().label(), config,
                 reproduce(t, config), r.provenance(), artifacts, pred.isPresent(),
                 service.diagnoses().of(r, c), t.failureStack(),

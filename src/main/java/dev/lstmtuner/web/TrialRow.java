@@ -1,5 +1,6 @@
 package dev.lstmtuner.web;
 
+import dev.lstmtuner.analysis.CampaignVerdict;
 import dev.lstmtuner.analysis.TrialVerdicts;
 import dev.lstmtuner.analysis.LastValue;
 import dev.lstmtuner.analysis.Verdict;
@@ -23,14 +24,16 @@ import java.util.Optional;
  * red; {@code verdictRidge}/{@code verdictRidgeKind} the same against the ridge baseline on the same windows.
  * {@code lastValue}/{@code lastEpoch}: the objective's metric ({@link LastValue}: val_loss or val_rmse) at the last
  * recorded epoch of a trial without an objective (pruned, running, failed). {@code interrupted}: FAILED because its worker stopped or was lost;
- * {@code requeuedAs} is then the copy that re-runs it, when found.
+ * {@code requeuedAs} is then the copy that re-runs it, when found. {@code directionTest}: the Pesaran–Timmermann test
+ * shown beside the direction accuracy (null for a trial outside the campaign's tests: not COMPLETE, a confirmation
+ * run, or without readable predictions).
  */
 public record TrialRow(long id, String campaign, int number, String state, Double objective,
                        Map<String, Object> params, Map<String, Double> metrics, Integer prunedEpoch,
                        String failureReason, String worker, String device, String createdAt, String startedAt,
                        String finishedAt, Long requeuedFrom, Long confirmOf, String verdict, String verdictKind,
                        String verdictRidge, String verdictRidgeKind, Double lastValue, Integer lastEpoch,
-                       boolean interrupted, Long requeuedAs) {
+                       boolean interrupted, Long requeuedAs, DirectionTest directionTest) {
 
     public static TrialRow of(Trial t) {
         return of(t, null, null, null);
@@ -50,6 +53,12 @@ public record TrialRow(long id, String campaign, int number, String state, Doubl
      */
     public static TrialRow of(Trial t, List<EpochMetrics> curve, Long requeuedAs, Objective objective,
                               TrialVerdicts.TrialVerdict corrected) {
+        return of(t, curve, requeuedAs, objective, corrected, null);
+    }
+
+    /** As above, with the trial's direction test beside its direction accuracy (null: none). */
+    public static TrialRow of(Trial t, List<EpochMetrics> curve, Long requeuedAs, Objective objective,
+                              TrialVerdicts.TrialVerdict corrected, CampaignVerdict.Direction direction) {
         Verdict v = t.metrics() == null ? null : Verdict.persistence(t.metrics());
         Verdict ridge = t.metrics() == null ? null : Verdict.ridge(t.metrics());
         Optional<LastValue> last = LastValue.of(t, curve, objective);
@@ -60,7 +69,7 @@ public record TrialRow(long id, String campaign, int number, String state, Doubl
                 corrected != null ? corrected.kind().name().toLowerCase(Locale.ROOT) : v == null ? null : v.kindName(),
                 ridge == null ? null : ridge.words(), ridge == null ? null : ridge.kindName(),
                 last.map(LastValue::value).orElse(null), last.map(LastValue::epoch).orElse(null), interrupted(t),
-                requeuedAs);
+                requeuedAs, DirectionTest.of(direction));
     }
 
     /** FAILED because the worker stopped (Ctrl-C, budget) or was lost, not because the configuration failed. */

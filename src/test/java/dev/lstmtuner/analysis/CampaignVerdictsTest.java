@@ -88,9 +88,9 @@ class CampaignVerdictsTest {
         Store store = new InMemoryStore();
         WebFixture.campaign(store, dir, "c", "BTC", 12, 3, true);
         CampaignVerdicts v = CampaignVerdicts.of(store, "c");
-        List<String> lines = new Headline(Optional.of("the winner beats persistence on the lockbox (p = 0.01)"),
-                v, 1).lines();
-        assertThat(lines.get(0)).startsWith("Lockbox: ");
+        String lockbox = "lockbox verdict: the winner beats persistence on the lockbox (p = 0.01)";
+        List<String> lines = new Headline(Optional.of(lockbox), v, 1).lines();
+        assertThat(lines.get(0)).isEqualTo(lockbox);
         assertThat(lines.get(1)).startsWith("Before the lockbox: ").contains("Hansen's SPA");
         assertThat(lines.get(2)).startsWith("Trial #1 on its test windows: ").contains("Holm p", "raw p");
         assertThat(lines.get(3)).startsWith("Trial #1: direction");

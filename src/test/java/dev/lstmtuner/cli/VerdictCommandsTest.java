@@ -106,10 +106,11 @@ class VerdictCommandsTest {
     void showSaysBeatsPersistenceOnlyWhenTheTestIsSignificant() {
         Result r = run("show", "v/1");
         assertThat(r.code()).isZero();
-        assertThat(r.out()).contains("skill          0.02: no better than persistence (p = 0.300)")
-                .doesNotContain("beats persistence");
-        assertThat(run("show", "v/2").out()).contains("beats persistence (p = 0.0100)");
-        assertThat(run("show", "v/3").out()).contains("worse than persistence (p < 0.001)");
+        // corrected across the campaign's 3 COMPLETE trials (Holm), the raw p beside it
+        assertThat(r.out()).contains("skill          0.02: no better than persistence (Holm p = 0.300 over 3 trials;"
+                + " raw p = 0.300)").doesNotContain("beats persistence");
+        assertThat(run("show", "v/2").out()).contains("beats persistence (Holm p = 0.0200 over 3 trials; raw p = 0.0100)");
+        assertThat(run("show", "v/3").out()).contains("worse than persistence (Holm p = 0.00120 over 3 trials; raw p < 0.001)");
     }
 
     @Test
@@ -155,7 +156,7 @@ class VerdictCommandsTest {
         assertThat(r.out()).contains("best trial conf/2", "confirmed winner: trial conf/2, mean val_rmse 5.5",
                 "over 3 fresh seeds (seeds 43, 44, 45)", "its selected run (the one the search chose) scored 5.500 and is"
                         + " reported apart", "paired t-test over n = 3 shared seeds",
-                "its selected run is no better than persistence (p = 0.600)");
+                "its selected run, uncorrected, is no better than persistence (p = 0.600)");
         assertThat(run("show", "conf/2").out()).contains("rank           1 of 2 confirmed trials: the confirmed winner");
         assertThat(run("show", "conf/3").out()).contains("confirms       trial conf/1 with seed 43");
         assertThat(run("trials", "conf", "--limit", "20").out()).contains("#1", "#2");

@@ -127,7 +127,7 @@ class ReportTest {
                 // each campaign leads with its campaign-wide verdict (quick-BTC's 8 COMPLETE trials, 120 windows)
                 .contains("> ").contains("trials tried").contains("Hansen's SPA").contains("on the 120 test windows all 8 trials share");
         for (String line : md.split("\n")) {
-            if (line.startsWith("| 1 |")) assertThat(line.split("(?<!\\\\)\\|")).hasSize(4 + Columns.METRICS.size() + 4);
+            if (line.startsWith("| 1 |")) assertThat(line.split("(?<!\\\\)\\|")).hasSize(4 + Columns.METRICS.size() + 5);   // + the direction test
         }
     }
 

@@ -159,20 +159,23 @@ class FamiliesApiTest {
             Map<String, JsonNode> rows = byFamily(view);
             // a positive skill without a significant test is no better, not a win
             assertThat(rows.get("gru").get("verdict_kind").asText()).isEqualTo("no_better");
-            assertThat(rows.get("gru").get("verdict").asText()).isEqualTo("no better than persistence (p = 0.300)");
+            // corrected across the campaign's COMPLETE trials as the leaderboard shows it, the raw p beside it
+            assertThat(rows.get("gru").get("verdict").asText()).startsWith("no better than persistence (Holm p = ")
+                    .endsWith("raw p = 0.300)");
             assertThat(rows.get("linear").get("verdict_kind").asText()).isEqualTo("worse");
-            assertThat(rows.get("linear").get("verdict").asText()).startsWith("worse than persistence (p = 0.0100)");
+            assertThat(rows.get("linear").get("verdict").asText()).startsWith("worse than persistence (Holm p = ")
+                    .endsWith("raw p = 0.00100)");
         });
     }
 
     @Test
-    void namesTheFamiliesThatBeatPersistenceAndThatTheTestsAreUncorrected() {
+    void namesTheFamiliesThatBeatPersistenceAfterTheCampaignsCorrection() {
         JavalinTest.test(LeaderboardServer.create(store, 0), (server, client) -> {
             JsonNode view = get(client, "/api/families?campaign=" + FamilyFixture.SOME).body();
             assertThat(families(view)).containsExactly("linear", "forest", "lstm");
             assertThat(view.get("beat_persistence").asInt()).isEqualTo(2);
             assertThat(view.get("note").asText()).isEqualTo("2 of 3 model families beat persistence (Diebold–Mariano"
-                    + " p < 0.05 on the test windows, each family tested on its own, not corrected for the 3 tests):"
+                    + " p < 0.05 on the test windows after Holm's correction across each campaign's COMPLETE trials):"
                     + " linear, forest.");
             assertThat(byFamily(view).get("linear").get("verdict_kind").asText()).isEqualTo("beats");
         });
