@@ -15,6 +15,7 @@ import dev.lstmtuner.search.ExperimentLoader;
 import dev.lstmtuner.search.ExperimentValidator;
 import dev.lstmtuner.search.LockboxGuard;
 import dev.lstmtuner.search.PastTrials;
+import dev.lstmtuner.search.PooledCampaign;
 import dev.lstmtuner.search.WorkerPool;
 import dev.lstmtuner.search.device.DevicePlan;
 import dev.lstmtuner.search.device.DevicePlanner;
@@ -168,6 +169,7 @@ public final class SearchCommand implements Callable<Integer> {
                 }
                 if (code != 0) return code;
             }
+            if (e != null && e.pooled() != null) PooledView.trainAndPrint(store, e, name != null ? name : e.name(), artifacts, out);
             if (campaigns.size() > 1) {
                 out.println();
                 out.println("campaign group: " + String.join(", ", campaigns) + " (compare them with `lstm-tuner campaigns` or the leaderboard's multi-symbol view)");
@@ -206,6 +208,9 @@ public final class SearchCommand implements Callable<Integer> {
             }
             byName.put(campaign, s);
         }
+        if (e.pooled() != null && store.campaign(PooledCampaign.name(base)).isPresent()) {
+            throw new BadInputException("campaign \"" + PooledCampaign.name(base) + "\" already exists: start a new group with --name");
+        }
         byName.forEach((campaign, s) -> {
             RunConfig config = s == null ? e.base()
                     : ConfigLoader.withOverrides(e.base(), Map.of("data", s.data(), "symbol", s.symbol()), experiment + " (" + s.symbol() + ")");
@@ -213,6 +218,7 @@ public final class SearchCommand implements Callable<Integer> {
                     e.pruner(), e.budget().maxTrials(), e.objective(), e.direction(), ExperimentLoader.resolvedJson(e),
                     e.symbols().isEmpty() ? null : base));
         });
+        if (e.pooled() != null) PooledCampaign.create(store, e, base);
         return new ArrayList<>(byName.keySet());
     }
 
