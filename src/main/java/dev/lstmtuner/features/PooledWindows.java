@@ -21,8 +21,8 @@ import java.util.List;
  * {@code actualClose} the same value and its {@code anchorClose} the scaled value of "no change" (a zero log
  * return, or the anchor's close through that symbol's target scaler), read through an identity scaler as a
  * {@code close} target. Its validation RMSE thus weighs every symbol alike, where one in prices would be the
- * dearest symbol's alone. Merged windows are ordered by anchor time, then symbol; their {@code anchor} is
- * {@code anchor × symbols + member}, unique and ascending as inference needs (an identity, not a bar index).
+ * dearest symbol's alone. Merged windows are ordered by anchor time, then symbol; their {@code anchor} is their
+ * position, unique and ascending as inference needs (the symbols' series differ, so no bar index would do).
  * With {@code symbolFeature} every window gets one-hot columns {@code symbol=NAME}, constant over its steps.
  */
 public final class PooledWindows {
@@ -64,6 +64,12 @@ public final class PooledWindows {
             Windows.Bounds b = i == 0 ? first : new Windows.Bounds(s.features().firstRow(),
                     at(s, trainEnd, "training end"), at(s, valStart, "validation start"), at(s, valEnd, "validation end"),
                     at(s, testStart, "test start"), s.series().size());
+            if (b.trainStart() >= b.trainEnd()) {
+                throw new BadInputException(s.symbol() + ": its features start (" + Instant.ofEpochMilli(
+                        s.series().timeMs()[b.trainStart()]) + ") after the pooled split's training end ("
+                        + Instant.ofEpochMilli(trainEnd) + ", fixed by the first symbol); give every symbol data over"
+                        + " the same dates");
+            }
             Dataset own = Windows.cut(s.series(), s.features(), timeSteps, horizon, target, scaler, b,
                     s.symbol() + "'s share of the pooled split", ScalerFitting.TRAINING_ROWS);
             members.add(new Member(s.symbol(), s.series(), symbolFeature ? withSymbolColumns(own, sources, i) : own, b));
@@ -119,14 +125,13 @@ public final class PooledWindows {
         int[] anchor = new int[n];
         long[] time = new long[n];
         double[] noChange = new double[n], actual = new double[n];
-        int count = members.size();
         for (int k = 0; k < n; k++) {
             Dataset d = members.get(o.member()[k]).dataset();
             Dataset.Split s = split.of(d);
             int w = o.window()[k];
             System.arraycopy(s.x(), w * per, x, k * per, per);
             y[k] = s.y()[w];
-            anchor[k] = s.anchor()[w] * count + o.member()[k];
+            anchor[k] = k;
             time[k] = s.anchorTimeMs()[w];
             noChange[k] = d.targetScaler().apply(0, "log_return".equals(target) ? 0 : s.anchorClose()[w]);
             actual[k] = s.y()[w];
