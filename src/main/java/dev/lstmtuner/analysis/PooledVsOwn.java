@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * "One model for all" against "one model each", per symbol: the pooled model's test forecasts of a symbol (its
@@ -64,13 +65,21 @@ public final class PooledVsOwn {
 
     /** The comparisons of every pooled campaign whose group starts with {@code groupPrefix} (all when blank). */
     public static List<Comparison> of(Store store, String groupPrefix) {
+        return of(store, groupPrefix, recorded -> Optional.of(Path.of(recorded)));
+    }
+
+    /**
+     * As {@link #of(Store, String)}, reading an artifact only where {@code files} resolves its recorded path (the
+     * leaderboard confines them to its artifact root).
+     */
+    public static List<Comparison> of(Store store, String groupPrefix, Function<String, Optional<Path>> files) {
         List<Campaign> all = store.campaigns().stream().map(CampaignSummary::campaign).toList();
         List<Comparison> out = new ArrayList<>();
         for (Campaign pooled : all) {
             if (!isPooled(pooled) || pooled.groupName() == null) continue;
             if (groupPrefix != null && !groupPrefix.isBlank() && !pooled.groupName().startsWith(groupPrefix)
                     && !pooled.name().startsWith(groupPrefix)) continue;
-            of(store, pooled, all).ifPresent(out::add);
+            of(store, pooled, all, files).ifPresent(out::add);
         }
         return out;
     }
@@ -80,7 +89,8 @@ public final class PooledVsOwn {
         return SYMBOL.equals(SymbolLabel.of(c));
     }
 
-    private static Optional<Comparison> of(Store store, Campaign pooled, List<Campaign> all) {
+    private static Optional<Comparison> of(Store store, Campaign pooled, List<Campaign> all,
+                                           Function<String, Optional<Path>> files) {
         Optional<Trial> trial = store.trials(TrialQuery.of(pooled.name()).state(TrialState.COMPLETE).page(1, 0))
                 .items().stream().findFirst();
         if (trial.isEmpty()) return Optional.empty();
@@ -90,7 +100,7 @@ public final class PooledVsOwn {
             if (!a.kind().startsWith(ARTIFACT_PREFIX)) return;
             String symbol = a.kind().substring(ARTIFACT_PREFIX.length());
             order.add(symbol);
-            read(a).ifPresent(p -> bySymbol.put(symbol, p));
+            read(a, files).ifPresent(p -> bySymbol.put(symbol, p));
         }));
         int horizon = TrialConfig.horizon(TrialConfig.parse(pooled.configJson()));
         List<Side> sides = new ArrayList<>();
@@ -99,7 +109,7 @@ public final class PooledVsOwn {
                     && SymbolLabel.of(c).equals(symbol)).findFirst().orElse(null);
             Optional<BestTrial> best = own == null ? Optional.empty() : BestTrial.of(store, own);
             Predictions ownPredictions = best.flatMap(b -> store.report(b.trial().id()))
-                    .flatMap(PooledVsOwn::ownPredictions).orElse(null);
+                    .flatMap(r -> ownPredictions(r, files)).orElse(null);
             sides.add(new Side(symbol, bySymbol.get(symbol), own == null ? null : own.name(),
                     best.map(BestTrial::trial).orElse(null), ownPredictions, horizon));
         }
@@ -219,18 +229,17 @@ public final class PooledVsOwn {
         return new Score(rmse, ae / p.size(), 1 - rmse / Math.sqrt(pe / p.size()), pValue);
     }
 
-    private static Optional<Predictions> ownPredictions(TrialReport r) {
+    private static Optional<Predictions> ownPredictions(TrialReport r, Function<String, Optional<Path>> files) {
         return r.artifacts().stream().filter(a -> a.kind().equals(Predictions.ARTIFACT_KIND)).findFirst()
-                .flatMap(PooledVsOwn::read);
+                .flatMap(a -> read(a, files));
     }
 
-    private static Optional<Predictions> read(Artifact a) {
-        Path file = Path.of(a.path());
-        if (!Files.isRegularFile(file)) return Optional.empty();
+    private static Optional<Predictions> read(Artifact a, Function<String, Optional<Path>> files) {
         try {
-            return Optional.of(Predictions.read(file));
+            Optional<Path> file = files.apply(a.path()).filter(Files::isRegularFile);
+            return file.map(Predictions::read);
         } catch (RuntimeException unreadable) {
-            return Optional.empty(); // said in the row: one damaged file does not sink the comparison
+            return Optional.empty(); // damaged, or outside the artifact root: said in the row, the others still count
         }
     }
 }

@@ -13,6 +13,12 @@ import dev.lstmtuner.store.Trial;
 import dev.lstmtuner.store.TrialHandle;
 import dev.lstmtuner.train.TrialRunner;
 
+import dev.lstmtuner.web.LeaderboardServer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.JavalinTest;
+import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -81,7 +87,7 @@ class PooledCampaignTest {
     }
 
     @Test
-    void thePooledModelIsScoredPerSymbolAgainstPersistenceAndEachSymbolsOwnModel() throws IOException {
+    void thePooledModelIsScoredPerSymbolAgainstPersistenceAndEachSymbolsOwnModelInTheApiToo() throws IOException {
         Experiment e = ExperimentLoader.parse(experiment(", \"pooled\": true, \"symbol_feature\": true"), "e.json", dir);
         ExperimentValidator.validate(e, "e.json");
         InMemoryStore store = new InMemoryStore();
@@ -114,6 +120,22 @@ class PooledCampaignTest {
         Trial ownA = store.trial("pool-aaa", 1).orElseThrow();
         assertThat(c.rows().get(0).n()).isEqualTo(ownA.metrics().testWindows());
         assertThat(PooledVsOwn.of(store, "other")).isEmpty();
+
+        // the leaderboard's symbols view: the same rows, and no "POOLED" symbol among the per-symbol bests
+        JavalinTest.test(LeaderboardServer.create(store, 0), (server, client) -> {
+            JsonNode api;
+            try (Response r = client.get("/api/pooled?group=pool")) {
+                assertThat(r.code()).isEqualTo(200);
+                api = new ObjectMapper().readTree(r.body().string());
+            }
+            assertThat(api).hasSize(1);
+            assertThat(api.get(0).get("summary").asText()).isEqualTo(c.summary());
+            assertThat(api.get(0).get("rows").get(1).get("p_holm").asDouble()).isEqualTo(c.rows().get(1).pHolm());
+            try (Response r = client.get("/api/symbols?group=pool")) {
+                JsonNode symbols = new ObjectMapper().readTree(r.body().string());
+                assertThat(symbols).extracting(n -> n.get("symbol").asText()).containsExactly("AAA", "BBB");
+            }
+        });
     }
 
     /** One own trial per symbol, recorded as a search worker records it. */
