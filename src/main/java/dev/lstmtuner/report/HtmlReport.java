@@ -60,6 +60,7 @@ public final class HtmlReport {
         ab(h, r);
         groups(h, "symbols", "By symbol", "Best trial per symbol (chosen by the objective on validation in the campaign's direction, never a test metric).",
                 "symbol", r.symbols());
+        PooledSection.html(h, r.pooled());
         groups(h, "families", "By model family", "Best trial per model family (chosen by the objective on validation) on the same windows, split and scalers.",
                 "family", r.families());
         h.append("<h2>Trials in detail</h2>");

@@ -77,6 +77,7 @@ public final class MarkdownReport {
             table(m, head, rows);
         }
         groups(m, "By symbol", "symbol", r.symbols());
+        PooledSection.markdown(m, r.pooled());
         groups(m, "By model family", "family", r.families());
 
         m.append("## Trials in detail\n\n");

@@ -5,6 +5,10 @@ import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
+import dev.lstmtuner.report.HtmlReport;
+import dev.lstmtuner.report.MarkdownReport;
+import dev.lstmtuner.report.Report;
+import dev.lstmtuner.report.ReportBuilder;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.CampaignSpec;
@@ -120,6 +124,17 @@ class PooledCampaignTest {
         Trial ownA = store.trial("pool-aaa", 1).orElseThrow();
         assertThat(c.rows().get(0).n()).isEqualTo(ownA.metrics().testWindows());
         assertThat(PooledVsOwn.of(store, "other")).isEmpty();
+
+        // the report: the same verdict words, and the pooled model is no symbol of "By symbol"
+        Report report = new ReportBuilder(store, 3).build(List.of("pool-aaa", "pool-bbb", "pool-pooled"), List.of());
+        assertThat(report.pooled()).hasSize(1);
+        assertThat(report.symbols()).extracting(Report.GroupRow::key).containsExactly("AAA", "BBB");
+        String md = MarkdownReport.render(report), html = HtmlReport.render(report);
+        for (PooledVsOwn.Row r : c.rows()) {
+            assertThat(md).contains(r.symbol() + ": " + r.verdict());
+            assertThat(html).contains(r.symbol() + ": " + r.verdict().replace("'", "&#39;"));
+        }
+        assertThat(new ReportBuilder(store, 3).build(List.of("pool-aaa"), List.of()).pooled()).isEmpty();
 
         // the leaderboard's symbols view: the same rows, and no "POOLED" symbol among the per-symbol bests
         JavalinTest.test(LeaderboardServer.create(store, 0), (server, client) -> {
