@@ -189,6 +189,8 @@ public final class SearchCommand implements Callable<Integer> {
             if (s != null) out.println(s.symbol() + ":");
             out.print(FoldPlanView.text(FoldPlan.of(config)));
         }
+        if (e.pooled() != null) out.println("then one model for all " + e.symbols().size() + " symbols (campaign "
+                + PooledCampaign.name(name != null ? name : e.name()) + "), on the first symbol's date boundaries");
         printPlan(devicePlan(Devices.parse(devices), e.base().threads()), out);
         out.println("dry run: experiment " + e.name() + " is valid; nothing trained or stored");
         out.flush();
