@@ -82,6 +82,13 @@ class PooledCampaignTest {
     }
 
     @Test
+    void theShippedExperimentPoolsTheThreeSymbolsWithASymbolFeature() {
+        Experiment e = ExperimentLoader.load(Path.of("experiments/pooled.json"));
+        assertThat(e.pooled()).isEqualTo(new Experiment.Pooled(true));
+        assertThat(e.symbols()).extracting(Experiment.Symbol::symbol).containsExactly("BTCUSDT", "ETHUSDT", "BNBUSDT");
+    }
+
+    @Test
     void theStoredExperimentKeepsPooledAndTheSymbolFeature() throws IOException {
         Experiment e = ExperimentLoader.parse(experiment(", \"pooled\": true, \"symbol_feature\": true"), "e.json", dir);
         Experiment back = ExperimentLoader.parse(ExperimentLoader.resolvedJson(e), "stored", null);
