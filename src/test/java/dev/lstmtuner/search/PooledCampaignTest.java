@@ -2,20 +2,14 @@ package dev.lstmtuner.search;
 
 import dev.lstmtuner.analysis.PooledVsOwn;
 import dev.lstmtuner.config.BadInputException;
-import dev.lstmtuner.config.CampaignNames;
-import dev.lstmtuner.config.ConfigLoader;
-import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.report.HtmlReport;
 import dev.lstmtuner.report.MarkdownReport;
 import dev.lstmtuner.report.Report;
 import dev.lstmtuner.report.ReportBuilder;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.store.Artifact;
-import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.InMemoryStore;
 import dev.lstmtuner.store.Trial;
-import dev.lstmtuner.store.TrialHandle;
-import dev.lstmtuner.train.TrialRunner;
 
 import dev.lstmtuner.web.LeaderboardServer;
 
@@ -27,48 +21,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** A pooled experiment end to end on synthetic hourly CSVs, with the linear family: fast, no network trained. */
+/** A pooled experiment end to end on {@link PooledFixture}'s synthetic symbols, with the linear family. */
 class PooledCampaignTest {
     @TempDir
     Path dir;
-
-    private Path csv(String name, long seed, double level) throws IOException {
-        Random rnd = new Random(seed);
-        StringBuilder sb = new StringBuilder("timestamp,open,high,low,close,volume\n");
-        double price = level;
-        long t = Instant.parse("2024-01-01T00:00:00Z").getEpochSecond();
-        for (int i = 0; i < 700; i++) {
-            double open = price;
-            // a little momentum, so a linear model has something to learn beyond persistence
-            price *= Math.exp(0.004 * rnd.nextGaussian());
-            sb.append(String.format(Locale.ROOT, "%s,%.4f,%.4f,%.4f,%.4f,%.2f%n", Instant.ofEpochSecond(t + 3600L * i),
-                    open, Math.max(open, price) * 1.002, Math.min(open, price) * 0.998, price, 100 + 50 * rnd.nextDouble()));
-        }
-        Path p = dir.resolve(name);
-        Files.writeString(p, sb.toString());
-        return p;
-    }
-
-    private String experiment(String extra) throws IOException {
-        Path a = csv("aaa_1h.csv", 1, 40_000), b = csv("bbb_1h.csv", 2, 2_000);
-        return "{\"name\": \"pool\", \"config\": {\"model\": \"linear\", \"features\": [\"log_return_1\", \"hl_range\"],"
-                + " \"time_steps\": 4, \"max_epochs\": 1}, \"space\": {\"params\": {\"l2\": {\"type\": \"float\","
-                + " \"low\": 0.001, \"high\": 1.0}}}, \"budget\": {\"max_trials\": 1}, \"symbols\": {\"AAA\": \""
-                + a.toString().replace("\\", "/") + "\", \"BBB\": \"" + b.toString().replace("\\", "/") + "\"}" + extra + "}";
-    }
 
     @Test
     void pooledWithoutSymbolsIsRefusedNamingTheKey() {
@@ -90,23 +53,17 @@ class PooledCampaignTest {
 
     @Test
     void theStoredExperimentKeepsPooledAndTheSymbolFeature() throws IOException {
-        Experiment e = ExperimentLoader.parse(experiment(", \"pooled\": true, \"symbol_feature\": true"), "e.json", dir);
+        Experiment e = ExperimentLoader.parse(PooledFixture.experiment(dir, ", \"pooled\": true, \"symbol_feature\": true"), "e.json", dir);
         Experiment back = ExperimentLoader.parse(ExperimentLoader.resolvedJson(e), "stored", null);
         assertThat(back.pooled()).isEqualTo(new Experiment.Pooled(true));
-        Experiment plain = ExperimentLoader.parse(experiment(""), "e.json", dir);
+        Experiment plain = ExperimentLoader.parse(PooledFixture.experiment(dir, ""), "e.json", dir);
         assertThat(ExperimentLoader.parse(ExperimentLoader.resolvedJson(plain), "stored", null).pooled()).isNull();
     }
 
     @Test
     void thePooledModelIsScoredPerSymbolAgainstPersistenceAndEachSymbolsOwnModelInTheApiToo() throws IOException {
-        Experiment e = ExperimentLoader.parse(experiment(", \"pooled\": true, \"symbol_feature\": true"), "e.json", dir);
-        ExperimentValidator.validate(e, "e.json");
         InMemoryStore store = new InMemoryStore();
-        Path artifacts = dir.resolve("artifacts");
-        for (Experiment.Symbol s : e.symbols()) ownTrial(store, e, s, artifacts);
-        PooledCampaign.create(store, e, "pool");
-        StringWriter text = new StringWriter();
-        assertThat(PooledCampaign.train(store, e, "pool", artifacts, new PrintWriter(text))).as(text.toString()).isTrue();
+        PooledFixture.seed(store, dir);
 
         Trial pooled = store.trial("pool-pooled", 1).orElseThrow();
         assertThat(pooled.state()).isEqualTo(TrialState.COMPLETE);
@@ -158,17 +115,5 @@ class PooledCampaignTest {
                 assertThat(symbols).extracting(n -> n.get("symbol").asText()).containsExactly("AAA", "BBB");
             }
         });
-    }
-
-    /** One own trial per symbol, recorded as a search worker records it. */
-    private static void ownTrial(InMemoryStore store, Experiment e, Experiment.Symbol s, Path artifacts) {
-        String campaign = "pool-" + s.symbol().toLowerCase(Locale.ROOT);
-        RunConfig c = ConfigLoader.withOverrides(e.base(), Map.of("data", s.data(), "symbol", s.symbol()), "test");
-        store.createCampaign(new CampaignSpec(campaign, ConfigLoader.toJson(c), e.spaceJson(), "random", "none", 1,
-                e.objective(), e.direction(), ExperimentLoader.resolvedJson(e), "pool"));
-        TrialHandle h = store.start(campaign, Map.of(), "test", "cpu");
-        new TrialExecutor(store, 60_000).execute(h, new TrialExecutor.Plan(c, null, e.objective(), e.direction(),
-                CampaignNames.artifactDir(artifacts, campaign, 1), false), TrialRunner::prepare, null, (x, b, n, t) -> { });
-        store.endCampaign(campaign, "test");
     }
 }
