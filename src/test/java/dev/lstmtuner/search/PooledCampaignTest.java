@@ -69,6 +69,8 @@ class PooledCampaignTest {
         assertThat(pooled.state()).isEqualTo(TrialState.COMPLETE);
         List<String> kinds = store.report(pooled.id()).orElseThrow().artifacts().stream().map(Artifact::kind).toList();
         assertThat(kinds).containsExactly("predictions:AAA", "predictions:BBB");
+        assertThatThrownBy(() -> CampaignPlan.of(store.campaign("pool-pooled").orElseThrow()))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("pool-pooled").hasMessageContaining("nothing to resume");
 
         List<PooledVsOwn.Comparison> all = PooledVsOwn.of(store, "pool");
         assertThat(all).hasSize(1);
