@@ -14,7 +14,6 @@ import dev.lstmtuner.result.EpochListener;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One model for several symbols: trained on the pooled windows of every symbol ({@link PooledWindows}: each symbol
@@ -78,12 +77,5 @@ public final class PooledRun {
             scored.add(new Scored(m.symbol(), Evaluator.evaluate(model, m.dataset(), r)));
         }
         return new Outcome(r, model, Evaluator.evaluate(model, p.merged(), r), List.copyOf(scored));
-    }
-
-    /** The members in the order given (the first fixes the date boundaries). */
-    public static List<Member> members(Map<String, String> dataBySymbol) {
-        List<Member> out = new ArrayList<>();
-        dataBySymbol.forEach((s, d) -> out.add(new Member(s, d)));
-        return out;
     }
 }
