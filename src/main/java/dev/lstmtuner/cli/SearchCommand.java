@@ -16,6 +16,7 @@ import dev.lstmtuner.search.ExperimentValidator;
 import dev.lstmtuner.search.LockboxGuard;
 import dev.lstmtuner.search.PastTrials;
 import dev.lstmtuner.search.WarmStarts;
+import dev.lstmtuner.search.PooledCampaign;
 import dev.lstmtuner.search.WorkerPool;
 import dev.lstmtuner.search.device.DevicePlan;
 import dev.lstmtuner.search.device.DevicePlanner;
@@ -177,6 +178,7 @@ public final class SearchCommand implements Callable<Integer> {
                 }
                 if (code != 0) return code;
             }
+            if (e != null && e.pooled() != null) PooledView.trainAndPrint(store, e, name != null ? name : e.name(), artifacts, out);
             if (campaigns.size() > 1) {
                 out.println();
                 out.println("campaign group: " + String.join(", ", campaigns) + " (compare them with `lstm-tuner campaigns` or the leaderboard's multi-symbol view)");
@@ -196,6 +198,8 @@ public final class SearchCommand implements Callable<Integer> {
             if (s != null) out.println(s.symbol() + ":");
             out.print(FoldPlanView.text(FoldPlan.of(config)));
         }
+        if (e.pooled() != null) out.println("then one model for all " + e.symbols().size() + " symbols (campaign "
+                + PooledCampaign.name(name != null ? name : e.name()) + "), on the first symbol's date boundaries");
         printPlan(devicePlan(Devices.parse(devices), e.base().threads()), out);
         out.println("dry run: experiment " + e.name() + " is valid; nothing trained or stored");
         out.flush();
@@ -217,6 +221,9 @@ public final class SearchCommand implements Callable<Integer> {
         }
         // refused before anything is stored
         if (e.warmStart() != null) WarmStarts.check(store, e);
+        if (e.pooled() != null && store.campaign(PooledCampaign.name(base)).isPresent()) {
+            throw new BadInputException("campaign \"" + PooledCampaign.name(base) + "\" already exists: start a new group with --name");
+        }
         byName.forEach((campaign, s) -> {
             RunConfig config = s == null ? e.base()
                     : ConfigLoader.withOverrides(e.base(), Map.of("data", s.data(), "symbol", s.symbol()), experiment + " (" + s.symbol() + ")");
@@ -225,6 +232,7 @@ public final class SearchCommand implements Callable<Integer> {
                     e.symbols().isEmpty() ? null : base));
             if (e.warmStart() != null) SteeringOptions.warmStart(store, campaign, e, spec.commandLine().getOut());
         });
+        if (e.pooled() != null) PooledCampaign.create(store, e, base);
         return new ArrayList<>(byName.keySet());
     }
 

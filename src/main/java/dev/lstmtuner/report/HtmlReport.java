@@ -61,6 +61,7 @@ public final class HtmlReport {
         ab(h, r);
         groups(h, "symbols", "By symbol", "Best trial per symbol (chosen by the objective on validation in the campaign's direction, never a test metric).",
                 "symbol", r.symbols(), r.tests());
+        PooledSection.html(h, r.pooled());
         groups(h, "families", "By model family", "Best trial per model family (chosen by the objective on validation) on the same windows, split and scalers.",
                 "family", r.families(), r.tests());
         h.append("<h2>Trials in detail</h2>");

@@ -89,6 +89,7 @@ public final class MarkdownReport {
             table(m, head, rows);
         }
         groups(m, "By symbol", "symbol", r.symbols(), r.tests());
+        PooledSection.markdown(m, r.pooled());
         groups(m, "By model family", "family", r.families(), r.tests());
 
         m.append("## Trials in detail\n\n");

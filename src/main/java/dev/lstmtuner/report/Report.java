@@ -2,6 +2,7 @@ package dev.lstmtuner.report;
 
 import dev.lstmtuner.analysis.BestTrial;
 import dev.lstmtuner.analysis.PairwiseDm;
+import dev.lstmtuner.analysis.PooledVsOwn;
 import dev.lstmtuner.analysis.Predictions;
 import dev.lstmtuner.analysis.diagnosis.Diagnoses;
 import dev.lstmtuner.analysis.Headline;
@@ -21,12 +22,13 @@ import java.util.Map;
  *
  * @param ab           the A/B table: the first row is A, every other row is compared with it
  * @param abCorrection how the A/B p-values were corrected when several pairs were tested (null otherwise)
+ * @param pooled the "one model for all" vs "one model each" of every pooled campaign reported
  * @param focus the trials shown in detail (curves, predictions, provenance): each campaign's best and the A/B ones
  * @param tests every trial's verdict against persistence corrected across its campaign, and its direction test
  */
 public record Report(Instant generatedAt, String version, List<CampaignPart> campaigns, List<AbRow> ab,
                      String abCorrection, List<GroupRow> symbols, List<GroupRow> families, List<Focus> focus,
-                     TrialTests tests) {
+                     TrialTests tests, List<PooledVsOwn.Comparison> pooled) {
 
     /**
      * One campaign: its counts by state, its top trials (THE best first, confirmation runs left out), its best

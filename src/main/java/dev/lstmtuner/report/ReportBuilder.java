@@ -6,6 +6,7 @@ import dev.lstmtuner.analysis.BestTrial;
 import dev.lstmtuner.analysis.Comparability;
 import dev.lstmtuner.analysis.GroupBest;
 import dev.lstmtuner.analysis.PairwiseDm;
+import dev.lstmtuner.analysis.PooledVsOwn;
 import dev.lstmtuner.analysis.Predictions;
 import dev.lstmtuner.analysis.SymbolLabel;
 import dev.lstmtuner.analysis.TopTrials;
@@ -90,13 +91,14 @@ public final class ReportBuilder {
                     best.orElse(null), headline.lines()));
             best.ifPresent(b -> {
                 bests.add(b.trial());
-                symbolBests.add(GroupBest.Candidate.of(SymbolLabel.of(b.trial(), c), b));
+                if (!PooledVsOwn.isPooled(c)) symbolBests.add(GroupBest.Candidate.of(SymbolLabel.of(b.trial(), c), b));
             });
             JsonNode base = TrialConfig.parse(c.configJson());
             String label = SymbolLabel.of(base);
             for (Trial trial : complete(c.name())) {
                 if (trial.confirmOf() != null) continue;
-                symbolCounts.merge(SymbolLabel.of(trial, label), 1, Integer::sum);
+                // the model for all symbols is no symbol: PooledSection shows it beside each symbol's own
+                if (!PooledVsOwn.isPooled(c)) symbolCounts.merge(SymbolLabel.of(trial, label), 1, Integer::sum);
                 String family = ModelFamily.of(trial.params(), base);
                 familyCounts.merge(family, 1, Integer::sum);
                 familyCandidates.add(GroupBest.Candidate.of(family, c, trial));
@@ -111,7 +113,8 @@ public final class ReportBuilder {
         List<PairwiseDm.Row> tests = abRows.stream().map(Report.AbRow::dm).filter(d -> d != null).toList();
         String correction = ab.isEmpty() ? null : PairwiseDm.correctionNote(tests, "A (" + ab.get(0).label() + ")");
         return new Report(Instant.now(), Versions.lstmTuner(), parts, abRows, correction,
-                groups(symbolBests, symbolCounts), groups(familyCandidates, familyCounts), focus, trialTests);
+                groups(symbolBests, symbolCounts), groups(familyCandidates, familyCounts), focus, trialTests,
+                PooledVsOwn.of(store, null).stream().filter(p -> campaignNames.contains(p.pooledCampaign())).toList());
     }
 
     private Trial trial(long id) {

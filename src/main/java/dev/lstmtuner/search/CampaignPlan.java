@@ -1,5 +1,6 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.search.pruner.Pruner;
@@ -18,6 +19,11 @@ import java.util.Map;
 public record CampaignPlan(Campaign campaign, Experiment experiment, RunConfig base, Sampler sampler, Pruner pruner) {
 
     public static CampaignPlan of(Campaign c) {
+        if (c.settingsJson() == null) {
+            // train's runs and a group's pooled model keep no experiment: there is no space to sample from
+            throw new BadInputException("campaign " + c.name() + " is one training run (from `train`, or a symbols"
+                    + " group's pooled model), not a search: there is nothing to resume or join");
+        }
         Experiment e = ExperimentLoader.parse(c.settingsJson(), "campaign " + c.name(), null);
         RunConfig base = ConfigLoader.parse(c.configJson(), "campaign " + c.name() + " (config)");
         Sampler sampler = Samplers.byName(e.sampler(), e.samplerOptions(), e.direction());

@@ -13,15 +13,20 @@ import java.util.Map;
  * the objective and direction, the budget and the seed. With {@code symbols}, one campaign per symbol is run over
  * the same space (a campaign group compared side by side); without, a single campaign on the base config's data.
  * {@code confirm} (null = off) re-trains the top trials with extra seeds once the search budget is spent.
+ * {@code pooled} (null = off) also trains one model on every symbol's windows (see train/PooledRun).
  */
 public record Experiment(String name, String description, RunConfig base, SearchSpace space,
                          String spaceJson, String sampler, Map<String, Object> samplerOptions,
                          String pruner, Map<String, Object> prunerOptions, Objective objective, Direction direction,
                          Budget budget, long seed, List<Symbol> symbols, Integer keepModels, Confirm confirm,
-                         WarmStart warmStart) {
+                         WarmStart warmStart, Pooled pooled) {
 
     /** One member of a multi-symbol group: its label and data file. */
     public record Symbol(String symbol, String data) {
+    }
+
+    /** One model for all the symbols beside their own ({@code "pooled": true}); null = off. */
+    public record Pooled(boolean symbolFeature) {
     }
 
     /** Winner confirmation: the best {@code topK} trials each re-trained with {@code seeds} more seeds. */
@@ -38,6 +43,6 @@ public record Experiment(String name, String description, RunConfig base, Search
     /** This experiment warm-started from {@code w} instead ({@code search --warm-start NAME}). */
     public Experiment withWarmStart(WarmStart w) {
         return new Experiment(name, description, base, space, spaceJson, sampler, samplerOptions, pruner,
-                prunerOptions, objective, direction, budget, seed, symbols, keepModels, confirm, w);
+                prunerOptions, objective, direction, budget, seed, symbols, keepModels, confirm, w, pooled);
     }
 }

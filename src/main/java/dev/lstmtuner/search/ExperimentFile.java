@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
 record ExperimentFile(String name, String description, JsonNode config, JsonNode space, JsonNode sampler,
                       JsonNode pruner, String objective, String direction, Budget budget, Long seed,
                       LinkedHashMap<String, String> symbols, @JsonProperty("keep_models") Integer keepModels,
-                      Confirm confirm, JsonNode lockbox, @JsonProperty("warm_start") WarmStart warmStart) {
+                      Confirm confirm, JsonNode lockbox, @JsonProperty("warm_start") WarmStart warmStart, Boolean pooled,
+                      @JsonProperty("symbol_feature") Boolean symbolFeature) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record WarmStart(String campaign, @JsonProperty("top_k") Integer topK) {

@@ -57,7 +57,8 @@ public final class ExperimentLoader {
                 new ExperimentFile.Budget(e.budget().maxTrials(), e.budget().maxMinutes(),
                         e.budget().maxConsecutiveFailures()),
                 e.seed(), symbols, e.keepModels(), c == null ? null : new ExperimentFile.Confirm(c.topK(), c.seeds()),
-                null, WarmStarts.file(e.warmStart()))
+                null, WarmStarts.file(e.warmStart()), e.pooled() == null ? null : true,
+                e.pooled() == null ? null : e.pooled().symbolFeature())
                 .write();
     }
 
@@ -121,7 +122,8 @@ public final class ExperimentLoader {
         }
         return new Experiment(f.name(), f.description(), base, space, spaceJson, sampler, samplerOptions, pruner,
                 prunerOptions, objective, direction, budget, seed, List.copyOf(symbols), f.keepModels(),
-                confirm(f.confirm(), source), WarmStarts.parse(f.warmStart(), source));
+                confirm(f.confirm(), source), WarmStarts.parse(f.warmStart(), source),
+                PooledCampaign.pooled(f.pooled(), f.symbolFeature(), symbols, source));
     }
 
     private static RunConfig config(JsonNode node, String source, Path baseDir) {

@@ -47,6 +47,7 @@ public final class ExperimentValidator {
             check(ConfigLoader.withOverrides(e.base(), Map.of("data", s.data(), "symbol", s.symbol()), where),
                     e.space(), where);
         }
+        if (e.pooled() != null) PooledCampaign.validate(e, source + " (pooled)");
     }
 
     /** A stored campaign about to be resumed: its data may have moved or changed since it was created. */

@@ -75,6 +75,7 @@ public final class LeaderboardServer {
         Comparison comparison = new Comparison(service, details);
         CampaignCharts charts = new CampaignCharts(service);
         SymbolTable symbols = new SymbolTable(service);
+        PooledTable pooled = new PooledTable(service);
         FamilyTable families = new FamilyTable(service);
         CampaignCurves curves = new CampaignCurves(service);
 
@@ -141,6 +142,7 @@ public final class LeaderboardServer {
         app.get("/api/curves", ctx -> ctx.json(curves.curves(trialsRequest(ctx))));
         app.get("/api/timeline", ctx -> ctx.json(curves.timeline(trialsRequest(ctx))));
         app.get("/api/symbols", ctx -> ctx.json(symbols.rows(ctx.queryParam("group"))));
+        app.get("/api/pooled", ctx -> ctx.json(pooled.comparisons(ctx.queryParam("group"))));
         app.get("/api/families", ctx -> ctx.json(families.view(ctx.queryParam("campaign"), ctx.queryParam("group"),
                 ctx.queryParam("symbol"))));
         app.get("/api/session", ctx -> ctx.json(notes.session(ctx)));

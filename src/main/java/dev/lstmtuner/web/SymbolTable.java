@@ -1,6 +1,7 @@
 package dev.lstmtuner.web;
 
 import dev.lstmtuner.analysis.GroupBest;
+import dev.lstmtuner.analysis.PooledVsOwn;
 import dev.lstmtuner.analysis.SymbolLabel;
 import dev.lstmtuner.store.Trial;
 
@@ -25,6 +26,8 @@ public final class SymbolTable {
         List<GroupBest.Candidate> candidates = new ArrayList<>();
         for (CampaignRow c : service.campaigns(null)) {
             if (group != null && !group.isBlank() && !c.name().startsWith(group)) continue;
+            // the model for all symbols has no symbol of its own: PooledTable shows it beside each symbol's
+            if (PooledVsOwn.SYMBOL.equals(c.symbol())) continue;
             service.best(c.name()).ifPresent(b ->
                     candidates.add(GroupBest.Candidate.of(SymbolLabel.of(b.trial(), c.symbol()), b)));
         }
