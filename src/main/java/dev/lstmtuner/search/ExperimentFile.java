@@ -1,6 +1,7 @@
 package dev.lstmtuner.search;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.result.Objectives;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -37,7 +39,7 @@ import java.util.stream.Collectors;
 record ExperimentFile(String name, String description, JsonNode config, JsonNode space, JsonNode sampler,
                       JsonNode pruner, String objective, String direction, Budget budget, Long seed,
                       LinkedHashMap<String, String> symbols, @JsonProperty("keep_models") Integer keepModels,
-                      Confirm confirm, JsonNode lockbox) {
+                      Confirm confirm, JsonNode lockbox, List<Objectives.Goal> objectives) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Budget(@JsonProperty("max_trials") Integer maxTrials, @JsonProperty("max_minutes") Double maxMinutes,
