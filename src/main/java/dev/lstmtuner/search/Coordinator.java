@@ -43,7 +43,7 @@ public final class Coordinator {
         this.queue = queue;
         this.staleGrace = staleGrace;
         this.minutesBefore = minutesBefore;
-        this.history = new CampaignHistory(store, plan.campaign().name(), plan.campaign().objective());
+        this.history = new CampaignHistory(store, plan.campaign().name(), plan.experiment().objectives());
     }
 
     public double elapsedMinutes() {

@@ -1,11 +1,15 @@
 package dev.lstmtuner.search;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.Objectives;
 import dev.lstmtuner.search.sampler.Sampler;
 import dev.lstmtuner.search.sampler.Samplers;
+import dev.lstmtuner.stats.NonDominatedSort;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -34,6 +38,29 @@ public final class MultiObjective {
     static List<Objectives.Goal> goals(Objectives o) {
         if (!o.multi()) return null;
         return o.list().stream().map(x -> new Objectives.Goal(x.key(), x.direction().label())).toList();
+    }
+
+    /**
+     * The trials winner confirmation re-runs: the best {@code k} on the objective, or, with several objectives, the
+     * members of the Pareto front of the sampled COMPLETE trials (at most {@code k}, best on the primary first).
+     */
+    static List<CampaignHistory.Ranked> toConfirm(CampaignHistory history, Experiment e, int k) {
+        if (!e.objectives().multi()) return history.bestSampled(e.direction(), k);
+        List<CampaignHistory.Ranked> all = history.sampledComplete().stream()
+                .filter(r -> r.trial().values().length == e.objectives().list().size()).toList();
+        List<Direction> dirs = e.objectives().directions();
+        double[][] losses = new double[all.size()][];
+        for (int i = 0; i < all.size(); i++) {
+            double[] v = all.get(i).trial().values();
+            losses[i] = new double[v.length];
+            for (int j = 0; j < v.length; j++) losses[i][j] = dirs.get(j).asLoss(v[j]);
+        }
+        int[] rank = NonDominatedSort.ranks(losses);
+        List<CampaignHistory.Ranked> front = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) if (rank[i] == 0) front.add(all.get(i));
+        front.sort(Comparator.comparingDouble((CampaignHistory.Ranked r) -> e.direction().asLoss(r.trial().objective()))
+                .thenComparingInt(r -> r.trial().number()));
+        return front.stream().limit(k).toList();
     }
 
     /** The experiment's sampler, built for all its objectives. */
