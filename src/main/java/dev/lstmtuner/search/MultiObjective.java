@@ -50,11 +50,7 @@ public final class MultiObjective {
                 .filter(r -> r.trial().values().length == e.objectives().list().size()).toList();
         List<Direction> dirs = e.objectives().directions();
         double[][] losses = new double[all.size()][];
-        for (int i = 0; i < all.size(); i++) {
-            double[] v = all.get(i).trial().values();
-            losses[i] = new double[v.length];
-            for (int j = 0; j < v.length; j++) losses[i][j] = dirs.get(j).asLoss(v[j]);
-        }
+        for (int i = 0; i < all.size(); i++) losses[i] = Direction.asLosses(dirs, all.get(i).trial().values());
         int[] rank = NonDominatedSort.ranks(losses);
         List<CampaignHistory.Ranked> front = new ArrayList<>();
         for (int i = 0; i < all.size(); i++) if (rank[i] == 0) front.add(all.get(i));

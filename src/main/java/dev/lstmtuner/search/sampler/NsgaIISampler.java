@@ -107,11 +107,7 @@ public final class NsgaIISampler implements Sampler {
 
     private double[][] losses(List<PastTrial> trials) {
         double[][] l = new double[trials.size()][];
-        for (int i = 0; i < trials.size(); i++) {
-            double[] v = trials.get(i).values();
-            l[i] = new double[v.length];
-            for (int k = 0; k < v.length; k++) l[i][k] = directions.get(k).asLoss(v[k]);
-        }
+        for (int i = 0; i < trials.size(); i++) l[i] = Direction.asLosses(directions, trials.get(i).values());
         return l;
     }
 
