@@ -58,6 +58,7 @@ public final class HtmlReport {
         summary(h, r);
         leaderboards(h, r);
         ab(h, r);
+        ParetoSection.html(h, r.fronts());
         groups(h, "symbols", "By symbol", "Best trial per symbol (chosen by the objective on validation in the campaign's direction, never a test metric).",
                 "symbol", r.symbols());
         groups(h, "families", "By model family", "Best trial per model family (chosen by the objective on validation) on the same windows, split and scalers.",

@@ -76,6 +76,7 @@ public final class MarkdownReport {
             }
             table(m, head, rows);
         }
+        ParetoSection.markdown(m, r.fronts());
         groups(m, "By symbol", "symbol", r.symbols());
         groups(m, "By model family", "family", r.families());
 

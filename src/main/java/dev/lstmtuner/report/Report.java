@@ -22,9 +22,11 @@ import java.util.Map;
  * @param ab           the A/B table: the first row is A, every other row is compared with it
  * @param abCorrection how the A/B p-values were corrected when several pairs were tested (null otherwise)
  * @param focus the trials shown in detail (curves, predictions, provenance): each campaign's best and the A/B ones
+ * @param fronts the Pareto front of each campaign with several objectives
  */
 public record Report(Instant generatedAt, String version, List<CampaignPart> campaigns, List<AbRow> ab,
-                     String abCorrection, List<GroupRow> symbols, List<GroupRow> families, List<Focus> focus) {
+                     String abCorrection, List<GroupRow> symbols, List<GroupRow> families, List<Focus> focus,
+                     List<ParetoSection.Part> fronts) {
 
     /**
      * One campaign: its counts by state, its top trials (THE best first, confirmation runs left out), its best

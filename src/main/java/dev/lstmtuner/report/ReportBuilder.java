@@ -101,7 +101,8 @@ public final class ReportBuilder {
         List<PairwiseDm.Row> tests = abRows.stream().map(Report.AbRow::dm).filter(d -> d != null).toList();
         String correction = ab.isEmpty() ? null : PairwiseDm.correctionNote(tests, "A (" + ab.get(0).label() + ")");
         return new Report(Instant.now(), Versions.lstmTuner(), parts, abRows, correction,
-                groups(symbolBests, symbolCounts), groups(familyCandidates, familyCounts), focus);
+                groups(symbolBests, symbolCounts), groups(familyCandidates, familyCounts), focus,
+                ParetoSection.of(store, campaigns));
     }
 
     private Trial trial(long id) {
