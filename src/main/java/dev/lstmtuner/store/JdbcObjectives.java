@@ -48,8 +48,8 @@ final class JdbcObjectives {
                         var o = Objective.byKey(rs.getString("objective"));
                         if (o.isEmpty()) continue;
                         double v = rs.getDouble("val");
-                        out.computeIfAbsent(rs.getLong("trial_id"), k -> new EnumMap<>(Objective.class))
-                                .put(o.get(), rs.wasNull() ? null : v);
+                        Double value = rs.wasNull() ? null : v; // before any other column is read
+                        out.computeIfAbsent(rs.getLong("trial_id"), k -> new EnumMap<>(Objective.class)).put(o.get(), value);
                     }
                 }
             }
