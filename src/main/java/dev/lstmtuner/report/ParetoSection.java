@@ -96,6 +96,7 @@ final class ParetoSection {
     private static String intro(Part p) {
         return p.front().front().size() + " of " + p.front().points().size() + " completed trials are non-dominated on "
                 + String.join(", ", p.front().objectives().keys()) + " (none is at least as good on every objective"
-                + " and better on one); the search pruned on " + p.front().objectives().primary().key() + " alone.";
+                + " and better on one); a pruner, where the campaign has one, judged " + p.front().objectives().primary().key()
+                + " alone.";
     }
 }
