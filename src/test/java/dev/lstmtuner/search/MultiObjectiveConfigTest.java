@@ -5,6 +5,8 @@ import dev.lstmtuner.result.Objective;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Path;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -58,6 +60,15 @@ class MultiObjectiveConfigTest {
                 .hasMessageContaining("unknown key").hasMessageContaining("weight");
         assertThatThrownBy(() -> parse("\"objective\": \"val_rmse\", \"objectives\": [{\"name\": \"val_rmse\"}]"))
                 .hasMessageContaining("give \"objectives\" alone");
+    }
+
+    @Test
+    void theShippedMultiObjectiveExperimentIsValid() {
+        Experiment e = ExperimentLoader.load(Path.of("experiments/multi-objective.json"));
+        ExperimentValidator.validate(e, "experiments/multi-objective.json");
+        assertThat(e.objectives().keys()).containsExactly("val_rmse", "training_seconds");
+        assertThat(e.sampler()).isEqualTo("nsga2");
+        assertThat(e.confirm()).isNotNull();
     }
 
     @Test
