@@ -98,7 +98,8 @@ public final class ExperimentLoader {
         if (f.pruner() != null) pruner = typeAndOptions(f.pruner(), prunerOptions, source, "pruner");
 
         // a test-split metric as the objective would let the search select on the test data: parse refuses it
-        Objective objective = objectives.multi() ? objectives.primary() : Objective.parse(f.objective(), source + ": \"objective\"");
+        Objective objective = f.objectives() != null ? objectives.primary()
+                : Objective.parse(f.objective(), source + ": \"objective\"");
         Direction given = switch (f.direction() == null ? "" : f.direction()) {
             case "" -> null;
             case "minimize" -> Direction.MINIMIZE;

@@ -30,6 +30,10 @@ class MultiObjectiveConfigTest {
         assertThat(back.objectives()).isEqualTo(e.objectives());
         assertThat(back.sampler()).isEqualTo("nsga2");
         assertThat(parse("\"objective\": \"val_loss\"").objectives().multi()).isFalse();
+        Experiment one = parse("\"objectives\": [{\"name\": \"val_loss\"}]");
+        assertThat(one.objective()).as("a list of one is that objective alone").isEqualTo(Objective.VAL_LOSS);
+        assertThat(one.objectives().multi()).isFalse();
+        assertThat(one.sampler()).isEqualTo("tpe");
     }
 
     @Test

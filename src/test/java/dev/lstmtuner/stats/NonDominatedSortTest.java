@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 class NonDominatedSortTest {
     @Test
@@ -22,6 +23,6 @@ class NonDominatedSortTest {
         assertThat(d[0]).isInfinite();
         assertThat(d[4]).isInfinite();
         assertThat(d[1]).isGreaterThan(d[2]).isGreaterThan(d[3]);
-        assertThat(d[1]).isCloseTo((8 - 0) / 10.0 * 2, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(d[1]).isCloseTo((8 - 0) / 10.0 * 2, offset(1e-12));
     }
 }

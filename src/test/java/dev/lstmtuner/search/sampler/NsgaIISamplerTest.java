@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class NsgaIISamplerTest {
@@ -75,8 +76,8 @@ class NsgaIISamplerTest {
             if (past.stream().anyMatch(t -> t.params().equals(c))) continue;
             assertThat(c.get("batch_size")).isIn(8, 200);
             assertThat((double) c.get("learning_rate")).satisfiesAnyOf(v -> assertThat(v).isCloseTo(0.001,
-                    org.assertj.core.data.Offset.offset(1e-9)), v -> assertThat(v).isCloseTo(0.05,
-                    org.assertj.core.data.Offset.offset(1e-9)));
+                    offset(1e-9)), v -> assertThat(v).isCloseTo(0.05,
+                    offset(1e-9)));
         }
     }
 
