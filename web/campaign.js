@@ -160,7 +160,7 @@ function summarize(info) {
   const c = info.campaign;
   const parts = Object.entries(c.counts).filter(([, n]) => n > 0).map(([s, n]) => [LT.stateBadge(s), ' ' + n + '  ']);
   LT.replace(ui.summary, c.symbol + ' · ' + c.sampler + ' / ' + c.pruner + ' · objective ' + c.objective + ' (' +
-    c.direction + ') · ', parts);
+    c.direction + ') · ', parts, ' · ', LT.link('pareto.html?' + LT.q({campaign: c.name}), 'Pareto front'));
   ui.status.className = 'status status-' + c.status;
   LT.replace(ui.status, c.running ? LT.el('span', {class: 'live'}, '● ') : null, c.status_text,
     c.running ? ' · live, refreshing every 3 s' : (c.status === 'stopped' ? ' · not refreshing: reload after resuming' : ''));

@@ -398,6 +398,7 @@ public final class SearchCommand implements Callable<Integer> {
             }
         });
         if (winner.isPresent()) ConfirmedView.headline(store, c, winner, out);
+        ParetoView.print(store, c, out);
         winner.ifPresent(b -> {
             out.println("reproduce it:   bin/lstm-tuner reproduce " + Fmt.shell(b.label()));
             out.println("or retrain it:  bin/lstm-tuner best " + Fmt.shell(campaign) + " --config-out best.json && bin/lstm-tuner train --config best.json");

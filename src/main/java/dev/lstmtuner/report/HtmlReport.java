@@ -59,6 +59,7 @@ public final class HtmlReport {
         summary(h, r);
         leaderboards(h, r);
         ab(h, r);
+        ParetoSection.html(h, r.fronts());
         groups(h, "symbols", "By symbol", "Best trial per symbol (chosen by the objective on validation in the campaign's direction, never a test metric).",
                 "symbol", r.symbols(), r.tests());
         PooledSection.html(h, r.pooled());

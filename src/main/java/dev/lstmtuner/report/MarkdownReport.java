@@ -88,6 +88,7 @@ public final class MarkdownReport {
             }
             table(m, head, rows);
         }
+        ParetoSection.markdown(m, r.fronts());
         groups(m, "By symbol", "symbol", r.symbols(), r.tests());
         PooledSection.markdown(m, r.pooled());
         groups(m, "By model family", "family", r.families(), r.tests());

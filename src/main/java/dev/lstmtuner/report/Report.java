@@ -25,10 +25,11 @@ import java.util.Map;
  * @param pooled the "one model for all" vs "one model each" of every pooled campaign reported
  * @param focus the trials shown in detail (curves, predictions, provenance): each campaign's best and the A/B ones
  * @param tests every trial's verdict against persistence corrected across its campaign, and its direction test
+ * @param fronts the Pareto front of each campaign with several objectives
  */
 public record Report(Instant generatedAt, String version, List<CampaignPart> campaigns, List<AbRow> ab,
                      String abCorrection, List<GroupRow> symbols, List<GroupRow> families, List<Focus> focus,
-                     TrialTests tests, List<PooledVsOwn.Comparison> pooled) {
+                     TrialTests tests, List<PooledVsOwn.Comparison> pooled, List<ParetoSection.Part> fronts) {
 
     /**
      * One campaign: its counts by state, its top trials (THE best first, confirmation runs left out), its best

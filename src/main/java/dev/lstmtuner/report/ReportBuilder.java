@@ -114,7 +114,8 @@ public final class ReportBuilder {
         String correction = ab.isEmpty() ? null : PairwiseDm.correctionNote(tests, "A (" + ab.get(0).label() + ")");
         return new Report(Instant.now(), Versions.lstmTuner(), parts, abRows, correction,
                 groups(symbolBests, symbolCounts), groups(familyCandidates, familyCounts), focus, trialTests,
-                PooledVsOwn.of(store, null).stream().filter(p -> campaignNames.contains(p.pooledCampaign())).toList());
+                PooledVsOwn.of(store, null).stream().filter(p -> campaignNames.contains(p.pooledCampaign())).toList(),
+                ParetoSection.of(store, campaigns));
     }
 
     private Trial trial(long id) {

@@ -99,7 +99,7 @@ final class SvgChart {
         return out;
     }
 
-    private record Scale(double lo, double hi, double from, double to) {
+    record Scale(double lo, double hi, double from, double to) {
         double at(double v) {
             return from + (v - lo) / (hi - lo) * (to - from);
         }

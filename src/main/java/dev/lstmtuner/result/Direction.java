@@ -2,6 +2,7 @@ package dev.lstmtuner.result;
 
 import dev.lstmtuner.config.BadInputException;
 
+import java.util.List;
 import java.util.Locale;
 
 /** Whether a campaign's objective (e.g. val_rmse) is better when smaller or larger. */
@@ -19,6 +20,13 @@ public enum Direction {
     public double asLoss(double value) {
         if (Double.isNaN(value)) return Double.POSITIVE_INFINITY;
         return this == MINIMIZE ? value : -value;
+    }
+
+    /** Each value turned by its objective's direction ({@link #asLoss}): a point whose every coordinate is a loss. */
+    public static double[] asLosses(List<Direction> directions, double[] values) {
+        double[] l = new double[values.length];
+        for (int k = 0; k < values.length; k++) l[k] = directions.get(k).asLoss(values[k]);
+        return l;
     }
 
     public String label() {

@@ -3,6 +3,7 @@ package dev.lstmtuner.search;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.Objective;
+import dev.lstmtuner.result.Objectives;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.sampler.TakenPoints;
 import dev.lstmtuner.store.CampaignChanges;
@@ -54,6 +55,8 @@ public final class CampaignHistory {
     private final Store store;
     private final String campaign;
     private final Objective metric;
+    /** The objectives whose values the multi-objective samplers see; a single one needs none. */
+    private final Objectives objectives;
     private final Map<Long, Seen> byId = new HashMap<>();
     /** Every trial in number order; updated in place (numbers are dense, so almost every new one appends). */
     private final List<PastTrial> trials = new ArrayList<>();
@@ -75,9 +78,15 @@ public final class CampaignHistory {
 
     /** @param metric the campaign's objective: its per-epoch values are the curves samplers and pruners see */
     public CampaignHistory(Store store, String campaign, Objective metric) {
+        this(store, campaign, Objectives.single(metric));
+    }
+
+    /** With several objectives, each COMPLETE trial also carries its values of them ({@link PastTrial#values}). */
+    public CampaignHistory(Store store, String campaign, Objectives objectives) {
         this.store = store;
         this.campaign = campaign;
-        this.metric = metric;
+        this.metric = objectives.primary();
+        this.objectives = objectives;
         for (TrialState s : TrialState.values()) counts.put(s, 0L);
     }
 
@@ -93,6 +102,7 @@ public final class CampaignHistory {
         CampaignChanges ch = store.changesSince(campaign, since, since);
         for (Map.Entry<Long, List<EpochMetrics>> e : ch.epochs().entrySet()) mergeEpochs(e.getKey(), e.getValue());
         for (Trial t : ch.trials()) put(t);
+        if (objectives.multi()) readValues(ch.trials());
         since = ch.now().minus(LAG);
     }
 
@@ -121,10 +131,31 @@ public final class CampaignHistory {
         if (t.requeuedFrom() != null) requeued.add(t.requeuedFrom());
         if (t.confirmOf() != null) confirmed.add(t.confirmOf());
         byId.put(t.id(), now);
-        PastTrial p = new PastTrial(t.number(), t.params(), t.state(), t.objective(), curve);
+        double[] values = old != null ? trials.get(at).values() : null;
+        PastTrial p = new PastTrial(t.number(), t.params(), t.state(), t.objective(), curve, values);
         if (at >= 0) trials.set(at, p);
         else trials.add(-at - 1, p);
         if (ranked != null) rank(now, p);
+    }
+
+    /** The objective values of the COMPLETE trials among {@code changed} that have none yet, in one read. */
+    private void readValues(List<Trial> changed) {
+        List<Long> ids = new ArrayList<>();
+        for (Trial t : changed) {
+            if (t.state() == TrialState.COMPLETE && trials.get(indexOf(t.number())).values().length == 0) ids.add(t.id());
+        }
+        if (ids.isEmpty()) return;
+        Map<Long, Map<Objective, Double>> stored = store.objectiveValues(ids);
+        for (Map.Entry<Long, Map<Objective, Double>> e : stored.entrySet()) {
+            int at = indexOf(byId.get(e.getKey()).number());
+            PastTrial p = trials.get(at);
+            double[] v = new double[objectives.list().size()];
+            for (int k = 0; k < v.length; k++) {
+                Double x = e.getValue().get(objectives.list().get(k));
+                v[k] = x == null ? Double.NaN : x;
+            }
+            trials.set(at, new PastTrial(p.number(), p.params(), p.state(), p.objective(), p.intermediate(), v));
+        }
     }
 
     /** Where the trial numbered {@code number} is in {@link #trials}, or (-(insertion point) - 1). */
@@ -156,7 +187,7 @@ public final class CampaignHistory {
         for (EpochMetrics m : rows) c[m.epoch() - 1] = metric.ofEpoch(m);
         if (at >= 0) {
             PastTrial p = trials.get(at);
-            trials.set(at, new PastTrial(p.number(), p.params(), p.state(), p.objective(), c));
+            trials.set(at, new PastTrial(p.number(), p.params(), p.state(), p.objective(), c, p.values()));
         } else {
             unseenCurves.put(trialId, c);
         }
@@ -229,6 +260,17 @@ public final class CampaignHistory {
             for (Seen s : byId.values()) rank(s, trials.get(indexOf(s.number())));
         }
         return ranked.stream().limit(k).toList();
+    }
+
+    /** Every sampled COMPLETE trial (confirmation runs excluded) as it stands now, in number order. */
+    public List<Ranked> sampledComplete() {
+        List<Ranked> out = new ArrayList<>();
+        for (Seen s : byId.values()) {
+            PastTrial p = trials.get(indexOf(s.number()));
+            if (s.confirmOf() == null && p.isComplete()) out.add(new Ranked(s.id(), p));
+        }
+        out.sort(Comparator.comparingInt(r -> r.trial().number()));
+        return out;
     }
 
     private void rank(Seen s, PastTrial p) {

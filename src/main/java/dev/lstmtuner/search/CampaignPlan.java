@@ -6,7 +6,6 @@ import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.search.pruner.Pruner;
 import dev.lstmtuner.search.pruner.Pruners;
 import dev.lstmtuner.search.sampler.Sampler;
-import dev.lstmtuner.search.sampler.Samplers;
 import dev.lstmtuner.store.Campaign;
 
 import java.util.Map;
@@ -26,7 +25,7 @@ public record CampaignPlan(Campaign campaign, Experiment experiment, RunConfig b
         }
         Experiment e = ExperimentLoader.parse(c.settingsJson(), "campaign " + c.name(), null);
         RunConfig base = ConfigLoader.parse(c.configJson(), "campaign " + c.name() + " (config)");
-        Sampler sampler = Samplers.byName(e.sampler(), e.samplerOptions(), e.direction());
+        Sampler sampler = MultiObjective.sampler(e);
         Pruner pruner = Pruners.byName(e.pruner(), e.prunerOptions());
         return new CampaignPlan(c, e, base, sampler, pruner);
     }

@@ -11,7 +11,8 @@ import java.util.Map;
  * sampled trial has finished, each of the best {@code top_k} sampled trials is re-trained with {@code seeds} more
  * seeds (its own seed + 1, + 2, ...) as WAITING trials linked to it by {@code confirmOf}, which the workers run
  * like any other, without pruning. A trial is confirmed once: a resumed campaign does not enqueue its runs again.
- * {@link ConfirmedRanking} then ranks the confirmed trials by their mean objective over all their runs.
+ * {@link ConfirmedRanking} then ranks the confirmed trials by their mean objective over all their runs. With several
+ * objectives the trials confirmed are the Pareto front's members ({@link MultiObjective#toConfirm}).
  */
 public final class Confirmation {
     private Confirmation() {
@@ -38,7 +39,7 @@ public final class Confirmation {
      */
     static int enqueue(Store store, CampaignPlan plan, CampaignHistory history, Experiment.Confirm confirm) {
         int n = 0;
-        for (CampaignHistory.Ranked r : history.bestSampled(plan.experiment().direction(), confirm.topK())) {
+        for (CampaignHistory.Ranked r : MultiObjective.toConfirm(history, plan.experiment(), confirm.topK())) {
             if (history.hasConfirmationRuns(r.id())) continue;
             PastTrial t = r.trial();
             long seed = plan.configFor(t.params(), t.number()).seed();

@@ -47,7 +47,7 @@ public final class Coordinator {
         this.queue = queue;
         this.staleGrace = staleGrace;
         this.minutesBefore = minutesBefore;
-        this.history = new CampaignHistory(store, plan.campaign().name(), plan.campaign().objective());
+        this.history = new CampaignHistory(store, plan.campaign().name(), plan.experiment().objectives());
         this.budgets = new BudgetChange(store, plan);
         this.warm = WarmTrials.of(store, plan.experiment());
         this.taken = WarmTrials.taken(history.takenPoints(), warm);

@@ -3,6 +3,7 @@ package dev.lstmtuner.search;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.Objective;
+import dev.lstmtuner.result.Objectives;
 import dev.lstmtuner.search.space.SearchSpace;
 
 import java.util.List;
@@ -14,12 +15,13 @@ import java.util.Map;
  * the same space (a campaign group compared side by side); without, a single campaign on the base config's data.
  * {@code confirm} (null = off) re-trains the top trials with extra seeds once the search budget is spent.
  * {@code pooled} (null = off) also trains one model on every symbol's windows (see train/PooledRun).
+ * {@code objectives} is the objective alone, or (several objectives) the list whose first is {@code objective}.
  */
 public record Experiment(String name, String description, RunConfig base, SearchSpace space,
                          String spaceJson, String sampler, Map<String, Object> samplerOptions,
                          String pruner, Map<String, Object> prunerOptions, Objective objective, Direction direction,
                          Budget budget, long seed, List<Symbol> symbols, Integer keepModels, Confirm confirm,
-                         WarmStart warmStart, Pooled pooled) {
+                         WarmStart warmStart, Pooled pooled, Objectives objectives) {
 
     /** One member of a multi-symbol group: its label and data file. */
     public record Symbol(String symbol, String data) {
@@ -43,6 +45,6 @@ public record Experiment(String name, String description, RunConfig base, Search
     /** This experiment warm-started from {@code w} instead ({@code search --warm-start NAME}). */
     public Experiment withWarmStart(WarmStart w) {
         return new Experiment(name, description, base, space, spaceJson, sampler, samplerOptions, pruner,
-                prunerOptions, objective, direction, budget, seed, symbols, keepModels, confirm, w, pooled);
+                prunerOptions, objective, direction, budget, seed, symbols, keepModels, confirm, w, pooled, objectives);
     }
 }

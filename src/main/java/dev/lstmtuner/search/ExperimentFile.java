@@ -1,6 +1,7 @@
 package dev.lstmtuner.search;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.result.Objectives;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -38,7 +40,7 @@ record ExperimentFile(String name, String description, JsonNode config, JsonNode
                       JsonNode pruner, String objective, String direction, Budget budget, Long seed,
                       LinkedHashMap<String, String> symbols, @JsonProperty("keep_models") Integer keepModels,
                       Confirm confirm, JsonNode lockbox, @JsonProperty("warm_start") WarmStart warmStart, Boolean pooled,
-                      @JsonProperty("symbol_feature") Boolean symbolFeature) {
+                      @JsonProperty("symbol_feature") Boolean symbolFeature, List<Objectives.Goal> objectives) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record WarmStart(String campaign, @JsonProperty("top_k") Integer topK) {

@@ -7,6 +7,7 @@ import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.FeatureBuilder;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.Objective;
+import dev.lstmtuner.result.Objectives;
 import dev.lstmtuner.search.space.SearchSpace;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,12 +54,13 @@ public final class ExperimentLoader {
         Experiment.Confirm c = e.confirm();
         return new ExperimentFile(e.name(), e.description(), ConfigLoader.mapper().valueToTree(e.base()), space,
                 typeAndOptions(e.sampler(), e.samplerOptions()), typeAndOptions(e.pruner(), e.prunerOptions()),
-                e.objective().key(), e.direction().label(),
+                e.objectives().multi() ? null : e.objective().key(), e.objectives().multi() ? null : e.direction().label(),
                 new ExperimentFile.Budget(e.budget().maxTrials(), e.budget().maxMinutes(),
                         e.budget().maxConsecutiveFailures()),
                 e.seed(), symbols, e.keepModels(), c == null ? null : new ExperimentFile.Confirm(c.topK(), c.seeds()),
                 null, WarmStarts.file(e.warmStart()), e.pooled() == null ? null : true,
-                e.pooled() == null ? null : e.pooled().symbolFeature())
+                e.pooled() == null ? null : e.pooled().symbolFeature(),
+                MultiObjective.goals(e.objectives()))
                 .write();
     }
 
@@ -89,6 +91,8 @@ public final class ExperimentLoader {
 
         String sampler = "tpe";
         Map<String, Object> samplerOptions = new LinkedHashMap<>();
+        Objectives objectives = MultiObjective.objectives(f, source);
+        if (objectives.multi()) sampler = MultiObjective.DEFAULT_SAMPLER;
         if (f.sampler() != null) sampler = typeAndOptions(f.sampler(), samplerOptions, source, "sampler");
         // the default prunes from the first trial: ASHA compares partial curves of running trials too
         String pruner = "asha";
@@ -96,7 +100,8 @@ public final class ExperimentLoader {
         if (f.pruner() != null) pruner = typeAndOptions(f.pruner(), prunerOptions, source, "pruner");
 
         // a test-split metric as the objective would let the search select on the test data: parse refuses it
-        Objective objective = Objective.parse(f.objective(), source + ": \"objective\"");
+        Objective objective = f.objectives() != null ? objectives.primary()
+                : Objective.parse(f.objective(), source + ": \"objective\"");
         Direction given = switch (f.direction() == null ? "" : f.direction()) {
             case "" -> null;
             case "minimize" -> Direction.MINIMIZE;
@@ -123,7 +128,8 @@ public final class ExperimentLoader {
         return new Experiment(f.name(), f.description(), base, space, spaceJson, sampler, samplerOptions, pruner,
                 prunerOptions, objective, direction, budget, seed, List.copyOf(symbols), f.keepModels(),
                 confirm(f.confirm(), source), WarmStarts.parse(f.warmStart(), source),
-                PooledCampaign.pooled(f.pooled(), f.symbolFeature(), symbols, source));
+                PooledCampaign.pooled(f.pooled(), f.symbolFeature(), symbols, source),
+                objectives.multi() ? objectives : Objectives.single(objective));
     }
 
     private static RunConfig config(JsonNode node, String source, Path baseDir) {

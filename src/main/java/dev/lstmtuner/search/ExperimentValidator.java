@@ -4,7 +4,6 @@ import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.search.pruner.Pruners;
-import dev.lstmtuner.search.sampler.Samplers;
 import dev.lstmtuner.search.space.CategoricalParam;
 import dev.lstmtuner.search.space.FloatParam;
 import dev.lstmtuner.search.space.IntParam;
@@ -36,7 +35,7 @@ public final class ExperimentValidator {
 
     /** A new experiment, with every campaign it would create (one per symbol). */
     public static void validate(Experiment e, String source) {
-        Samplers.byName(e.sampler(), e.samplerOptions(), e.direction());
+        MultiObjective.sampler(e);
         Pruners.byName(e.pruner(), e.prunerOptions());
         if (e.symbols().isEmpty()) {
             check(e.base(), e.space(), source);

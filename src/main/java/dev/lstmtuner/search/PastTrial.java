@@ -9,20 +9,28 @@ import java.util.Map;
 /**
  * What samplers and pruners may know about another trial of the same campaign: its sampled params (search-space
  * names, not config keys), its state, its final objective (null until COMPLETE) and its per-epoch objective values
- * so far ({@code intermediate[e - 1]} is epoch e's value; may be empty, never null). {@code warm}: a finished trial
- * of the campaign this one warm-started from ({@link WarmTrials}; its number is its own campaign's), never one of
- * this campaign's trials.
+ * so far ({@code intermediate[e - 1]} is epoch e's value; may be empty, never null). In a multi-objective campaign
+ * {@code values} holds a COMPLETE trial's value of each objective in the campaign's order (empty otherwise).
+ * {@code warm}: a finished trial of the campaign this one warm-started from ({@link WarmTrials}; its number is its
+ * own campaign's), never one of this campaign's trials.
  */
 public record PastTrial(int number, Map<String, Object> params, TrialState state, Double objective,
-                        double[] intermediate, boolean warm) {
-    /** A trial of this campaign. */
-    public PastTrial(int number, Map<String, Object> params, TrialState state, Double objective, double[] intermediate) {
-        this(number, params, state, objective, intermediate, false);
+                        double[] intermediate, double[] values, boolean warm) {
+    /** A trial of this campaign with its objective values. */
+    public PastTrial(int number, Map<String, Object> params, TrialState state, Double objective, double[] intermediate,
+                     double[] values) {
+        this(number, params, state, objective, intermediate, values, false);
     }
 
     public PastTrial {
         params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
         intermediate = intermediate == null ? new double[0] : intermediate.clone();
+        values = values == null ? new double[0] : values.clone();
+    }
+
+    /** A trial of a single-objective campaign (or one whose objective values are not known yet). */
+    public PastTrial(int number, Map<String, Object> params, TrialState state, Double objective, double[] intermediate) {
+        this(number, params, state, objective, intermediate, null);
     }
 
     public boolean isComplete() {
@@ -37,6 +45,11 @@ public record PastTrial(int number, Map<String, Object> params, TrialState state
     @Override
     public double[] intermediate() {
         return intermediate.clone();
+    }
+
+    @Override
+    public double[] values() {
+        return values.clone();
     }
 
     public int epochsReported() {

@@ -209,6 +209,7 @@ public final class TrialExecutor {
                 }
             }
         }
+        handle.recordObjectives(ObjectiveValues.of(run));
         handle.complete(metrics, objective(plan.objective(), run));
         return new Outcome(TrialState.COMPLETE, metrics, run.stopReason(), run);
     }

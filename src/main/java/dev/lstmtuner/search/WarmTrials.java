@@ -50,7 +50,7 @@ final class WarmTrials {
             double[] curve = new double[epochs.isEmpty() ? 0 : epochs.get(epochs.size() - 1).epoch()];
             Arrays.fill(curve, Double.NaN);
             for (EpochMetrics m : epochs) curve[m.epoch() - 1] = e.objective().ofEpoch(m);
-            out.add(new PastTrial(t.number(), params, t.state(), t.objective(), curve, true));
+            out.add(new PastTrial(t.number(), params, t.state(), t.objective(), curve, null, true));
         }
         return List.copyOf(out);
     }

@@ -5,6 +5,7 @@ import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.LockboxScore;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 
 import java.time.Clock;
@@ -64,6 +65,7 @@ public final class InMemoryStore implements Store {
         final List<Instant> epochTimes = new ArrayList<>();
         final List<Artifact> artifacts = new ArrayList<>();
         Provenance provenance;
+        Map<Objective, Double> objectiveValues;
 
         Trial snapshot() {
             return new Trial(id, campaignId, campaign, number, state, ParamsJson.read(paramsJson), objective, worker,
@@ -251,6 +253,16 @@ public final class InMemoryStore implements Store {
             if (r != null && !r.epochs.isEmpty()) {
                 out.put(id, r.epochs.stream().sorted(Comparator.comparingInt(EpochMetrics::epoch)).toList());
             }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized Map<Long, Map<Objective, Double>> objectiveValues(Collection<Long> trialIds) {
+        Map<Long, Map<Objective, Double>> out = new LinkedHashMap<>();
+        for (Long id : trialIds) {
+            Row r = trials.get(id);
+            if (r != null && r.objectiveValues != null) out.put(id, r.objectiveValues);
         }
         return out;
     }

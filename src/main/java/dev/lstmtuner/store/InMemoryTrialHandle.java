@@ -2,7 +2,12 @@ package dev.lstmtuner.store;
 
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 
 /** The live handle of one RUNNING trial of an {@link InMemoryStore}; every write holds the store's lock. */
 final class InMemoryTrialHandle implements TrialHandle {
@@ -72,6 +77,15 @@ final class InMemoryTrialHandle implements TrialHandle {
     public void addArtifact(Artifact artifact) {
         synchronized (store) {
             running().artifacts.add(artifact);
+        }
+    }
+
+    @Override
+    public void recordObjectives(Map<Objective, Double> values) {
+        synchronized (store) {
+            Map<Objective, Double> kept = new EnumMap<>(Objective.class);
+            values.forEach((o, v) -> kept.put(o, v == null || v.isNaN() ? null : v));
+            running().objectiveValues = Collections.unmodifiableMap(kept);
         }
     }
 

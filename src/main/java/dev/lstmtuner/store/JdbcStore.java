@@ -2,6 +2,7 @@ package dev.lstmtuner.store;
 
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.LockboxScore;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 
 import java.time.Duration;
@@ -29,6 +30,7 @@ public final class JdbcStore implements Store {
     private final TrialReads reads;
     private final JdbcNotes notes;
     private final JdbcLockbox lockbox;
+    private final JdbcObjectives objectives;
 
     JdbcStore(String jdbcUrl, String user, String password) {
         Dialect dialect = Dialect.of(jdbcUrl);
@@ -44,6 +46,7 @@ public final class JdbcStore implements Store {
         this.steering = new JdbcSteering(db);
         this.notes = new JdbcNotes(db);
         this.lockbox = new JdbcLockbox(db);
+        this.objectives = new JdbcObjectives(db);
         this.queue = new TrialQueue(db, this);
         this.leases = new JdbcLeases(db);
         this.reads = new TrialReads(db);
@@ -142,6 +145,11 @@ public final class JdbcStore implements Store {
     @Override
     public Map<Long, List<EpochMetrics>> epochs(Collection<Long> trialIds) {
         return reads.epochs(trialIds);
+    }
+
+    @Override
+    public Map<Long, Map<Objective, Double>> objectiveValues(Collection<Long> trialIds) {
+        return objectives.read(trialIds);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.result.DeviceRecord;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -226,6 +228,15 @@ final class JdbcTrialHandle implements TrialHandle {
                 ps.setLong(5, a.sizeBytes());
                 ps.executeUpdate();
             }
+            return null;
+        });
+    }
+
+    @Override
+    public void recordObjectives(Map<Objective, Double> values) {
+        db.tx(c -> {
+            TrialQueue.lockRunning(c, id, label());
+            JdbcObjectives.write(c, id, values);
             return null;
         });
     }

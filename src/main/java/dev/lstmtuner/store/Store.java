@@ -2,6 +2,7 @@ package dev.lstmtuner.store;
 
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.result.EpochMetrics;
+import dev.lstmtuner.result.Objective;
 import dev.lstmtuner.result.TrialState;
 
 import java.time.Duration;
@@ -87,6 +88,12 @@ public interface Store extends AutoCloseable {
 
     /** Epoch curves of the given trials, each in epoch order; trials without epochs are absent. */
     Map<Long, List<EpochMetrics>> epochs(Collection<Long> trialIds);
+
+    /**
+     * Each given COMPLETE trial's value of every metric that may be one of several objectives (see
+     * {@code Objectives}), as its worker recorded them; trials without any are absent.
+     */
+    Map<Long, Map<Objective, Double>> objectiveValues(Collection<Long> trialIds);
 
     /** Trials of the campaign by state; every state is a key (0 when none). */
     Map<TrialState, Long> countByState(String campaign);

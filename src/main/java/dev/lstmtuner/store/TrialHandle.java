@@ -3,6 +3,9 @@ package dev.lstmtuner.store;
 import dev.lstmtuner.result.EpochListener;
 import dev.lstmtuner.result.EpochMetrics;
 import dev.lstmtuner.result.FinalMetrics;
+import dev.lstmtuner.result.Objective;
+
+import java.util.Map;
 
 /**
  * The single live handle of a RUNNING trial, held by the worker that claimed it. Each call checks that the trial is
@@ -32,6 +35,9 @@ public interface TrialHandle {
     void recordProvenance(Provenance provenance);
 
     void addArtifact(Artifact artifact);
+
+    /** Records the run's value of each objective-capable metric; called once, just before {@link #complete}. */
+    void recordObjectives(Map<Objective, Double> values);
 
     /** Finishes as COMPLETE with final metrics and the objective value. */
     void complete(FinalMetrics metrics, double objective);

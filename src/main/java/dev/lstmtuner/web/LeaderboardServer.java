@@ -78,6 +78,7 @@ public final class LeaderboardServer {
         PooledTable pooled = new PooledTable(service);
         FamilyTable families = new FamilyTable(service);
         CampaignCurves curves = new CampaignCurves(service);
+        ParetoTable pareto = new ParetoTable(service);
 
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -141,6 +142,7 @@ public final class LeaderboardServer {
         app.get("/api/charts", ctx -> ctx.json(charts.charts(trialsRequest(ctx))));
         app.get("/api/curves", ctx -> ctx.json(curves.curves(trialsRequest(ctx))));
         app.get("/api/timeline", ctx -> ctx.json(curves.timeline(trialsRequest(ctx))));
+        app.get("/api/pareto", ctx -> ctx.json(pareto.view(RequestParams.required(ctx, "campaign"))));
         app.get("/api/symbols", ctx -> ctx.json(symbols.rows(ctx.queryParam("group"))));
         app.get("/api/pooled", ctx -> ctx.json(pooled.comparisons(ctx.queryParam("group"))));
         app.get("/api/families", ctx -> ctx.json(families.view(ctx.queryParam("campaign"), ctx.queryParam("group"),

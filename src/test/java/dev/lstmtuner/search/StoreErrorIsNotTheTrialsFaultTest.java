@@ -98,6 +98,7 @@ class StoreErrorIsNotTheTrialsFaultTest {
             public void heartbeat() { inner.heartbeat(); }
             public void recordProvenance(Provenance p) { inner.recordProvenance(p); }
             public void addArtifact(Artifact a) { inner.addArtifact(a); }
+            public void recordObjectives(Map<Objective, Double> v) { inner.recordObjectives(v); }
             public void complete(FinalMetrics m, double objective) { inner.complete(m, objective); }
             public void prune(int epoch, String reason) { inner.prune(epoch, reason); }
             public void fail(String reason, String stack) { inner.fail(reason, stack); }

@@ -15,6 +15,7 @@ import dev.lstmtuner.result.TrialState;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,6 +125,36 @@ abstract class StoreContractTest extends StoreTestBase {
                 new EpochMetrics(2, 0.4, 0.5, 110.0, 900));
         assertThat(r.artifacts()).containsExactly(a);
         assertThat(r.provenance()).isEqualTo(p);
+    }
+
+    @Test
+    void objectiveValuesAreKeptPerTrialWithNaNAsMissingAndGoWithTheCampaign() {
+        campaign("c");
+        campaign("other");
+        TrialHandle h = store.start("c", Map.of("lr", 0.01), "w", "cpu");
+        Map<Objective, Double> values = new EnumMap<>(Objective.class);
+        values.put(Objective.VAL_RMSE, 101.5);
+        values.put(Objective.TRAINING_SECONDS, 3.25);
+        values.put(Objective.PARAMS, 4321.0);
+        values.put(Objective.VAL_DIRECTION_ACCURACY, Double.NaN);
+        h.recordObjectives(values);
+        h.complete(metrics(150, 0.05), 101.5);
+        TrialHandle bare = store.start("c", Map.of("lr", 0.02), "w", "cpu");
+        bare.complete(metrics(160, 0.01), 120.0);
+        TrialHandle elsewhere = store.start("other", Map.of(), "w", "cpu");
+        elsewhere.recordObjectives(Map.of(Objective.VAL_RMSE, 7.0));
+        elsewhere.complete(metrics(150, 0.05), 7.0);
+
+        Map<Long, Map<Objective, Double>> read = store.objectiveValues(List.of(h.trialId(), bare.trialId()));
+        assertThat(read).containsOnlyKeys(h.trialId());
+        assertThat(read.get(h.trialId())).containsEntry(Objective.VAL_RMSE, 101.5)
+                .containsEntry(Objective.TRAINING_SECONDS, 3.25).containsEntry(Objective.PARAMS, 4321.0)
+                .containsEntry(Objective.VAL_DIRECTION_ACCURACY, null).hasSize(4);
+        assertThat(store.objectiveValues(List.of())).isEmpty();
+        assertThatThrownBy(() -> h.recordObjectives(Map.of(Objective.VAL_LOSS, 1.0)))
+                .as("a finished trial's values are never written again").isInstanceOf(IllegalStateException.class);
+        store.deleteCampaign("c");
+        assertThat(store.objectiveValues(List.of(h.trialId(), elsewhere.trialId()))).containsOnlyKeys(elsewhere.trialId());
     }
 
     @Test
