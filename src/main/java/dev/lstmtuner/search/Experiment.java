@@ -3,6 +3,8 @@ package dev.lstmtuner.search;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.Objective;
+import dev.lstmtuner.search.plan.AbPlan;
+import dev.lstmtuner.search.plan.PlanRuns;
 import dev.lstmtuner.search.space.SearchSpace;
 
 import java.util.List;
@@ -13,11 +15,13 @@ import java.util.Map;
  * the objective and direction, the budget and the seed. With {@code symbols}, one campaign per symbol is run over
  * the same space (a campaign group compared side by side); without, a single campaign on the base config's data.
  * {@code confirm} (null = off) re-trains the top trials with extra seeds once the search budget is spent.
+ * {@code plan} (null = a search) makes the campaign an A/B plan: its arms instead of a space ({@link PlanRuns}).
  */
 public record Experiment(String name, String description, RunConfig base, SearchSpace space,
                          String spaceJson, String sampler, Map<String, Object> samplerOptions,
                          String pruner, Map<String, Object> prunerOptions, Objective objective, Direction direction,
-                         Budget budget, long seed, List<Symbol> symbols, Integer keepModels, Confirm confirm) {
+                         Budget budget, long seed, List<Symbol> symbols, Integer keepModels, Confirm confirm,
+                         AbPlan plan) {
 
     /** One member of a multi-symbol group: its label and data file. */
     public record Symbol(String symbol, String data) {

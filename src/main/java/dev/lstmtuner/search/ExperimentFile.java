@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
 record ExperimentFile(String name, String description, JsonNode config, JsonNode space, JsonNode sampler,
                       JsonNode pruner, String objective, String direction, Budget budget, Long seed,
                       LinkedHashMap<String, String> symbols, @JsonProperty("keep_models") Integer keepModels,
-                      Confirm confirm, JsonNode lockbox) {
+                      Confirm confirm, JsonNode lockbox, JsonNode plan) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Budget(@JsonProperty("max_trials") Integer maxTrials, @JsonProperty("max_minutes") Double maxMinutes,

@@ -41,7 +41,7 @@ public final class ExperimentLoader {
     public static String resolvedJson(Experiment e) {
         JsonNode space;
         try {
-            space = ConfigLoader.mapper().readTree(e.spaceJson());
+            space = e.plan() != null ? null : ConfigLoader.mapper().readTree(e.spaceJson());
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
@@ -57,7 +57,7 @@ public final class ExperimentLoader {
                 new ExperimentFile.Budget(e.budget().maxTrials(), e.budget().maxMinutes(),
                         e.budget().maxConsecutiveFailures()),
                 e.seed(), symbols, e.keepModels(), c == null ? null : new ExperimentFile.Confirm(c.topK(), c.seeds()),
-                null)
+                null, e.plan() == null ? null : e.plan().toJson())
                 .write();
     }
 
@@ -72,6 +72,7 @@ public final class ExperimentLoader {
             base = ConfigLoader.overlay(base, lockbox, source);
         }
         FeatureBuilder.checkNames(base.features());
+        if (f.plan() != null) return PlanExperiments.of(f, base, source);
         String spaceJson;
         String spaceSource;
         JsonNode spaceNode = f.space();
@@ -96,6 +97,15 @@ public final class ExperimentLoader {
 
         // a test-split metric as the objective would let the search select on the test data: parse refuses it
         Objective objective = Objective.parse(f.objective(), source + ": \"objective\"");
+        Direction direction = direction(f, objective, source);
+        Budget budget = budget(f.budget(), source);
+        long seed = f.seed() != null ? f.seed() : 42L;
+        return new Experiment(f.name(), f.description(), base, space, spaceJson, sampler, samplerOptions, pruner,
+                prunerOptions, objective, direction, budget, seed, symbols(f, source), f.keepModels(),
+                confirm(f.confirm(), source), null);
+    }
+
+    static Direction direction(ExperimentFile f, Objective objective, String source) {
         Direction given = switch (f.direction() == null ? "" : f.direction()) {
             case "" -> null;
             case "minimize" -> Direction.MINIMIZE;
@@ -103,9 +113,10 @@ public final class ExperimentLoader {
             default -> throw new BadInputException(source + ": \"direction\" must be minimize or maximize, got \""
                     + f.direction() + "\"");
         };
-        Direction direction = objective.direction(given, source);
-        Budget budget = budget(f.budget(), source);
-        long seed = f.seed() != null ? f.seed() : 42L;
+        return objective.direction(given, source);
+    }
+
+    static List<Experiment.Symbol> symbols(ExperimentFile f, String source) {
         List<Experiment.Symbol> symbols = new ArrayList<>();
         if (f.symbols() != null) {
             if (f.symbols().isEmpty()) {
@@ -119,12 +130,10 @@ public final class ExperimentLoader {
         if (f.keepModels() != null && f.keepModels() < 1) {
             throw new BadInputException(source + ": \"keep_models\" must be at least 1 (leave it out to keep every model)");
         }
-        return new Experiment(f.name(), f.description(), base, space, spaceJson, sampler, samplerOptions, pruner,
-                prunerOptions, objective, direction, budget, seed, List.copyOf(symbols), f.keepModels(),
-                confirm(f.confirm(), source));
+        return List.copyOf(symbols);
     }
 
-    private static RunConfig config(JsonNode node, String source, Path baseDir) {
+    static RunConfig config(JsonNode node, String source, Path baseDir) {
         if (node == null) return RunConfig.DEFAULTS;
         if (node.isTextual()) return ConfigLoader.load(resolve(node.asText(), baseDir, source, "config"));
         if (node.isObject()) return ConfigLoader.overlay(RunConfig.DEFAULTS, (ObjectNode) node, source + " (config)");
@@ -150,7 +159,7 @@ public final class ExperimentLoader {
         return n;
     }
 
-    private static Budget budget(ExperimentFile.Budget b, String source) {
+    static Budget budget(ExperimentFile.Budget b, String source) {
         if (b == null) return Budget.DEFAULT;
         if (b.maxTrials() != null && b.maxTrials() < 1) throw new BadInputException(source + ": \"budget.max_trials\" must be at least 1");
         if (b.maxMinutes() != null && !(b.maxMinutes() > 0)) {
