@@ -51,10 +51,12 @@ public final class ExperimentLoader {
             for (Experiment.Symbol sym : e.symbols()) symbols.put(sym.symbol(), sym.data());
         }
         Experiment.Confirm c = e.confirm();
+        boolean plan = e.plan() != null; // a plan's sampler, pruner and trial budget follow from it
         return new ExperimentFile(e.name(), e.description(), ConfigLoader.mapper().valueToTree(e.base()), space,
-                typeAndOptions(e.sampler(), e.samplerOptions()), typeAndOptions(e.pruner(), e.prunerOptions()),
+                plan ? null : typeAndOptions(e.sampler(), e.samplerOptions()),
+                plan ? null : typeAndOptions(e.pruner(), e.prunerOptions()),
                 e.objective().key(), e.direction().label(),
-                new ExperimentFile.Budget(e.budget().maxTrials(), e.budget().maxMinutes(),
+                new ExperimentFile.Budget(plan ? null : e.budget().maxTrials(), e.budget().maxMinutes(),
                         e.budget().maxConsecutiveFailures()),
                 e.seed(), symbols, e.keepModels(), c == null ? null : new ExperimentFile.Confirm(c.topK(), c.seeds()),
                 null, e.plan() == null ? null : e.plan().toJson())
