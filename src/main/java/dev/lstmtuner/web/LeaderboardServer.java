@@ -139,6 +139,7 @@ public final class LeaderboardServer {
         app.get("/api/curves", ctx -> ctx.json(curves.curves(trialsRequest(ctx))));
         app.get("/api/timeline", ctx -> ctx.json(curves.timeline(trialsRequest(ctx))));
         app.get("/api/symbols", ctx -> ctx.json(symbols.rows(ctx.queryParam("group"))));
+        app.get("/api/ab", ctx -> ctx.json(AbView.of(service, RequestParams.required(ctx, "campaign"))));
         app.get("/api/families", ctx -> ctx.json(families.view(ctx.queryParam("campaign"), ctx.queryParam("group"),
                 ctx.queryParam("symbol"))));
         app.get("/api/session", ctx -> ctx.json(notes.session(ctx)));
