@@ -57,6 +57,7 @@ public final class HtmlReport {
                         + " \"beats persistence\" needs a positive skill and a Diebold–Mariano p &lt; 0.05.</p>\n");
         summary(h, r);
         leaderboards(h, r);
+        AbSection.html(h, r.plans());
         ab(h, r);
         groups(h, "symbols", "By symbol", "Best trial per symbol (chosen by the objective on validation in the campaign's direction, never a test metric).",
                 "symbol", r.symbols());

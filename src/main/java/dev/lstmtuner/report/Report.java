@@ -1,5 +1,6 @@
 package dev.lstmtuner.report;
 
+import dev.lstmtuner.analysis.AbTable;
 import dev.lstmtuner.analysis.BestTrial;
 import dev.lstmtuner.analysis.PairwiseDm;
 import dev.lstmtuner.analysis.Predictions;
@@ -22,9 +23,11 @@ import java.util.Map;
  * @param ab           the A/B table: the first row is A, every other row is compared with it
  * @param abCorrection how the A/B p-values were corrected when several pairs were tested (null otherwise)
  * @param focus the trials shown in detail (curves, predictions, provenance): each campaign's best and the A/B ones
+ * @param plans the A/B table of each campaign that ran an A/B plan ({@link AbTable})
  */
 public record Report(Instant generatedAt, String version, List<CampaignPart> campaigns, List<AbRow> ab,
-                     String abCorrection, List<GroupRow> symbols, List<GroupRow> families, List<Focus> focus) {
+                     String abCorrection, List<GroupRow> symbols, List<GroupRow> families, List<Focus> focus,
+                     List<AbTable> plans) {
 
     /**
      * One campaign: its counts by state, its top trials (THE best first, confirmation runs left out), its best

@@ -2,6 +2,7 @@ package dev.lstmtuner.report;
 
 import dev.lstmtuner.Versions;
 import dev.lstmtuner.analysis.LockboxVerdict;
+import dev.lstmtuner.analysis.AbTable;
 import dev.lstmtuner.analysis.BestTrial;
 import dev.lstmtuner.analysis.Comparability;
 import dev.lstmtuner.analysis.GroupBest;
@@ -13,6 +14,7 @@ import dev.lstmtuner.analysis.TrialConfig;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ModelFamily;
 import dev.lstmtuner.result.TrialState;
+import dev.lstmtuner.search.plan.AbPlan;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.analysis.diagnosis.Diagnoses;
 import dev.lstmtuner.analysis.diagnosis.TrainingSetup;
@@ -70,7 +72,9 @@ public final class ReportBuilder {
         List<GroupBest.Candidate> symbolBests = new ArrayList<>(), familyCandidates = new ArrayList<>();
         Map<String, Integer> symbolCounts = new HashMap<>(), familyCounts = new HashMap<>();
         List<Trial> bests = new ArrayList<>();
+        List<AbTable> plans = new ArrayList<>();
         for (Campaign c : campaigns) {
+            AbPlan.of(c).ifPresent(p -> plans.add(AbTable.of(store, c, p)));
             Optional<BestTrial> best = BestTrial.of(store, c);
             TopTrials t = TopTrials.of(store, c.name(), top, best);
             Optional<String> lockbox = LockboxVerdict.of(store.lockboxOpenings(c.name())).map(LockboxVerdict::headline);
@@ -101,7 +105,8 @@ public final class ReportBuilder {
         List<PairwiseDm.Row> tests = abRows.stream().map(Report.AbRow::dm).filter(d -> d != null).toList();
         String correction = ab.isEmpty() ? null : PairwiseDm.correctionNote(tests, "A (" + ab.get(0).label() + ")");
         return new Report(Instant.now(), Versions.lstmTuner(), parts, abRows, correction,
-                groups(symbolBests, symbolCounts), groups(familyCandidates, familyCounts), focus);
+                groups(symbolBests, symbolCounts), groups(familyCandidates, familyCounts), focus,
+                plans);
     }
 
     private Trial trial(long id) {
