@@ -50,14 +50,14 @@ public record AbComparison(int pairs, double meanDifference, double seedP, doubl
                                       Map<Long, Forecast> forecasts, Direction direction) {
         double[] rawSeed = new double[variants.size()];
         List<SeedLead> leads = new ArrayList<>();
-        List<double[]> diffs = new ArrayList<>();
+        double[] diffs = new double[variants.size()];
         for (int i = 0; i < variants.size(); i++) {
             List<Trial> v = variants.get(i);
             SeedLead lead = baseline.isEmpty() || v.isEmpty() ? new SeedLead(Double.NaN, 0, false, Double.NaN)
                     : SeedLead.of(arm(v), arm(baseline));
             leads.add(lead);
             rawSeed[i] = lead.paired() ? lead.pValue() : Double.NaN;
-            diffs.add(pairedDifference(v, baseline));
+            diffs[i] = pairedDifference(v, baseline);
         }
         double[] adjusted = Holm.adjust(rawSeed);
         PairwiseDm.Side base = side(baseline, forecasts);
@@ -70,7 +70,7 @@ public record AbComparison(int pairs, double meanDifference, double seedP, doubl
         for (int i = 0; i < variants.size(); i++) {
             PairwiseDm.Row dm = sides.get(i) == null || dms == null ? null : dms.get(k++);
             int n = leads.get(i).paired() ? leads.get(i).n() : 0;
-            double diff = diffs.get(i)[0];
+            double diff = diffs[i];
             Long variantId = variants.get(i).isEmpty() ? null : sides.get(i) == null ? null : sides.get(i).trial().id();
             out.add(judge(n, diff, rawSeed[i], adjusted[i], dm, variantId, direction));
         }
@@ -108,8 +108,8 @@ public record AbComparison(int pairs, double meanDifference, double seedP, doubl
         return new ConfirmedRanking.Arm(runs.get(0), runs, 0);
     }
 
-    /** {mean over shared seeds of variant − baseline}; NaN when no seed is shared. */
-    private static double[] pairedDifference(List<Trial> variant, List<Trial> baseline) {
+    /** The mean over shared seeds of variant − baseline; NaN when no seed is shared. */
+    private static double pairedDifference(List<Trial> variant, List<Trial> baseline) {
         Map<Long, Double> b = new LinkedHashMap<>();
         for (Trial t : baseline) b.put(ConfirmedRanking.seed(t), t.objective());
         double sum = 0;
@@ -120,7 +120,7 @@ public record AbComparison(int pairs, double meanDifference, double seedP, doubl
             sum += t.objective() - o;
             n++;
         }
-        return new double[]{n == 0 ? Double.NaN : sum / n};
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     /**

@@ -21,7 +21,7 @@ public final class TrainingHistory {
     /** The plan with every training region starting at or after {@code days} before the boundary; null = as is. */
     public static WalkForward.Plan cut(WalkForward.Plan plan, long[] timeMs, Integer days) {
         if (days == null) return plan;
-        int start = firstAtOrAfter(timeMs, timeMs[Math.min(plan.devEnd(), timeMs.length - 1)] - days * DAY_MS);
+        int start = start(timeMs, plan.devEnd(), days);
         List<WalkForward.Fold> folds = new ArrayList<>();
         for (WalkForward.Fold f : plan.folds()) folds.add(cut(f, start, days));
         WalkForward.Fold headline = plan.refits() ? cut(plan.headline(), start, days) : folds.get(0);
@@ -37,6 +37,12 @@ public final class TrainingHistory {
         }
         return new WalkForward.Fold(f.number(), f.of(), trainStart, f.trainEnd(), f.valStart(), f.valEnd(),
                 f.testStart(), f.testEnd());
+    }
+
+    /** The first bar within {@code days} before bar {@code boundary} (0 without a limit). */
+    public static int start(long[] timeMs, int boundary, Integer days) {
+        if (days == null) return 0;
+        return firstAtOrAfter(timeMs, timeMs[Math.min(boundary, timeMs.length - 1)] - days * DAY_MS);
     }
 
     private static int firstAtOrAfter(long[] timeMs, long t) {

@@ -103,7 +103,7 @@ public final class ExperimentLoader {
         Budget budget = budget(f.budget(), source);
         long seed = f.seed() != null ? f.seed() : 42L;
         return new Experiment(f.name(), f.description(), base, space, spaceJson, sampler, samplerOptions, pruner,
-                prunerOptions, objective, direction, budget, seed, symbols(f, source), f.keepModels(),
+                prunerOptions, objective, direction, budget, seed, symbols(f, source), keepModels(f, source),
                 confirm(f.confirm(), source), null);
     }
 
@@ -129,10 +129,14 @@ public final class ExperimentLoader {
                 symbols.add(new Experiment.Symbol(symbol, data));
             });
         }
+        return List.copyOf(symbols);
+    }
+
+    static Integer keepModels(ExperimentFile f, String source) {
         if (f.keepModels() != null && f.keepModels() < 1) {
             throw new BadInputException(source + ": \"keep_models\" must be at least 1 (leave it out to keep every model)");
         }
-        return List.copyOf(symbols);
+        return f.keepModels();
     }
 
     static RunConfig config(JsonNode node, String source, Path baseDir) {

@@ -36,7 +36,7 @@ final class PlanExperiments {
         return new Experiment(f.name(), f.description(), base, new SearchSpace(source + " (plan)", "A/B plan",
                 List.of()), NO_SPACE, "random", new LinkedHashMap<>(), "none", new LinkedHashMap<>(), objective,
                 ExperimentLoader.direction(f, objective, source), budget, f.seed() != null ? f.seed() : 42L,
-                ExperimentLoader.symbols(f, source), f.keepModels(), null, plan);
+                ExperimentLoader.symbols(f, source), ExperimentLoader.keepModels(f, source), null, plan);
     }
 
     private static void refuse(boolean given, String source, String key, String why) {

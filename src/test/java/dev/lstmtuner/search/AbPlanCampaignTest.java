@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A real A/B plan end to end through a worker process, on the ridge family (seconds per run): the arms run with the
- * same seeds, unpruned, and the search ends with the A/B table. One arm trains on less history: its test windows are
+ * same seeds, unpruned, and the search ends with the A/B table and the lockbox score of the chosen arm. One arm trains on less history: its test windows are
  * the baseline's, window for window, and the Diebold–Mariano pairing with it runs (not refused).
  */
 class AbPlanCampaignTest {
@@ -41,6 +41,7 @@ class AbPlanCampaignTest {
               "config": {"model": "linear", "max_rows": 6000, "features": ["log_return_1", "hl_range", "rsi_14"],
                          "time_steps": 8},
               "objective": "val_rmse",
+              "lockbox": {"fraction": 0.1},
               "plan": {"baseline": {}, "variants": {"two days of history": {"history_days": 2},
                        "longer window": {"time_steps": 24}}, "seeds": 2}
             }
@@ -68,6 +69,11 @@ class AbPlanCampaignTest {
             AbTable table = AbTable.of(s, c, AbPlan.of(c).orElseThrow());
             assertThat(table.rows()).allMatch(r -> r.trials().size() == 2);
             assertThat(out.toString()).contains(table.rows().get(1).vsBaseline().words());
+            // the lockbox scores the arm chosen on validation (its first seed's run), once
+            int chosen = table.chosenTrials().get(0);
+            assertThat(out.toString()).contains("lockbox: scoring the chosen arm \"" + table.chosen() + "\" (trial abrun/"
+                    + chosen + ", its first seed)", "lockbox verdict: trial #" + chosen + " ");
+            assertThat(s.lockboxOpenings("abrun")).hasSize(1);
 
             AbTable.Row history = table.row("two days of history").orElseThrow();
             AbComparison vs = history.vsBaseline();
