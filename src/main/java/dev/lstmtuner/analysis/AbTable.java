@@ -5,7 +5,6 @@ import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.plan.AbPlan;
-import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Page;
 import dev.lstmtuner.store.Store;
@@ -15,8 +14,6 @@ import dev.lstmtuner.store.TrialReport;
 
 import org.apache.commons.math3.stat.StatUtils;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -151,14 +148,9 @@ public record AbTable(String campaign, String objective, Direction direction, in
     }
 
     private static Optional<AbComparison.Forecast> forecast(TrialReport r, Campaign c) {
-        Optional<Path> file = r.artifacts().stream().filter(a -> a.kind().equals(Predictions.ARTIFACT_KIND))
-                .map(Artifact::path).map(Path::of).filter(Files::isRegularFile).findFirst();
-        if (file.isEmpty()) return Optional.empty();
-        try {
-            return Optional.of(new AbComparison.Forecast(r.trial(), Comparability.of(r.trial(), c, r.provenance()),
-                    Predictions.read(file.get()), TrialConfig.horizon(TrialConfig.of(r.trial(), c, r.provenance()))));
-        } catch (RuntimeException unreadable) {
-            return Optional.empty(); // that run is left out of the test-window comparison, not the table
-        }
+        // a run without readable predictions is left out of the test-window comparison, not the table
+        return Predictions.of(r).map(p -> new AbComparison.Forecast(r.trial(),
+                Comparability.of(r.trial(), c, r.provenance()), p,
+                TrialConfig.horizon(TrialConfig.of(r.trial(), c, r.provenance()))));
     }
 }
