@@ -126,6 +126,7 @@ function build(info) {
     ui.basket, ui.table, ui.pager,
     LT.el('p', {class: 'note', id: 'colour-rule'}, 'Green or red only where a Diebold–Mariano test against persistence on the test windows says so (p < 0.05); ' +
       'everything else is "no better than persistence" and stays uncoloured. Pruned and running trials show their validation RMSE at their last epoch, in italics.'),
+    LTAb.build(),
     LTFamilies.build(),
     LTCharts.build(c));
   LTCharts.attach();
@@ -324,7 +325,7 @@ async function refresh() {
   const key = JSON.stringify(info.campaign.counts);
   if (key !== S.countsKey) {
     S.countsKey = key;
-    await Promise.all([loadTable(), LTCharts.load(filterQuery()), LTFamilies.load({campaign: S.name})]);
+    await Promise.all([loadTable(), LTCharts.load(filterQuery()), LTFamilies.load({campaign: S.name}), LTAb.load(S.name)]);
   } else if (info.campaign.running) {
     await Promise.all([loadTable(), LTCharts.loadCurves(filterQuery())]); // running trials' curves grow live
   }

@@ -2,6 +2,8 @@ package dev.lstmtuner.analysis;
 
 import dev.lstmtuner.analysis.diagnosis.Forecasts;
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.store.Artifact;
+import dev.lstmtuner.store.TrialReport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * A trial's test-split predictions, read from its "predictions" artifact (CSV with header
@@ -34,6 +37,17 @@ public record Predictions(List<String> time, double[] lastClose, double[] predic
         double[] e = new double[size()];
         for (int i = 0; i < e.length; i++) e[i] = predicted[i] - actual[i];
         return e;
+    }
+
+    /** A trial's predictions artifact, read; empty when it has none or the file is missing or unreadable. */
+    public static Optional<Predictions> of(TrialReport r) {
+        Optional<Path> file = r.artifacts().stream().filter(a -> a.kind().equals(ARTIFACT_KIND))
+                .map(Artifact::path).map(Path::of).filter(Files::isRegularFile).findFirst();
+        try {
+            return file.map(Predictions::read);
+        } catch (RuntimeException unreadable) {
+            return Optional.empty();
+        }
     }
 
     public static Predictions read(Path file) {

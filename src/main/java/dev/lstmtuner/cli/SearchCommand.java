@@ -23,6 +23,7 @@ import dev.lstmtuner.search.device.DevicePlanner;
 import dev.lstmtuner.search.device.Devices;
 import dev.lstmtuner.search.device.InventoryProbe;
 import dev.lstmtuner.search.device.WorkerMemory;
+import dev.lstmtuner.search.plan.PlanRuns;
 import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.CampaignSpec;
 import dev.lstmtuner.store.Store;
@@ -280,6 +281,7 @@ public final class SearchCommand implements Callable<Integer> {
             out.println("campaign " + campaign + " ended meanwhile: " + now.endReason());
             return 0;
         }
+        if (plan.experiment().plan() != null) PlanRuns.enqueue(store, campaign, plan.experiment().plan(), plan.base());
         Coordinator coordinator = new Coordinator(store, plan, queue != null ? queue : n > 0 ? n : 8,
                 Duration.ofSeconds(staleAfter), 0);
         LiveView view = new LiveView(out, System.console() != null, campaign, plan.experiment().budget(), n,
@@ -342,8 +344,13 @@ public final class SearchCommand implements Callable<Integer> {
         view.show(status, 0);
         out.println();
         out.println("campaign " + campaign + " ended: " + status.endReason());
-        summary(store, campaign, out);
-        LockboxView.openAtEnd(store, store.campaign(campaign).orElseThrow(), plan.base(), reopenLockbox, out);
+        if (plan.experiment().plan() != null) {
+            AbView.end(store, store.campaign(campaign).orElseThrow(), plan.experiment().plan(), plan.base(),
+                    reopenLockbox, out);
+        } else {
+            summary(store, campaign, out);
+            LockboxView.openAtEnd(store, store.campaign(campaign).orElseThrow(), plan.base(), reopenLockbox, out);
+        }
         if (status.counts().get(TrialState.COMPLETE) == 0 && status.counts().get(TrialState.FAILED) > 0
                 && status.endReason().startsWith("stopped:")) {
             // no trial could run: the input is at fault, not one unlucky trial

@@ -68,6 +68,7 @@ final class ConfigValidator {
         oneOf(src, "evaluation.scheme", c.evaluation().scheme(), List.of("expanding", "sliding"));
         range(src, "evaluation.embargo", c.evaluation().embargo(), 0, 100000);
         lockbox(c.lockbox(), src);
+        if (c.historyDays() != null) range(src, "history_days", c.historyDays(), 1, 100000);
     }
 
     private static void lockbox(RunConfig.Lockbox lb, String src) {

@@ -58,6 +58,7 @@ public final class HtmlReport {
                         + " \"beats persistence\" needs a positive skill and a Diebold–Mariano p &lt; 0.05 after Holm's correction across the campaign's COMPLETE trials (raw p beside it), and no trial when the campaign-wide SPA test finds none; the direction test is Pesaran–Timmermann against a coin with the base rates, Holm-corrected the same way.</p>\n");
         summary(h, r);
         leaderboards(h, r);
+        AbSection.html(h, r.plans());
         ab(h, r);
         ParetoSection.html(h, r.fronts());
         groups(h, "symbols", "By symbol", "Best trial per symbol (chosen by the objective on validation in the campaign's direction, never a test metric).",

@@ -59,6 +59,7 @@ public final class MarkdownReport {
             }
         }
 
+        AbSection.markdown(m, r.plans());
         m.append("## A/B comparison\n\n");
         if (r.ab().size() < 2) {
             m.append("Fewer than two completed trials to compare.\n\n");
@@ -152,7 +153,7 @@ public final class MarkdownReport {
                 "R²", "persistence RMSE", "skill", "vs persistence", "training time"), rows);
     }
 
-    private static void table(StringBuilder m, List<String> head, List<List<String>> rows) {
+    static void table(StringBuilder m, List<String> head, List<List<String>> rows) {
         m.append('|');
         head.forEach(h -> m.append(' ').append(Text.md(h)).append(" |"));
         m.append("\n|");

@@ -1,5 +1,6 @@
 package dev.lstmtuner.report;
 
+import dev.lstmtuner.analysis.AbTable;
 import dev.lstmtuner.analysis.BestTrial;
 import dev.lstmtuner.analysis.PairwiseDm;
 import dev.lstmtuner.analysis.PooledVsOwn;
@@ -26,10 +27,12 @@ import java.util.Map;
  * @param focus the trials shown in detail (curves, predictions, provenance): each campaign's best and the A/B ones
  * @param tests every trial's verdict against persistence corrected across its campaign, and its direction test
  * @param fronts the Pareto front of each campaign with several objectives
+ * @param plans the A/B table of each campaign that ran an A/B plan ({@link AbTable})
  */
 public record Report(Instant generatedAt, String version, List<CampaignPart> campaigns, List<AbRow> ab,
                      String abCorrection, List<GroupRow> symbols, List<GroupRow> families, List<Focus> focus,
-                     TrialTests tests, List<PooledVsOwn.Comparison> pooled, List<ParetoSection.Part> fronts) {
+                     TrialTests tests, List<PooledVsOwn.Comparison> pooled, List<ParetoSection.Part> fronts,
+                     List<AbTable> plans) {
 
     /**
      * One campaign: its counts by state, its top trials (THE best first, confirmation runs left out), its best

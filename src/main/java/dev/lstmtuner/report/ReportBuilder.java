@@ -2,6 +2,7 @@ package dev.lstmtuner.report;
 
 import dev.lstmtuner.Versions;
 import dev.lstmtuner.analysis.LockboxVerdict;
+import dev.lstmtuner.analysis.AbTable;
 import dev.lstmtuner.analysis.BestTrial;
 import dev.lstmtuner.analysis.Comparability;
 import dev.lstmtuner.analysis.GroupBest;
@@ -14,6 +15,7 @@ import dev.lstmtuner.analysis.TrialConfig;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ModelFamily;
 import dev.lstmtuner.result.TrialState;
+import dev.lstmtuner.search.plan.AbPlan;
 import dev.lstmtuner.store.Artifact;
 import dev.lstmtuner.analysis.diagnosis.Diagnoses;
 import dev.lstmtuner.analysis.diagnosis.TrainingSetup;
@@ -81,7 +83,9 @@ public final class ReportBuilder {
         Map<String, Integer> symbolCounts = new HashMap<>(), familyCounts = new HashMap<>();
         List<Trial> bests = new ArrayList<>();
         TrialTests trialTests = new TrialTests(name -> CampaignVerdicts.of(store, name, root));
+        List<AbTable> plans = new ArrayList<>();
         for (Campaign c : campaigns) {
+            AbPlan.of(c).ifPresent(p -> plans.add(AbTable.of(store, c, p)));
             Optional<BestTrial> best = BestTrial.of(store, c);
             TopTrials t = TopTrials.of(store, c.name(), top, best);
             Optional<String> lockbox = LockboxVerdict.of(store.lockboxOpenings(c.name())).map(LockboxVerdict::headline);
@@ -115,7 +119,7 @@ public final class ReportBuilder {
         return new Report(Instant.now(), Versions.lstmTuner(), parts, abRows, correction,
                 groups(symbolBests, symbolCounts), groups(familyCandidates, familyCounts), focus, trialTests,
                 PooledVsOwn.of(store, null).stream().filter(p -> campaignNames.contains(p.pooledCampaign())).toList(),
-                ParetoSection.of(store, campaigns));
+                ParetoSection.of(store, campaigns), plans);
     }
 
     private Trial trial(long id) {

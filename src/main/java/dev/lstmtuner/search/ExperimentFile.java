@@ -40,7 +40,8 @@ record ExperimentFile(String name, String description, JsonNode config, JsonNode
                       JsonNode pruner, String objective, String direction, Budget budget, Long seed,
                       LinkedHashMap<String, String> symbols, @JsonProperty("keep_models") Integer keepModels,
                       Confirm confirm, JsonNode lockbox, @JsonProperty("warm_start") WarmStart warmStart, Boolean pooled,
-                      @JsonProperty("symbol_feature") Boolean symbolFeature, List<Objectives.Goal> objectives) {
+                      @JsonProperty("symbol_feature") Boolean symbolFeature, List<Objectives.Goal> objectives,
+                      JsonNode plan) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record WarmStart(String campaign, @JsonProperty("top_k") Integer topK) {

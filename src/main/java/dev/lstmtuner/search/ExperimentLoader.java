@@ -42,7 +42,7 @@ public final class ExperimentLoader {
     public static String resolvedJson(Experiment e) {
         JsonNode space;
         try {
-            space = ConfigLoader.mapper().readTree(e.spaceJson());
+            space = e.plan() != null ? null : ConfigLoader.mapper().readTree(e.spaceJson());
         } catch (JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
@@ -52,15 +52,17 @@ public final class ExperimentLoader {
             for (Experiment.Symbol sym : e.symbols()) symbols.put(sym.symbol(), sym.data());
         }
         Experiment.Confirm c = e.confirm();
+        boolean plan = e.plan() != null; // a plan's sampler, pruner and trial budget follow from it
         return new ExperimentFile(e.name(), e.description(), ConfigLoader.mapper().valueToTree(e.base()), space,
-                typeAndOptions(e.sampler(), e.samplerOptions()), typeAndOptions(e.pruner(), e.prunerOptions()),
+                plan ? null : typeAndOptions(e.sampler(), e.samplerOptions()),
+                plan ? null : typeAndOptions(e.pruner(), e.prunerOptions()),
                 e.objectives().multi() ? null : e.objective().key(), e.objectives().multi() ? null : e.direction().label(),
-                new ExperimentFile.Budget(e.budget().maxTrials(), e.budget().maxMinutes(),
+                new ExperimentFile.Budget(plan ? null : e.budget().maxTrials(), e.budget().maxMinutes(),
                         e.budget().maxConsecutiveFailures()),
                 e.seed(), symbols, e.keepModels(), c == null ? null : new ExperimentFile.Confirm(c.topK(), c.seeds()),
                 null, WarmStarts.file(e.warmStart()), e.pooled() == null ? null : true,
                 e.pooled() == null ? null : e.pooled().symbolFeature(),
-                MultiObjective.goals(e.objectives()))
+                MultiObjective.goals(e.objectives()), e.plan() == null ? null : e.plan().toJson())
                 .write();
     }
 
@@ -75,6 +77,7 @@ public final class ExperimentLoader {
             base = ConfigLoader.overlay(base, lockbox, source);
         }
         FeatureBuilder.checkNames(base.features());
+        if (f.plan() != null) return PlanExperiments.of(f, base, source);
         String spaceJson;
         String spaceSource;
         JsonNode spaceNode = f.space();
@@ -102,6 +105,18 @@ public final class ExperimentLoader {
         // a test-split metric as the objective would let the search select on the test data: parse refuses it
         Objective objective = f.objectives() != null ? objectives.primary()
                 : Objective.parse(f.objective(), source + ": \"objective\"");
+        Direction direction = direction(f, objective, source);
+        Budget budget = budget(f.budget(), source);
+        long seed = f.seed() != null ? f.seed() : 42L;
+        List<Experiment.Symbol> symbols = symbols(f, source);
+        return new Experiment(f.name(), f.description(), base, space, spaceJson, sampler, samplerOptions, pruner,
+                prunerOptions, objective, direction, budget, seed, symbols, keepModels(f, source),
+                confirm(f.confirm(), source), WarmStarts.parse(f.warmStart(), source),
+                PooledCampaign.pooled(f.pooled(), f.symbolFeature(), symbols, source),
+                objectives.multi() ? objectives : Objectives.single(objective), null);
+    }
+
+    static Direction direction(ExperimentFile f, Objective objective, String source) {
         Direction given = switch (f.direction() == null ? "" : f.direction()) {
             case "" -> null;
             case "minimize" -> Direction.MINIMIZE;
@@ -109,9 +124,10 @@ public final class ExperimentLoader {
             default -> throw new BadInputException(source + ": \"direction\" must be minimize or maximize, got \""
                     + f.direction() + "\"");
         };
-        Direction direction = objective.direction(given, source);
-        Budget budget = budget(f.budget(), source);
-        long seed = f.seed() != null ? f.seed() : 42L;
+        return objective.direction(given, source);
+    }
+
+    static List<Experiment.Symbol> symbols(ExperimentFile f, String source) {
         List<Experiment.Symbol> symbols = new ArrayList<>();
         if (f.symbols() != null) {
             if (f.symbols().isEmpty()) {
@@ -122,17 +138,17 @@ public final class ExperimentLoader {
                 symbols.add(new Experiment.Symbol(symbol, data));
             });
         }
+        return List.copyOf(symbols);
+    }
+
+    static Integer keepModels(ExperimentFile f, String source) {
         if (f.keepModels() != null && f.keepModels() < 1) {
             throw new BadInputException(source + ": \"keep_models\" must be at least 1 (leave it out to keep every model)");
         }
-        return new Experiment(f.name(), f.description(), base, space, spaceJson, sampler, samplerOptions, pruner,
-                prunerOptions, objective, direction, budget, seed, List.copyOf(symbols), f.keepModels(),
-                confirm(f.confirm(), source), WarmStarts.parse(f.warmStart(), source),
-                PooledCampaign.pooled(f.pooled(), f.symbolFeature(), symbols, source),
-                objectives.multi() ? objectives : Objectives.single(objective));
+        return f.keepModels();
     }
 
-    private static RunConfig config(JsonNode node, String source, Path baseDir) {
+    static RunConfig config(JsonNode node, String source, Path baseDir) {
         if (node == null) return RunConfig.DEFAULTS;
         if (node.isTextual()) return ConfigLoader.load(resolve(node.asText(), baseDir, source, "config"));
         if (node.isObject()) return ConfigLoader.overlay(RunConfig.DEFAULTS, (ObjectNode) node, source + " (config)");
@@ -158,7 +174,7 @@ public final class ExperimentLoader {
         return n;
     }
 
-    private static Budget budget(ExperimentFile.Budget b, String source) {
+    static Budget budget(ExperimentFile.Budget b, String source) {
         if (b == null) return Budget.DEFAULT;
         if (b.maxTrials() != null && b.maxTrials() < 1) throw new BadInputException(source + ": \"budget.max_trials\" must be at least 1");
         if (b.maxMinutes() != null && !(b.maxMinutes() > 0)) {

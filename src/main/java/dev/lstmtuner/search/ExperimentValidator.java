@@ -8,6 +8,7 @@ import dev.lstmtuner.search.space.CategoricalParam;
 import dev.lstmtuner.search.space.FloatParam;
 import dev.lstmtuner.search.space.IntParam;
 import dev.lstmtuner.search.space.Param;
+import dev.lstmtuner.search.plan.AbPlan;
 import dev.lstmtuner.search.space.SearchSpace;
 import dev.lstmtuner.train.TrialRunner;
 
@@ -27,7 +28,7 @@ import java.util.Set;
 public final class ExperimentValidator {
     /** Config keys that change which rows and windows a trial gets. */
     private static final Set<String> DATA_KEYS = Set.of("data", "max_rows", "gap_policy", "features", "target",
-            "horizon", "time_steps", "split", "scaler");
+            "horizon", "time_steps", "split", "scaler", "history_days");
     private static final int MAX_CORNERS = 32;
 
     private ExperimentValidator() {
@@ -39,14 +40,29 @@ public final class ExperimentValidator {
         Pruners.byName(e.pruner(), e.prunerOptions());
         if (e.symbols().isEmpty()) {
             check(e.base(), e.space(), source);
+            if (e.plan() != null) checkArms(e.base(), e.plan(), source);
             return;
         }
         for (Experiment.Symbol s : e.symbols()) {
             String where = source + " (" + s.symbol() + ")";
-            check(ConfigLoader.withOverrides(e.base(), Map.of("data", s.data(), "symbol", s.symbol()), where),
-                    e.space(), where);
+            RunConfig base = ConfigLoader.withOverrides(e.base(), Map.of("data", s.data(), "symbol", s.symbol()), where);
+            check(base, e.space(), where);
+            if (e.plan() != null) checkArms(base, e.plan(), where);
         }
         if (e.pooled() != null) PooledCampaign.validate(e, source + " (pooled)");
+    }
+
+    /** Each arm that shapes the data differently (history_days, time_steps, ...) must have windows to train on. */
+    private static void checkArms(RunConfig base, AbPlan plan, String source) {
+        for (AbPlan.Arm arm : plan.arms()) {
+            if (arm.overrides().keySet().stream().noneMatch(DATA_KEYS::contains)) continue;
+            String where = source + ": \"plan\" arm \"" + arm.name() + "\"";
+            try {
+                TrialRunner.prepare(AbPlan.config(base, arm, base.seed(), where));
+            } catch (BadInputException ex) {
+                throw new BadInputException(where + ": every run would fail: " + ex.getMessage(), ex);
+            }
+        }
     }
 
     /** A stored campaign about to be resumed: its data may have moved or changed since it was created. */

@@ -157,7 +157,8 @@ public final class Worker {
                 && a.gapPolicy().equals(b.gapPolicy()) && a.features().equals(b.features())
                 && a.target().equals(b.target()) && a.horizon() == b.horizon() && a.timeSteps() == b.timeSteps()
                 && a.split().equals(b.split()) && a.scaler().equals(b.scaler())
-                && a.evaluation().equals(b.evaluation()) && Objects.equals(a.lockbox(), b.lockbox());
+                && a.evaluation().equals(b.evaluation()) && Objects.equals(a.lockbox(), b.lockbox())
+                && Objects.equals(a.historyDays(), b.historyDays());
     }
 
     private static void sleep(long ms) {

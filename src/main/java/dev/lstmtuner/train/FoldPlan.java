@@ -27,7 +27,7 @@ public record FoldPlan(RunConfig config, WalkForward.Plan plan, Series series, i
         int lockbox = c.lockbox() == null ? -1 : Lockbox.start(all, c.lockbox());
         Series trial = lockbox < 0 ? all : Lockbox.trialBars(all, lockbox, TrialRunner.purge(c));
         int firstRow = FeatureBuilder.build(trial, c.features()).firstRow();
-        return new FoldPlan(c, TrialRunner.plan(c, trial.size(), firstRow), all, trial.size(), lockbox);
+        return new FoldPlan(c, TrialRunner.plan(c, trial, firstRow), all, trial.size(), lockbox);
     }
 
     /** The open time of bar {@code i}. */

@@ -10,6 +10,7 @@ import dev.lstmtuner.features.Dataset;
 import dev.lstmtuner.features.FeatureBuilder;
 import dev.lstmtuner.features.FeatureMatrix;
 import dev.lstmtuner.features.Lockbox;
+import dev.lstmtuner.features.TrainingHistory;
 import dev.lstmtuner.features.WalkForward;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.LockboxScore;
@@ -35,7 +36,9 @@ public final class LockboxRun {
         int start = Lockbox.start(all, c.lockbox());
         int trainEnd = start - TrialRunner.purge(c);
         FeatureMatrix fm = FeatureBuilder.build(all, c.features());
-        WalkForward.Fold cut = new WalkForward.Fold(0, 1, fm.firstRow(), trainEnd, trainEnd, trainEnd, start, all.size());
+        // history_days counts back from the lockbox, the boundary this final model is scored across
+        int trainStart = Math.max(fm.firstRow(), TrainingHistory.start(all.timeMs(), start, c.historyDays()));
+        WalkForward.Fold cut = new WalkForward.Fold(0, 1, trainStart, trainEnd, trainEnd, trainEnd, start, all.size());
         Dataset ds = WalkForward.build(all, fm, cut, c.timeSteps(), c.horizon(), c.target(), c.scaler());
         NativeRuntime.useThreads(c.threads());
         Refit.Fitted fit = Refit.fit(c, ds, epochs, (e, b, n, t) -> { });

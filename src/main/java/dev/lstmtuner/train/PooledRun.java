@@ -54,7 +54,7 @@ public final class PooledRun {
             sources.add(new PooledWindows.Source(m.symbol(), d.series(), fm));
         }
         PooledWindows.Source first = sources.get(0);
-        var bounds = TrialRunner.plan(c, first.series().size(), first.features().firstRow()).headline().bounds();
+        var bounds = TrialRunner.plan(c, first.series(), first.features().firstRow()).headline().bounds();
         return PooledWindows.cut(sources, bounds, c.timeSteps(), c.horizon(), c.target(), c.scaler(), symbolFeature);
     }
 

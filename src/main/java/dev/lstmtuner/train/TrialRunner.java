@@ -6,11 +6,13 @@ import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.data.DataSource;
 import dev.lstmtuner.data.GapPolicy;
 import dev.lstmtuner.data.LoadedData;
+import dev.lstmtuner.data.Series;
 import dev.lstmtuner.features.Dataset;
 import dev.lstmtuner.features.FeatureBuilder;
 import dev.lstmtuner.features.FeatureMatrix;
 import dev.lstmtuner.features.Lockbox;
 import dev.lstmtuner.features.ScalerFitting;
+import dev.lstmtuner.features.TrainingHistory;
 import dev.lstmtuner.features.WalkForward;
 import dev.lstmtuner.model.ModelFactory;
 import dev.lstmtuner.result.EpochListener;
@@ -112,7 +114,7 @@ public final class TrialRunner {
         LoadedData bars = c.lockbox() == null ? data : new LoadedData(Lockbox.trialBars(data.series(),
                 Lockbox.start(data.series(), c.lockbox()), purge(c)), data.report());
         FeatureMatrix fm = change.features().apply(FeatureBuilder.build(bars.series(), c.features()));
-        WalkForward.Plan plan = plan(c, bars.series().size(), fm.firstRow());
+        WalkForward.Plan plan = plan(c, bars.series(), fm.firstRow());
         Dataset headline = change.windows().apply(WalkForward.build(bars.series(), fm, plan.headline(),
                 c.timeSteps(), c.horizon(), c.target(), c.scaler(), change.fitting()));
         Prepared p = new Prepared(bars, DataFingerprint.of(bars.series()), headline, fm, plan, c, change);
@@ -121,10 +123,10 @@ public final class TrialRunner {
         return p;
     }
 
-    /** The fold plan of a config over {@code size} bars whose features start at {@code firstRow}. */
-    public static WalkForward.Plan plan(RunConfig c, int size, int firstRow) {
-        return WalkForward.plan(size, firstRow, c.split(), c.evaluation().folds(), c.evaluation().scheme(),
-                c.horizon(), c.evaluation().embargo());
+    /** The fold plan of a config over the bars a trial reads, whose features start at {@code firstRow}. */
+    public static WalkForward.Plan plan(RunConfig c, Series bars, int firstRow) {
+        return TrainingHistory.cut(WalkForward.plan(bars.size(), firstRow, c.split(), c.evaluation().folds(),
+                c.evaluation().scheme(), c.horizon(), c.evaluation().embargo()), bars.timeMs(), c.historyDays());
     }
 
     /** Bars left out between regions: horizon - 1 (overlapping targets) plus the embargo. */
@@ -200,7 +202,7 @@ public final class TrialRunner {
     private static void checkPreparedFor(RunConfig c, Prepared p) {
         RunConfig was = p.config();
         if (!was.evaluation().equals(c.evaluation()) || !was.split().equals(c.split())
-                || !Objects.equals(was.lockbox(), c.lockbox())
+                || !Objects.equals(was.lockbox(), c.lockbox()) || !Objects.equals(was.historyDays(), c.historyDays())
                 || was.timeSteps() != c.timeSteps() || was.horizon() != c.horizon()
                 || !was.target().equals(c.target()) || !was.scaler().equals(c.scaler())) {
             throw new IllegalArgumentException("data prepared for another evaluation, split or window setting: "

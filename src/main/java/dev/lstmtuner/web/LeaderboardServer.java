@@ -145,6 +145,7 @@ public final class LeaderboardServer {
         app.get("/api/pareto", ctx -> ctx.json(pareto.view(RequestParams.required(ctx, "campaign"))));
         app.get("/api/symbols", ctx -> ctx.json(symbols.rows(ctx.queryParam("group"))));
         app.get("/api/pooled", ctx -> ctx.json(pooled.comparisons(ctx.queryParam("group"))));
+        app.get("/api/ab", ctx -> ctx.json(AbView.of(service, RequestParams.required(ctx, "campaign"))));
         app.get("/api/families", ctx -> ctx.json(families.view(ctx.queryParam("campaign"), ctx.queryParam("group"),
                 ctx.queryParam("symbol"))));
         app.get("/api/session", ctx -> ctx.json(notes.session(ctx)));
