@@ -48,6 +48,7 @@ public final class LeaderboardService {
     /** Each campaign's verdicts with the COMPLETE count they were computed at. */
     private final Map<String, Map.Entry<Long, CampaignVerdicts>> verdictsByCount = new ConcurrentHashMap<>();
     private final ArtifactRoot artifacts;
+    private final PageVerdicts pageVerdicts = new PageVerdicts(this, PageVerdicts.SYNC_LIMIT);
 
     public LeaderboardService(Store store, long ttlMs) {
         this(store, ttlMs, ArtifactRoot.UNCONFINED);
@@ -294,7 +295,7 @@ public final class LeaderboardService {
                 .filter(t -> t.objective() == null && t.state() != TrialState.WAITING).toList());
         // the verdict word and its green come from the campaign-wide correction, never from the raw p alone
         CampaignVerdicts v = items.stream().anyMatch(t -> t.state() == TrialState.COMPLETE && t.confirmOf() == null)
-                ? verdicts(items.get(0).campaign()) : null;
+                ? pageVerdicts.get(items.get(0).campaign()) : null;
         return items.stream().map(t -> TrialRow.of(t, last.containsKey(t.id()) ? List.of(last.get(t.id())) : null,
                 TrialRow.interrupted(t) ? requeuedAs(t) : null, objective,
                 v == null || t.confirmOf() != null ? null : v.trial(t.number()).orElse(null))).toList();
