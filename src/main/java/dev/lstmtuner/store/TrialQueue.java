@@ -141,11 +141,12 @@ final class TrialQueue {
     }
 
     Optional<TrialHandle> claimNext(String campaign, String worker, String device) {
-        Campaign found = db.read(c -> JdbcCampaigns.require(c, campaign));
-        if (found.paused()) return Optional.empty();
-        long campaignId = found.id();
         if (db.dialect().skipLocked()) {
+            // the campaign's id in the claim's own transaction: one connection and round trip fewer per claim
             return db.tx(c -> {
+                Campaign found = JdbcCampaigns.require(c, campaign);
+                if (found.paused()) return Optional.<TrialHandle>empty();
+                long campaignId = found.id();
                 Long id;
                 try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET " + CLAIM_SET + " WHERE id = ("
                         + "SELECT id FROM trial WHERE campaign_id = ? AND state = 'WAITING' "
@@ -159,6 +160,9 @@ final class TrialQueue {
                 return id == null ? Optional.<TrialHandle>empty() : Optional.of(claimed(c, id));
             });
         }
+        Campaign found = db.read(c -> JdbcCampaigns.require(c, campaign));
+        if (found.paused()) return Optional.empty();
+        long campaignId = found.id();
         // losing a race for the lowest WAITING trial just means trying the next one
         while (true) {
             Long candidate = db.read(c -> {

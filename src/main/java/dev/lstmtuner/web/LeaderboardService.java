@@ -49,6 +49,7 @@ public final class LeaderboardService {
     /** Each campaign's verdicts with the COMPLETE count they were computed at. */
     private final Map<String, Map.Entry<Long, CampaignVerdicts>> verdictsByCount = new ConcurrentHashMap<>();
     private final ArtifactRoot artifacts;
+    private final PageVerdicts pageVerdicts = new PageVerdicts(this, PageVerdicts.SYNC_LIMIT);
 
     public LeaderboardService(Store store, long ttlMs) {
         this(store, ttlMs, ArtifactRoot.UNCONFINED);
@@ -303,8 +304,11 @@ public final class LeaderboardService {
     List<TrialRow> rows(List<Trial> items, Objective objective) {
         Map<Long, EpochMetrics> last = lastEpochs(items.stream()
                 .filter(t -> t.objective() == null && t.state() != TrialState.WAITING).toList());
+        // a page's rows take the page verdicts: a large campaign's are computed off the request (PageVerdicts)
+        CampaignVerdicts v = items.stream().anyMatch(t -> t.state() == TrialState.COMPLETE && t.confirmOf() == null)
+                ? pageVerdicts.get(items.get(0).campaign()) : null;
         return items.stream().map(t -> row(t, last.containsKey(t.id()) ? List.of(last.get(t.id())) : null,
-                TrialRow.interrupted(t) ? requeuedAs(t) : null, objective)).toList();
+                TrialRow.interrupted(t) ? requeuedAs(t) : null, objective, v)).toList();
     }
 
     /**
@@ -313,7 +317,13 @@ public final class LeaderboardService {
      * trials (the campaign's verdicts are computed only when such a trial is shown).
      */
     TrialRow row(Trial t, List<EpochMetrics> curve, Long requeuedAs, Objective objective) {
-        CampaignVerdicts v = t.state() == TrialState.COMPLETE && t.confirmOf() == null ? verdicts(t.campaign()) : null;
+        boolean tested = t.state() == TrialState.COMPLETE && t.confirmOf() == null;
+        return row(t, curve, requeuedAs, objective, tested ? verdicts(t.campaign()) : null);
+    }
+
+    private static TrialRow row(Trial t, List<EpochMetrics> curve, Long requeuedAs, Objective objective,
+                                CampaignVerdicts campaign) {
+        CampaignVerdicts v = t.state() == TrialState.COMPLETE && t.confirmOf() == null ? campaign : null;
         return TrialRow.of(t, curve, requeuedAs, objective, v == null ? null : v.trial(t.number()).orElse(null),
                 v == null ? null : v.direction(t.number()).orElse(null));
     }
