@@ -234,9 +234,9 @@ final class TrialReads {
     CampaignChanges changesSince(String campaign, Instant trialsSince, Instant epochsSince) {
         return db.readMany(c -> {
             long id = JdbcCampaigns.require(c, campaign).id();
-            // the clock first: whatever commits after this moment is at or after it, so the next read sees it
+            // the mark first: whatever commits after it is stamped at or after it, so the next read sees it
             Instant now;
-            try (PreparedStatement ps = c.prepareStatement("SELECT CURRENT_TIMESTAMP AS now");
+            try (PreparedStatement ps = c.prepareStatement(db.dialect().watermarkSql());
                  ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 now = Rows.instant(rs, "now");
