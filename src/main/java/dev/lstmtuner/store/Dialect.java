@@ -55,12 +55,15 @@ enum Dialect {
      * A point of the database clock before which every change is committed, for {@link Store#changesSince}: rows
      * are stamped with CURRENT_TIMESTAMP, which is their transaction's start, so a transaction that stays open
      * longer than a reader's lag would otherwise commit rows stamped before the reader's next {@code since} and never
-     * be seen. PostgreSQL names its open transactions' starts; H2 does not, so its mark trails the clock by more
-     * than its lock timeout (10 s), past which an H2 write transaction is rolled back and retried.
+     * be seen. PostgreSQL names its open transactions' starts. H2 does not, so while another session holds
+     * uncommitted rows or runs a statement its mark trails the clock by more than its lock timeout (10 s), past which
+     * an H2 write transaction is rolled back and retried.
      */
     String watermarkSql() {
         return switch (this) {
-            case H2 -> "SELECT DATEADD(SECOND, -15, CURRENT_TIMESTAMP) AS now";
+            case H2 -> "SELECT CASE WHEN EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.SESSIONS WHERE SESSION_ID <> SESSION_ID() "
+                    + "AND (CONTAINS_UNCOMMITTED OR EXECUTING_STATEMENT IS NOT NULL)) "
+                    + "THEN DATEADD(SECOND, -15, CURRENT_TIMESTAMP) ELSE CURRENT_TIMESTAMP END AS now";
             case POSTGRESQL -> "SELECT LEAST(CURRENT_TIMESTAMP, COALESCE(MIN(xact_start), CURRENT_TIMESTAMP)) AS now "
                     + "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() "
                     + "AND backend_type = 'client backend' AND xact_start IS NOT NULL";
