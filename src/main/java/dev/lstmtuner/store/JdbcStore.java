@@ -30,6 +30,21 @@ public final class JdbcStore implements Store {
     private final JdbcLockbox lockbox;
 
     JdbcStore(String jdbcUrl, String user, String password) {
+        this(open(jdbcUrl, user, password));
+    }
+
+    /** On a pool already open and migrated (tests hand in one whose connections fail on purpose). */
+    JdbcStore(Jdbc db) {
+        this.db = db;
+        this.campaigns = new JdbcCampaigns(db);
+        this.notes = new JdbcNotes(db);
+        this.lockbox = new JdbcLockbox(db);
+        this.queue = new TrialQueue(db, this);
+        this.leases = new JdbcLeases(db);
+        this.reads = new TrialReads(db);
+    }
+
+    private static Jdbc open(String jdbcUrl, String user, String password) {
         Dialect dialect = Dialect.of(jdbcUrl);
         var pool = SchemaGuard.openPool(jdbcUrl, user, password, dialect);
         try {
@@ -38,13 +53,7 @@ public final class JdbcStore implements Store {
             pool.close();
             throw e;
         }
-        this.db = new Jdbc(pool, jdbcUrl, dialect);
-        this.campaigns = new JdbcCampaigns(db);
-        this.notes = new JdbcNotes(db);
-        this.lockbox = new JdbcLockbox(db);
-        this.queue = new TrialQueue(db, this);
-        this.leases = new JdbcLeases(db);
-        this.reads = new TrialReads(db);
+        return new Jdbc(pool, jdbcUrl, dialect);
     }
 
     public String url() {
