@@ -52,10 +52,10 @@ class MultiHostTest {
         int port = NetworkNamespaces.serverPort(cluster, "multi-host test");
         namespaces = NetworkNamespaces.create(2, 231, "multi-host test");
 
-        String url = cluster.freshDatabase("multihost");
-        String db = NetworkNamespaces.database(url);
-        String role = namespaces.login(cluster, url);
-        String local = "jdbc:postgresql://127.0.0.1:" + port + "/" + db + "?user=" + role;
+        NetworkNamespaces.Login login = namespaces.login(cluster, port, "multihost");
+        String db = login.db();
+        String role = login.role();
+        String local = login.url("127.0.0.1");
 
         Path exp = Files.writeString(dir.resolve("mh.json"), CoordinatorKillTest.EXPERIMENT
                 .replace("\"killpg\"", "\"multihost\"").replace("\"max_trials\": 40", "\"max_trials\": 24"));
@@ -66,8 +66,8 @@ class MultiHostTest {
         coordinator.start();
         List<Process> workers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            String remote = "jdbc:postgresql://" + namespaces.hostAddress(i) + ":" + port + "/" + db + "?user=" + role;
-            workers.add(namespaces.java(i, dir.resolve("ns" + i + ".log"), SimulatedWorker.class.getName(), remote,
+            workers.add(namespaces.java(i, dir.resolve("ns" + i + ".log"), SimulatedWorker.class.getName(),
+                    login.url(namespaces.hostAddress(i)),
                     "multihost", "4", "300", "60000", "300"));
         }
 

@@ -59,22 +59,30 @@ final class NetworkNamespaces implements AutoCloseable {
         return cluster.port() > 0 ? cluster.port() : Integer.parseInt(System.getenv("LSTM_TUNER_TEST_PG_PORT"));
     }
 
+    /** Database {@code db} on port {@code port}, owned by {@code role}: how every side of the test reaches it. */
+    record Login(String db, String role, int port) {
+        /** The URL through {@code host}: 127.0.0.1 on this side, {@link #hostAddress} from a namespace. */
+        String url(String host) {
+            return "jdbc:postgresql://" + host + ":" + port + "/" + db + "?user=" + role;
+        }
+    }
+
     /**
-     * Makes database {@code url} (fresh from the cluster) owned by a role of these namespaces with a password (they
-     * are other machines, where only password logins are allowed); returns the role.
+     * A fresh database of the cluster on {@code port}, owned by a role of these namespaces with a password (they are
+     * other machines, where only password logins are allowed).
      */
-    String login(PgTestCluster cluster, String url) {
-        String db = database(url);
+    Login login(PgTestCluster cluster, int port, String prefix) {
+        String db = database(cluster.freshDatabase(prefix));
         String role = "tuner_" + tag;
         password = UUID.randomUUID().toString();
         cluster.admin("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '" + role + "') THEN "
                 + "CREATE ROLE " + role + " LOGIN; END IF; END $$");
         cluster.admin("ALTER ROLE " + role + " PASSWORD '" + password + "'");
         cluster.admin("ALTER DATABASE " + db + " OWNER TO " + role);
-        return role;
+        return new Login(db, role, port);
     }
 
-    static String database(String url) {
+    private static String database(String url) {
         return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?') < 0 ? url.length() : url.indexOf('?'));
     }
 

@@ -54,10 +54,8 @@ class PartitionTest {
         PgTestCluster cluster = PgTestCluster.get();
         int port = NetworkNamespaces.serverPort(cluster, "partition test");
         namespaces = NetworkNamespaces.create(2, 232, "partition test");
-        String url = cluster.freshDatabase("partition");
-        String db = NetworkNamespaces.database(url);
-        String role = namespaces.login(cluster, url);
-        String local = "jdbc:postgresql://127.0.0.1:" + port + "/" + db + "?user=" + role;
+        NetworkNamespaces.Login login = namespaces.login(cluster, port, "partition");
+        String local = login.url("127.0.0.1");
 
         Path exp = Files.writeString(dir.resolve("partition.json"), CoordinatorKillTest.EXPERIMENT
                 .replace("\"killpg\"", "\"partition\"").replace("\"max_trials\": 40", "\"max_trials\": " + TRIALS));
@@ -70,8 +68,8 @@ class PartitionTest {
         // 5 epochs of 400 ms, heartbeat every 300 ms
         String[] cutOff = new String[2];
         for (int i = 0; i < 2; i++) {
-            String remote = "jdbc:postgresql://" + namespaces.hostAddress(i) + ":" + port + "/" + db + "?user=" + role;
-            Process p = namespaces.java(i, dir.resolve("ns" + i + ".log"), SimulatedWorker.class.getName(), remote,
+            Process p = namespaces.java(i, dir.resolve("ns" + i + ".log"), SimulatedWorker.class.getName(),
+                    login.url(namespaces.hostAddress(i)),
                     "partition", "5", "400", "60000", "300");
             cutOff[i] = "sim-pid" + p.pid();
         }
