@@ -47,6 +47,8 @@ store_fault_rows() {
     "StoreErrorIsNotTheTrialsFaultTest"
   store_fault_test "partition: namespaced workers cut off past the stale limit: reclaimed, re-run here, they go on" \
     "PartitionTest"
+  store_fault_test "H2 store file on a tmpfs that fills for 8 s: an outage, nothing recorded lost, budget ends" \
+    "H2DiskFullTest"
   store_fault_test "connection lost at COMMIT (landed): no enqueue, claim, finish or epoch twice (H2, PostgreSQL)" \
     "LostCommitTest" store
 }
