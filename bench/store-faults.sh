@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The store-fault rows of the fault matrix: a shared PostgreSQL store that restarts, crashes, stays down past the
-# outage budget, holds a stuck row lock, or loses a worker to a pause. Each row runs one test class against a
+# outage budget, holds a stuck row lock, loses a worker to a pause or to a network partition, or loses a connection
+# exactly at COMMIT. Each row runs one test class against a
 # PostgreSQL server it starts itself (initdb from /usr/lib/postgresql/N/bin; as root it runs as postgres) or the one
 # in LSTM_TUNER_TEST_PG_URL, and each judges the store, not exit codes: every sampled point ends exactly once and no
 # trial is FAILED for a store error. Here the long variants run: the server stays down 240 s (of a 300 s budget) and
@@ -13,11 +14,13 @@ set -uo pipefail
 # is what surefire reports (tests, failures, errors, skipped: a skip is NOT OK, nothing was tried)
 store_fault_test() {
   local probe="$1" test="$2"; shift 2
-  local cls="${test%%#*}" report
-  rm -f "target/surefire-reports/TEST-dev.lstmtuner.search.$cls.xml"
+  local cls="${test%%#*}" report pkg=search
+  # a test of the store package names it after the class
+  if [[ "${1:-}" == store ]]; then pkg=store; shift; fi
+  rm -f "target/surefire-reports/TEST-dev.lstmtuner.$pkg.$cls.xml"
   mvn -q -o -B test -Dtest="$test" -Dsurefire.failIfNoSpecifiedTests=false "$@" >"$W/out" 2>"$W/err"
   code=$?
-  report="target/surefire-reports/TEST-dev.lstmtuner.search.$cls.xml"
+  report="target/surefire-reports/TEST-dev.lstmtuner.$pkg.$cls.xml"
   {
     if [[ -f "$report" ]]; then
       grep -o -m1 'time="[0-9.]*" tests="[0-9]*" errors="[0-9]*" skipped="[0-9]*" failures="[0-9]*"' "$report"
@@ -42,6 +45,12 @@ store_fault_rows() {
     "ZombieWorkerTest"
   store_fault_test "store error under a trial: re-queued, not FAILED, no failure in a row" \
     "StoreErrorIsNotTheTrialsFaultTest"
+  store_fault_test "partition: namespaced workers cut off past the stale limit: reclaimed, re-run here, they go on" \
+    "PartitionTest"
+  store_fault_test "H2 store file on a tmpfs that fills for 8 s: an outage, nothing recorded lost, budget ends" \
+    "H2DiskFullTest"
+  store_fault_test "connection lost at COMMIT (landed): no enqueue, claim, finish or epoch twice (H2, PostgreSQL)" \
+    "LostCommitTest" store
 }
 
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then

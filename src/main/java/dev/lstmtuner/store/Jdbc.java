@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Optional;
 
 /**
  * The connection pool and how work runs on it: a read on one pooled connection, or a transaction retried when the
@@ -25,7 +26,8 @@ final class Jdbc implements AutoCloseable {
 
     @FunctionalInterface
     private interface Attempt<T> {
-        T run() throws SQLException;
+        /** {@code afterLoss}: an earlier attempt lost its connection, perhaps after its COMMIT had landed. */
+        T run(boolean afterLoss) throws SQLException;
     }
 
     private final HikariDataSource pool;
@@ -53,7 +55,7 @@ final class Jdbc implements AutoCloseable {
     }
 
     <T> T read(SqlWork<T> work) {
-        return attempt("query", false, true, () -> {
+        return attempt("query", false, true, afterLoss -> {
             try (Connection c = pool.getConnection()) {
                 return work.run(c);
             }
@@ -67,7 +69,7 @@ final class Jdbc implements AutoCloseable {
      * {@link #fetching}.
      */
     <T> T readMany(SqlWork<T> work) {
-        return attempt("query", false, true, () -> {
+        return attempt("query", false, true, afterLoss -> {
             try (Connection c = pool.getConnection()) {
                 c.setAutoCommit(false);
                 c.setReadOnly(true);
@@ -92,7 +94,17 @@ final class Jdbc implements AutoCloseable {
      * and through an outage of the server.
      */
     <T> T tx(SqlWork<T> work) {
-        return attempt("update", true, true, () -> inTx(work));
+        return attempt("update", true, true, afterLoss -> inTx(work, null));
+    }
+
+    /**
+     * As {@link #tx}, for work that must land exactly once. A connection lost at COMMIT leaves it unknown whether
+     * the commit landed: the retry that follows first runs {@code landed} (in the same transaction as the work),
+     * which finds what the lost attempt wrote, if it landed; its answer is then the result and the work is not done
+     * again (no trial enqueued, claimed or finished twice).
+     */
+    <T> T tx(SqlWork<T> work, SqlWork<Optional<T>> landed) {
+        return attempt("update", true, true, afterLoss -> inTx(work, afterLoss ? landed : null));
     }
 
     /**
@@ -100,14 +112,15 @@ final class Jdbc implements AutoCloseable {
      * {@link StoreUnreachableException} (a running trial buffers its epochs meanwhile and trains on).
      */
     <T> T txOnce(SqlWork<T> work) {
-        return attempt("update", true, false, () -> inTx(work));
+        return attempt("update", true, false, afterLoss -> inTx(work, null));
     }
 
-    private <T> T inTx(SqlWork<T> work) throws SQLException {
+    private <T> T inTx(SqlWork<T> work, SqlWork<Optional<T>> landed) throws SQLException {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = work.run(c);
+                Optional<T> done = landed == null ? Optional.empty() : landed.run(c);
+                T result = done.isPresent() ? done.get() : work.run(c);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -144,7 +157,7 @@ final class Jdbc implements AutoCloseable {
         int lost = 0;
         while (true) {
             try {
-                T result = a.run();
+                T result = a.run(lost > 0);
                 outage.succeeded();
                 return result;
             } catch (SQLException e) {

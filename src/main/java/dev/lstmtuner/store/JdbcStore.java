@@ -33,15 +33,12 @@ public final class JdbcStore implements Store {
     private final JdbcObjectives objectives;
 
     JdbcStore(String jdbcUrl, String user, String password) {
-        Dialect dialect = Dialect.of(jdbcUrl);
-        var pool = SchemaGuard.openPool(jdbcUrl, user, password, dialect);
-        try {
-            SchemaGuard.migrate(pool, jdbcUrl, dialect);
-        } catch (RuntimeException e) {
-            pool.close();
-            throw e;
-        }
-        this.db = new Jdbc(pool, jdbcUrl, dialect);
+        this(open(jdbcUrl, user, password));
+    }
+
+    /** On a pool already open and migrated (tests hand in one whose connections fail on purpose). */
+    JdbcStore(Jdbc db) {
+        this.db = db;
         this.campaigns = new JdbcCampaigns(db);
         this.steering = new JdbcSteering(db);
         this.notes = new JdbcNotes(db);
@@ -50,6 +47,18 @@ public final class JdbcStore implements Store {
         this.queue = new TrialQueue(db, this);
         this.leases = new JdbcLeases(db);
         this.reads = new TrialReads(db);
+    }
+
+    private static Jdbc open(String jdbcUrl, String user, String password) {
+        Dialect dialect = Dialect.of(jdbcUrl);
+        var pool = SchemaGuard.openPool(jdbcUrl, user, password, dialect);
+        try {
+            SchemaGuard.migrate(pool, jdbcUrl, dialect);
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Jdbc(pool, jdbcUrl, dialect);
     }
 
     public String url() {

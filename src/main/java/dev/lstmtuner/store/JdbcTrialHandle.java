@@ -9,6 +9,7 @@ import dev.lstmtuner.result.TrialState;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -37,6 +38,11 @@ final class JdbcTrialHandle implements TrialHandle {
     private final List<EpochMetrics> pending = new ArrayList<>();
     /** Held while writing {@link #pending}: one writer at a time, so no epoch is written twice. */
     private final ReentrantLock writing = new ReentrantLock();
+    /**
+     * A write of {@link #pending} began and did not see its COMMIT through (it may have landed): the next one first
+     * drops the epochs that are stored already. Guarded by {@link #writing}.
+     */
+    private boolean uncertain;
 
     JdbcTrialHandle(Jdbc db, TrialQueue queue, Store store, long id, int number, String campaign, long campaignId) {
         this.db = db;
@@ -106,11 +112,13 @@ final class JdbcTrialHandle implements TrialHandle {
 
     /** Writes the epochs waiting in memory (holding {@link #writing}), in the caller's transaction. */
     private Void writePending(Connection c) throws SQLException {
+        touchRunning(c);
+        if (uncertain) dropStored(c);
+        uncertain = true;
         List<EpochMetrics> rows;
         synchronized (pending) {
             rows = List.copyOf(pending);
         }
-        touchRunning(c);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO epoch_metric (" + Rows.EPOCH_COLUMNS
                 + ", campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (EpochMetrics e : rows) {
@@ -138,10 +146,24 @@ final class JdbcTrialHandle implements TrialHandle {
         // committed here, so rows leave memory only once they are stored; only the holder of the write lock removes
         // rows, and new ones are appended: the written ones are the first
         c.commit();
+        uncertain = false;
         synchronized (pending) {
             pending.subList(0, rows.size()).clear();
         }
         return null;
+    }
+
+    /** Drops from {@link #pending} the epochs an earlier write stored before its connection was lost at COMMIT. */
+    private void dropStored(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(epoch) FROM epoch_metric WHERE trial_id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                int stored = rs.next() ? rs.getInt(1) : 0;
+                synchronized (pending) {
+                    pending.removeIf(e -> e.epoch() <= stored);
+                }
+            }
+        }
     }
 
     /** Writes what waits in memory, riding out an outage: before the trial's state changes. */

@@ -38,6 +38,8 @@ final class SchemaGuard {
         cfg.setConnectionTimeout(5_000);
         // concurrent writers wait for each other's row locks rather than failing at once
         cfg.setConnectionInitSql(dialect.connectionInitSql());
+        // a connection to an H2 database that closed itself (a full disk) is dead: the pool must open a new one
+        if (dialect == Dialect.H2) cfg.setExceptionOverrideClassName(H2ClosedConnections.class.getName());
         try {
             return new HikariDataSource(cfg);
         } catch (HikariPool.PoolInitializationException e) {

@@ -14,19 +14,24 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The trial queue, and with it every piece of concurrency in the store: trial numbers allocated under the campaign
  * row lock, claims (one conditional update, rowcount 1 wins; with {@code FOR UPDATE SKIP LOCKED} where the
  * database has it, so concurrent claimers take different rows without waiting), state changes that lock the trial
  * row and check it is still RUNNING (a finished trial is never written again), and reclaiming trials whose
- * heartbeat is stale by the database clock.
+ * heartbeat is stale by the database clock. Enqueues, claims and state changes land exactly once when a connection is
+ * lost at COMMIT: each enqueue and claim writes a token of its own that the retry looks for ({@link Jdbc#tx(
+ * Jdbc.SqlWork, Jdbc.SqlWork)}), and a state change's retry finds the state it set.
  */
 final class TrialQueue {
     private static final String CLAIM_SET = "state = 'RUNNING', rank_class = ?, worker = ?, device = ?, "
-            + "started_at = CURRENT_TIMESTAMP, heartbeat_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP";
+            + "claim_token = ?, started_at = CURRENT_TIMESTAMP, heartbeat_at = CURRENT_TIMESTAMP, "
+            + "changed_at = CURRENT_TIMESTAMP";
 
     private final Jdbc db;
     private final JdbcStore store;
@@ -37,12 +42,28 @@ final class TrialQueue {
     }
 
     long enqueue(String campaign, Map<String, Object> params, Long confirmOf) {
-        return db.tx(c -> insert(c, JdbcCampaigns.require(c, campaign).id(), List.of(params), null, confirmOf).get(0));
+        String token = UUID.randomUUID().toString();
+        return db.tx(c -> insert(c, JdbcCampaigns.require(c, campaign).id(), List.of(params), null, confirmOf, token)
+                .get(0), c -> enqueued(c, token).map(ids -> ids.get(0)));
     }
 
     /** Several sampled trials in one transaction (a coordinator topping up the queue). */
     List<Long> enqueueAll(String campaign, List<Map<String, Object>> params) {
-        return db.tx(c -> insert(c, JdbcCampaigns.require(c, campaign).id(), params, null, null));
+        String token = UUID.randomUUID().toString();
+        return db.tx(c -> insert(c, JdbcCampaigns.require(c, campaign).id(), params, null, null, token),
+                c -> enqueued(c, token));
+    }
+
+    /** The trials an enqueue whose COMMIT lost its answer wrote, if it landed. */
+    private static Optional<List<Long>> enqueued(Connection c, String token) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM trial WHERE enqueue_token = ? ORDER BY number")) {
+            ps.setString(1, token);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getLong(1));
+            }
+        }
+        return ids.isEmpty() ? Optional.empty() : Optional.of(ids);
     }
 
     /**
@@ -50,7 +71,7 @@ final class TrialQueue {
      * and, batched, their param rows; returns the new ids in order.
      */
     private List<Long> insert(Connection c, long campaignId, List<Map<String, Object>> all, Long requeuedFrom,
-                              Long confirmOf) throws SQLException {
+                              Long confirmOf, String token) throws SQLException {
         int first;
         try (PreparedStatement ps = c.prepareStatement("SELECT next_number FROM campaign WHERE id = ? FOR UPDATE")) {
             ps.setLong(1, campaignId);
@@ -67,7 +88,7 @@ final class TrialQueue {
         List<Long> ids = new ArrayList<>(all.size());
         Set<String> names = new LinkedHashSet<>();
         try (PreparedStatement trial = c.prepareStatement("INSERT INTO trial (campaign_id, number, state, rank_class, "
-                + "params_json, requeued_from, confirm_of) VALUES (?, ?, 'WAITING', ?, ?, ?, ?)",
+                + "params_json, requeued_from, confirm_of, enqueue_token) VALUES (?, ?, 'WAITING', ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS);
              PreparedStatement param = c.prepareStatement("INSERT INTO trial_param (trial_id, campaign_id, name, "
                      + "num_value, str_value, state, rank_class) VALUES (?, ?, ?, ?, ?, 'WAITING', ?)")) {
@@ -81,6 +102,7 @@ final class TrialQueue {
                 trial.setString(4, json);
                 Jdbc.setLong(trial, 5, requeuedFrom);
                 Jdbc.setLong(trial, 6, confirmOf);
+                trial.setString(7, token);
                 trial.addBatch();
             }
             // one round trip for the step's trials: the keys come back in batch order
@@ -124,24 +146,39 @@ final class TrialQueue {
     /** A WAITING copy of a trial that did not finish through no fault of its own (same params, new number). */
     private void requeue(Connection c, long trialId) throws SQLException {
         Trial t = TrialReads.byId(c, trialId);
-        insert(c, t.campaignId(), List.of(t.params()), trialId, t.confirmOf());
+        // in the transaction of the state change, which lands once: no token of its own
+        insert(c, t.campaignId(), List.of(t.params()), trialId, t.confirmOf(), null);
     }
 
     Optional<TrialHandle> claim(long trialId, String worker, String device) {
+        String token = UUID.randomUUID().toString();
         return db.tx(c -> {
             int won;
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE trial SET " + CLAIM_SET + " WHERE id = ? AND state = 'WAITING'")) {
-                bindClaim(ps, worker, device);
-                ps.setLong(4, trialId);
+                bindClaim(ps, worker, device, token);
+                ps.setLong(5, trialId);
                 won = ps.executeUpdate();
             }
             return won == 1 ? Optional.of(claimed(c, trialId)) : Optional.<TrialHandle>empty();
-        });
+        }, c -> claimedBefore(c, token));
+    }
+
+    /** The trial a claim whose COMMIT lost its answer took, if it landed (and the trial is still its own). */
+    private Optional<Optional<TrialHandle>> claimedBefore(Connection c, String token) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id FROM trial WHERE claim_token = ? AND state = 'RUNNING'")) {
+            ps.setString(1, token);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return Optional.empty();
+                return Optional.of(Optional.of(claimed(c, rs.getLong(1))));
+            }
+        }
     }
 
     Optional<TrialHandle> claimNext(String campaign, String worker, String device) {
         if (db.dialect().skipLocked()) {
+            String token = UUID.randomUUID().toString();
             // the campaign's id in the claim's own transaction: one connection and round trip fewer per claim
             return db.tx(c -> {
                 Campaign found = JdbcCampaigns.require(c, campaign);
@@ -151,14 +188,14 @@ final class TrialQueue {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET " + CLAIM_SET + " WHERE id = ("
                         + "SELECT id FROM trial WHERE campaign_id = ? AND state = 'WAITING' "
                         + "ORDER BY campaign_id, state, number LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING id")) {
-                    bindClaim(ps, worker, device);
-                    ps.setLong(4, campaignId);
+                    bindClaim(ps, worker, device, token);
+                    ps.setLong(5, campaignId);
                     try (ResultSet rs = ps.executeQuery()) {
                         id = rs.next() ? rs.getLong(1) : null;
                     }
                 }
                 return id == null ? Optional.<TrialHandle>empty() : Optional.of(claimed(c, id));
-            });
+            }, c -> claimedBefore(c, token));
         }
         Campaign found = db.read(c -> JdbcCampaigns.require(c, campaign));
         if (found.paused()) return Optional.empty();
@@ -184,17 +221,18 @@ final class TrialQueue {
         String open = "SELECT t.id FROM trial t JOIN campaign c ON c.id = t.campaign_id WHERE t.state = 'WAITING' "
                 + "AND c.ended_at IS NULL AND c.paused_at IS NULL ORDER BY t.id LIMIT 1";
         if (db.dialect().skipLocked()) {
+            String token = UUID.randomUUID().toString();
             return db.tx(c -> {
                 Long id;
                 try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET " + CLAIM_SET + " WHERE id = ("
                         + open + " FOR UPDATE OF t SKIP LOCKED) RETURNING id")) {
-                    bindClaim(ps, worker, device);
+                    bindClaim(ps, worker, device, token);
                     try (ResultSet rs = ps.executeQuery()) {
                         id = rs.next() ? rs.getLong(1) : null;
                     }
                 }
                 return id == null ? Optional.<TrialHandle>empty() : Optional.of(claimed(c, id));
-            });
+            }, c -> claimedBefore(c, token));
         }
         while (true) {
             Long candidate = db.read(c -> {
@@ -208,10 +246,12 @@ final class TrialQueue {
         }
     }
 
-    private static void bindClaim(PreparedStatement ps, String worker, String device) throws SQLException {
+    private static void bindClaim(PreparedStatement ps, String worker, String device, String token)
+            throws SQLException {
         ps.setInt(1, SortKey.rankClass(TrialState.RUNNING));
         ps.setString(2, worker);
         ps.setString(3, device);
+        ps.setString(4, token);
     }
 
     private TrialHandle claimed(Connection c, long trialId) throws SQLException {
@@ -282,8 +322,24 @@ final class TrialQueue {
                 ps.executeUpdate();
             }
             syncParamState(c, trialId, TrialState.COMPLETE);
-            return null;
-        });
+            return true;
+        }, c -> finishedAs(c, trialId, TrialState.COMPLETE, null));
+    }
+
+    /**
+     * Whether a state change whose COMMIT lost its answer landed: the trial is in the state it set (with its
+     * reason; only the trial's own handle completes or prunes it, and a reclaim gives another reason).
+     */
+    private static Optional<Boolean> finishedAs(Connection c, long trialId, TrialState state, String reason)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT state, failure_reason FROM trial WHERE id = ?")) {
+            ps.setLong(1, trialId);
+            try (ResultSet rs = ps.executeQuery()) {
+                boolean landed = rs.next() && rs.getString(1).equals(state.name())
+                        && Objects.equals(rs.getString(2), reason);
+                return landed ? Optional.of(true) : Optional.empty();
+            }
+        }
     }
 
     /** PRUNED or FAILED; with {@code requeue}, a WAITING copy takes its place in the same transaction. */
@@ -305,8 +361,8 @@ final class TrialQueue {
             }
             syncParamState(c, trialId, state);
             if (requeue) requeue(c, trialId);
-            return null;
-        });
+            return true;
+        }, c -> finishedAs(c, trialId, state, Jdbc.truncate(reason, 4000)));
     }
 
     List<Trial> reclaimStale(Duration grace, boolean requeue) {

@@ -26,6 +26,9 @@ class StoreOutageTest {
         assertThat(pg.connectionLost(new SQLException("duplicate key", "23505"))).isFalse();
         assertThat(pg.connectionLost(new SQLException("relation does not exist", "42P01"))).isFalse();
         assertThat(Dialect.H2.connectionLost(new SQLException("not PostgreSQL", "57P01"))).isFalse();
+        assertThat(Dialect.H2.connectionLost(new SQLException("The database has been closed", "90098", 90098)))
+                .as("H2 after a write to a full disk failed").isTrue();
+        assertThat(Dialect.H2.connectionLost(new SQLException("Table \"T\" not found", "42S02", 42102))).isFalse();
     }
 
     @Test
