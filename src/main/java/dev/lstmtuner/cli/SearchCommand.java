@@ -1,7 +1,5 @@
 package dev.lstmtuner.cli;
 
-import dev.lstmtuner.analysis.BestTrial;
-import dev.lstmtuner.analysis.TopTrials;
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.CampaignNames;
 import dev.lstmtuner.config.ConfigLoader;
@@ -48,7 +46,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -348,7 +345,7 @@ public final class SearchCommand implements Callable<Integer> {
             AbView.end(store, store.campaign(campaign).orElseThrow(), plan.experiment().plan(), plan.base(),
                     reopenLockbox, out);
         } else {
-            summary(store, campaign, out);
+            EndReport.print(store, campaign, out);
             LockboxView.openAtEnd(store, store.campaign(campaign).orElseThrow(), plan.base(), reopenLockbox, out);
         }
         if (status.counts().get(TrialState.COMPLETE) == 0 && status.counts().get(TrialState.FAILED) > 0
@@ -384,33 +381,6 @@ public final class SearchCommand implements Callable<Integer> {
         } catch (RuntimeException storeGone) {
             return List.of();
         }
-    }
-
-    static void summary(Store store, String campaign, PrintWriter out) {
-        Campaign c = store.campaign(campaign).orElseThrow();
-        Optional<BestTrial> best = BestTrial.of(store, c);
-        TopTrials top = TopTrials.of(store, campaign, 10, best);
-        out.println("top 10 of " + top.total() + " trials (the best first; confirmation runs are in the confirmed"
-                + " ranking):");
-        out.print(TrialsCommand.table(top.trials(), store, c).render());
-        Optional<Trial> winner = best.map(BestTrial::trial);
-        best.ifPresent(b -> {
-            out.println();
-            if (b.confirmation().confirming()) ConfirmedView.print(b.confirmation(), out);
-            out.println("best: trial " + b.trial().label() + " with objective " + Fmt.num(b.trial().objective())
-                    + (b.confirmed() ? " (the confirmed winner)" : ""));
-            b.sentences().forEach(line -> out.println("  " + line));
-            if (!b.confirmation().confirming()) {
-                out.println("  to confirm it over seeds add \"confirm\": {\"top_k\": 3, \"seeds\": 4} to the experiment");
-            }
-        });
-        if (winner.isPresent()) ConfirmedView.headline(store, c, winner, out);
-        ParetoView.print(store, c, out);
-        winner.ifPresent(b -> {
-            out.println("reproduce it:   bin/lstm-tuner reproduce " + Fmt.shell(b.label()));
-            out.println("or retrain it:  bin/lstm-tuner best " + Fmt.shell(campaign) + " --config-out best.json && bin/lstm-tuner train --config best.json");
-        });
-        out.flush();
     }
 
     private static void sleep(long ms) {

@@ -1,6 +1,5 @@
 package dev.lstmtuner.web;
 
-import dev.lstmtuner.analysis.Predictions;
 import dev.lstmtuner.analysis.Comparability;
 import dev.lstmtuner.analysis.PairwiseDm;
 import dev.lstmtuner.result.Direction;

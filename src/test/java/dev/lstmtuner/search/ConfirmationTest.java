@@ -143,7 +143,7 @@ class ConfirmationTest {
         assertThat(lead.pValue()).isGreaterThanOrEqualTo(SeedLead.ALPHA);
         assertThat(String.join("\n", r.sentences())).contains("within seed noise", "treat the top two as tied",
                         "paired t-test over n = 3 shared seeds", "over 3 fresh seeds", "reported apart")
-                .contains("its selected run is no better than persistence (p = 0.400)").doesNotContain("beats persistence");
+                .contains("its selected run, uncorrected, is no better than persistence (p = 0.400)").doesNotContain("beats persistence");
     }
 
     @Test

@@ -368,7 +368,7 @@ class LeaderboardUxBrowserTest {
                 By.cssSelector("#leaderboard tbody tr[data-id='" + id(HonestyFixture.NAME, 2) + "'] .chip.tag")));
         assertThat(chip.getText()).isEqualTo("tag " + tagProbe);
         assertThat(driver.findElements(By.cssSelector("img[src='x']"))).isEmpty();
-        assertThat(driver.findElements(By.tagName("script"))).hasSize(5); // echarts, app, campaign-charts, families, campaign
+        assertThat(driver.findElements(By.tagName("script"))).hasSize(6); // echarts, app, campaign-charts, families, ab, campaign
         assertThat(driver.getTitle()).isNotEqualTo("pwned");
 
         driver.findElement(By.cssSelector("#campaign-notes textarea")).sendKeys("campaign " + probe);
