@@ -59,7 +59,11 @@ final class SchemaGuard {
                 + "and password (PGPASSWORD, ~/.pgpass or --store-password-env NAME); nothing was changed."), cause);
     }
 
-    static void migrate(HikariDataSource pool, String url, Dialect dialect) {
+    /**
+     * Flyway takes no lock on H2, so two stores of one JVM opening the same new file at once (a search and the
+     * leaderboard, a test and the search it watches) would both create the tables: one migration at a time.
+     */
+    static synchronized void migrate(HikariDataSource pool, String url, Dialect dialect) {
         Flyway flyway = Flyway.configure()
                 .dataSource(pool)
                 .locations(dialect.migrations())
