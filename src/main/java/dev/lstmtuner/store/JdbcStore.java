@@ -26,6 +26,7 @@ public final class JdbcStore implements Store {
     private final JdbcCampaigns campaigns;
     private final JdbcSteering steering;
     private final TrialQueue queue;
+    private final TrialClaims claims;
     private final JdbcLeases leases;
     private final TrialReads reads;
     private final JdbcNotes notes;
@@ -45,6 +46,7 @@ public final class JdbcStore implements Store {
         this.lockbox = new JdbcLockbox(db);
         this.objectives = new JdbcObjectives(db);
         this.queue = new TrialQueue(db, this);
+        this.claims = new TrialClaims(db, queue, this);
         this.leases = new JdbcLeases(db);
         this.reads = new TrialReads(db);
     }
@@ -93,17 +95,17 @@ public final class JdbcStore implements Store {
 
     @Override
     public Optional<TrialHandle> claim(long trialId, String worker, String device) {
-        return queue.claim(trialId, worker, device);
+        return claims.claim(trialId, worker, device);
     }
 
     @Override
     public Optional<TrialHandle> claimNext(String campaign, String worker, String device) {
-        return queue.claimNext(campaign, worker, device);
+        return claims.claimNext(campaign, worker, device);
     }
 
     @Override
     public Optional<TrialHandle> claimAny(String worker, String device) {
-        return queue.claimAny(worker, device);
+        return claims.claimAny(worker, device);
     }
 
     @Override
