@@ -160,11 +160,13 @@ public final class ShowCommand implements Callable<Integer> {
         if (!r.epochs().isEmpty()) {
             sb.append(m == null || m.folds().isEmpty() ? "\nEpochs\n"
                     : "\nEpochs (fold 1 of " + m.folds().size() + ": the curve the pruners compare across trials)\n");
-            TextTable et = new TextTable("EPOCH", "TRAIN_LOSS", "VAL_LOSS", "VAL_RMSE", "MS").right(0, 1, 2, 3, 4);
+            // FIDELITY: the share of the training windows (the most recent) the epoch trained on
+            TextTable et = new TextTable("EPOCH", "TRAIN_LOSS", "VAL_LOSS", "VAL_RMSE", "MS", "FIDELITY")
+                    .right(0, 1, 2, 3, 4, 5);
             for (EpochMetrics e : compact(r.epochs())) {
-                if (e == null) et.row("…", "", "", "", "");
+                if (e == null) et.row("…", "", "", "", "", "");
                 else et.row(e.epoch(), Fmt.num(e.trainLoss()), Fmt.num(e.valLoss()), Fmt.num(e.valRmse()),
-                        e.durationMs());
+                        e.durationMs(), Fmt.num(e.fidelity()));
             }
             indent(sb, et.render());
         }

@@ -160,6 +160,7 @@ final class StoreJson {
         m.put("val_rmse", e.valRmse());
         m.put(Objective.VAL_DIRECTION_ACCURACY.key(), Double.isNaN(e.valDirectionAccuracy()) ? null : e.valDirectionAccuracy());
         m.put("duration_ms", e.durationMs());
+        m.put("fidelity", e.fidelity());
         return m;
     }
 

@@ -69,6 +69,7 @@ final class ConfigValidator {
         range(src, "evaluation.embargo", c.evaluation().embargo(), 0, 100000);
         lockbox(c.lockbox(), src);
         if (c.historyDays() != null) range(src, "history_days", c.historyDays(), 1, 100000);
+        FidelityStep.validate(c.fidelity(), src);
     }
 
     private static void lockbox(RunConfig.Lockbox lb, String src) {

@@ -54,7 +54,8 @@ public record RunConfig(
         /* evaluation */
         @JsonProperty("evaluation") Evaluation evaluation, // walk-forward folds; {"folds": 1} = the single split
         @JsonProperty("lockbox") Lockbox lockbox,          // the last bars, held out of selection; null = none
-        @JsonProperty("history_days") Integer historyDays) { // days trained on before the dev/test boundary; null = all
+        @JsonProperty("history_days") Integer historyDays, // days trained on before the dev/test boundary; null = all
+        @JsonProperty("fidelity") List<FidelityStep> fidelity) { // early epochs on the recent windows; null = all
 
     /** The default feature set: OHLCV-derived returns plus the indicators the tutorial uses (20 features). */
     public static final List<String> DEFAULT_FEATURES = List.of(
@@ -67,7 +68,7 @@ public record RunConfig(
             DEFAULT_FEATURES, "log_return", 1, 60, List.of(0.70, 0.15, 0.15), "standard",
             "lstm", "fast", List.of(128, 64, 32), 0.2, 0.0, false, false, 16, 100, 8, 4, 16,
             1e-3, 64, 100, 15, 0.0, "relative", 1.0, 42L, 1,
-            Evaluation.SINGLE_SPLIT, null, null);
+            Evaluation.SINGLE_SPLIT, null, null, null);
 
     /** Every {@code model} value: the recurrent networks, the attention encoder, and the non-neural baselines. */
     public static final List<String> FAMILIES = List.of("lstm", "gru", "rnn", "transformer", "linear", "forest");

@@ -64,7 +64,7 @@ public final class CampaignHistory {
     private final TakenPoints taken = new TakenPoints();
     private final PastView view = new PastView(readOnly, List.of(), taken);
     /** Epochs of trials this history has not seen yet (their epoch rows came first). */
-    private final Map<Long, double[]> unseenCurves = new HashMap<>();
+    private final Map<Long, Epochs> unseenCurves = new HashMap<>();
     private final TreeSet<Seen> finished = new TreeSet<>(BY_FINISH);
     private final Set<Long> requeued = new HashSet<>();
     private final Set<Long> confirmed = new HashSet<>();
@@ -116,15 +116,16 @@ public final class CampaignHistory {
         Seen now = new Seen(t.id(), t.number(), t.state(), t.requeuedFrom(), t.confirmOf(), t.finishedAt(),
                 t.failureReason());
         int at = indexOf(t.number());
-        double[] curve;
+        Epochs curve;
         if (old != null) {
             counts.merge(old.state(), -1L, Long::sum);
             if (old.finishedAt() != null) finished.remove(old);
-            curve = trials.get(at).intermediate();
+            curve = Epochs.of(trials.get(at));
         } else {
             if (t.requeuedFrom() == null && t.confirmOf() == null) draws++; // confirmation runs are not draws
             taken.add(t.params());
-            curve = unseenCurves.remove(t.id());
+            curve = unseenCurves.getOrDefault(t.id(), Epochs.NONE);
+            unseenCurves.remove(t.id());
         }
         counts.merge(now.state(), 1L, Long::sum);
         if (now.finishedAt() != null && now.state().isFinished()) finished.add(now);
@@ -132,7 +133,7 @@ public final class CampaignHistory {
         if (t.confirmOf() != null) confirmed.add(t.confirmOf());
         byId.put(t.id(), now);
         double[] values = old != null ? trials.get(at).values() : null;
-        PastTrial p = new PastTrial(t.number(), t.params(), t.state(), t.objective(), curve, values);
+        PastTrial p = curve.of(t.number(), t.params(), t.state(), t.objective(), values);
         if (at >= 0) trials.set(at, p);
         else trials.add(-at - 1, p);
         if (ranked != null) rank(now, p);
@@ -154,7 +155,7 @@ public final class CampaignHistory {
                 Double x = e.getValue().get(objectives.list().get(k));
                 v[k] = x == null ? Double.NaN : x;
             }
-            trials.set(at, new PastTrial(p.number(), p.params(), p.state(), p.objective(), p.intermediate(), v));
+            trials.set(at, Epochs.of(p).of(p.number(), p.params(), p.state(), p.objective(), v));
         }
     }
 
@@ -176,20 +177,44 @@ public final class CampaignHistory {
     private void mergeEpochs(long trialId, List<EpochMetrics> rows) {
         Seen s = byId.get(trialId);
         int at = s == null ? -1 : indexOf(s.number());
-        double[] c = at >= 0 ? trials.get(at).intermediate() : unseenCurves.getOrDefault(trialId, new double[0]);
-        int max = c.length;
+        Epochs c = at >= 0 ? Epochs.of(trials.get(at)) : unseenCurves.getOrDefault(trialId, Epochs.NONE);
+        int max = c.values().length;
         for (EpochMetrics m : rows) max = Math.max(max, m.epoch());
-        if (max > c.length) {
-            int from = c.length;
-            c = Arrays.copyOf(c, max);
-            Arrays.fill(c, from, max, Double.NaN);
+        c = c.grown(max);
+        for (EpochMetrics m : rows) {
+            c.values()[m.epoch() - 1] = metric.ofEpoch(m);
+            c.fidelity()[m.epoch() - 1] = m.fidelity();
+            c.millis()[m.epoch() - 1] = m.durationMs();
         }
-        for (EpochMetrics m : rows) c[m.epoch() - 1] = metric.ofEpoch(m);
         if (at >= 0) {
             PastTrial p = trials.get(at);
-            trials.set(at, new PastTrial(p.number(), p.params(), p.state(), p.objective(), c, p.values()));
+            trials.set(at, c.of(p.number(), p.params(), p.state(), p.objective(), p.values()));
         } else {
             unseenCurves.put(trialId, c);
+        }
+    }
+
+    /** A trial's epochs as far as seen: objective values, fidelities and wall times (NaN where not seen yet). */
+    private record Epochs(double[] values, double[] fidelity, double[] millis) {
+        static final Epochs NONE = new Epochs(new double[0], new double[0], new double[0]);
+
+        static Epochs of(PastTrial p) {
+            return new Epochs(p.intermediate(), p.fidelity(), p.epochMillis());
+        }
+
+        /** Copies at least {@code n} epochs long, padded with NaN. */
+        Epochs grown(int n) {
+            return new Epochs(padded(values, n), padded(fidelity, n), padded(millis, n));
+        }
+
+        private static double[] padded(double[] a, int n) {
+            double[] out = Arrays.copyOf(a, Math.max(n, a.length));
+            Arrays.fill(out, a.length, out.length, Double.NaN);
+            return out;
+        }
+
+        PastTrial of(int number, Map<String, Object> params, TrialState state, Double objective, double[] objectives) {
+            return new PastTrial(number, params, state, objective, values, objectives, false, fidelity, millis);
         }
     }
 

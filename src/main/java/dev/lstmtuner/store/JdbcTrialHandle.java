@@ -120,7 +120,7 @@ final class JdbcTrialHandle implements TrialHandle {
             rows = List.copyOf(pending);
         }
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO epoch_metric (" + Rows.EPOCH_COLUMNS
-                + ", campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ", campaign_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (EpochMetrics e : rows) {
                 ps.setLong(1, id);
                 ps.setInt(2, e.epoch());
@@ -131,7 +131,8 @@ final class JdbcTrialHandle implements TrialHandle {
                 // NaN (undefined) is stored as NULL: PostgreSQL's NaN would sort above every real value
                 if (Double.isFinite(e.valDirectionAccuracy())) ps.setDouble(7, e.valDirectionAccuracy());
                 else ps.setNull(7, Types.DOUBLE);
-                ps.setLong(8, campaignId);
+                ps.setDouble(8, e.fidelity());
+                ps.setLong(9, campaignId);
                 try {
                     ps.executeUpdate();
                 } catch (SQLException ex) {

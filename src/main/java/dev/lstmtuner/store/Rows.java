@@ -30,7 +30,8 @@ final class Rows {
     static final String SELECT_CAMPAIGN = "SELECT id, name, config_json, space_json, sampler, pruner, budget, "
             + "objective, direction, created_at, settings_json, group_name, ended_at, end_reason, paused_at FROM campaign";
 
-    static final String EPOCH_COLUMNS = "trial_id, epoch, train_loss, val_loss, val_rmse, duration_ms, val_direction_accuracy";
+    static final String EPOCH_COLUMNS = "trial_id, epoch, train_loss, val_loss, val_rmse, duration_ms, val_direction_accuracy, "
+            + "fidelity";
 
     static final String PROVENANCE_COLUMNS = "trial_id, config_json, seed, data_sha256, data_first_time_ms, "
             + "data_last_time_ms, data_rows, lstm_tuner_version, git_commit, java_version, dl4j_version, "
@@ -75,7 +76,14 @@ final class Rows {
 
     static EpochMetrics epoch(ResultSet rs) throws SQLException {
         return new EpochMetrics(rs.getInt("epoch"), rs.getDouble("train_loss"), rs.getDouble("val_loss"),
-                rs.getDouble("val_rmse"), rs.getLong("duration_ms"), nanIfNull(rs, "val_direction_accuracy"));
+                rs.getDouble("val_rmse"), rs.getLong("duration_ms"), nanIfNull(rs, "val_direction_accuracy"),
+                fidelity(rs));
+    }
+
+    /** NULL: an epoch stored before schema version 14, trained on all the training windows. */
+    private static double fidelity(ResultSet rs) throws SQLException {
+        Double v = rs.getObject("fidelity", Double.class);
+        return v == null ? 1.0 : v;
     }
 
     private static double nanIfNull(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package dev.lstmtuner.train;
 
+import dev.lstmtuner.config.FidelityStep;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.features.Dataset;
 import dev.lstmtuner.result.EpochListener;
@@ -21,6 +22,9 @@ import java.util.Random;
  * split only, by a generator seeded from the run's seed, so the same seed and thread count give bit-identical runs.
  * The network ends holding the weights of its best validation epoch. A dataset without validation windows (the refit
  * of nested walk-forward) trains exactly {@code max_epochs} epochs and keeps the last weights: nothing is chosen.
+ * With a {@code fidelity} schedule in the config, an epoch trains on the most recent share of the training windows
+ * the schedule gives it (the end of the training split, never a validation or test bar) and is validated on the
+ * whole validation split as always; the fidelity is recorded with the epoch.
  */
 public final class Trainer {
     /** Called after every mini-batch: for progress bars. */
@@ -43,10 +47,7 @@ public final class Trainer {
     public TrainResult train(MultiLayerNetwork net, Dataset ds, EpochListener listener) {
         Dataset.Split train = ds.train();
         int per = ds.features() * ds.timeSteps();
-        int batch = Math.min(config.batchSize(), train.n());
-        int batches = (train.n() + batch - 1) / batch;
-        int[] order = new int[train.n()];
-        for (int i = 0; i < order.length; i++) order[i] = i;
+        int[] order = recentWindows(train.n(), train.n());
         Random shuffle = new Random(config.seed());
 
         List<EpochMetrics> curve = new ArrayList<>();
@@ -63,11 +64,17 @@ public final class Trainer {
 
         for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
             long epochStart = System.nanoTime();
+            double fidelity = FidelityStep.at(config.fidelity(), epoch);
+            int active = FidelityStep.windows(train.n(), fidelity);
+            // a new share starts from the chronological order, so the same schedule and seed give the same batches
+            if (active != order.length) order = recentWindows(train.n(), active);
             shuffle(order, shuffle);
+            int batch = Math.min(config.batchSize(), active);
+            int batches = (active + batch - 1) / batch;
             double lossSum = 0;
             for (int b = 0; b < batches; b++) {
                 int from = b * batch;
-                int mb = Math.min(batch, train.n() - from);
+                int mb = Math.min(batch, active - from);
                 float[] xb = new float[mb * per];
                 float[] yb = new float[mb];
                 for (int k = 0; k < mb; k++) {
@@ -83,10 +90,10 @@ public final class Trainer {
                 lossSum += loss * mb;
                 progress.onBatch(epoch, b + 1, batches, epochStart);
             }
-            double trainLoss = lossSum / train.n();
+            double trainLoss = lossSum / active;
             if (refit) {
                 curve.add(new EpochMetrics(epoch, trainLoss, Double.NaN, Double.NaN,
-                        (System.nanoTime() - epochStart) / 1_000_000));
+                        (System.nanoTime() - epochStart) / 1_000_000, Double.NaN, fidelity));
                 bestEpoch = epoch;
                 continue;
             }
@@ -97,7 +104,7 @@ public final class Trainer {
             double valRmse = Metrics.rmse(valPrices, ds.val().actualClose());
             double valDirection = Metrics.of(valPrices, ds.val().actualClose(), ds.val().anchorClose()).directionAccuracy();
             EpochMetrics m = new EpochMetrics(epoch, trainLoss, valLoss, valRmse, (System.nanoTime() - epochStart) / 1_000_000,
-                    valDirection);
+                    valDirection, fidelity);
             curve.add(m);
             if (valLoss < bestValLoss) {
                 bestValLoss = valLoss;
@@ -129,6 +136,16 @@ public final class Trainer {
                 + batches + "): lower the learning rate (now " + config.learningRate() + ")"
                 + (config.clipNorm() > 0 ? ", lower clip_norm (now " + config.clipNorm() + ")"
                 : " or enable gradient clipping (\"clip_norm\": 1.0)"));
+    }
+
+    /**
+     * The indices of the last {@code active} of the {@code n} training windows, oldest first: windows are in
+     * chronological order, so these are the most recent ones, ending where the training split ends.
+     */
+    static int[] recentWindows(int n, int active) {
+        int[] out = new int[active];
+        for (int i = 0; i < active; i++) out[i] = n - active + i;
+        return out;
     }
 
     private static void shuffle(int[] a, Random r) {
