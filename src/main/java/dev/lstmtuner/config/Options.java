@@ -1,6 +1,7 @@
 package dev.lstmtuner.config;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -30,6 +31,21 @@ public record Options(String owner, Map<String, Object> values) {
         if (v == null) return fallback;
         if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())) return n.intValue();
         throw new BadInputException(owner + ": option \"" + key + "\" must be a whole number, got " + v);
+    }
+
+    /** A string option that must be one of {@code allowed}. */
+    public String choice(String key, String fallback, List<String> allowed) {
+        Object v = values.get(key);
+        if (v == null) return fallback;
+        if (v instanceof String text && allowed.contains(text.trim().toLowerCase())) return text.trim().toLowerCase();
+        throw new BadInputException(owner + ": option \"" + key + "\" must be one of " + allowed + ", got " + v);
+    }
+
+    public boolean flag(String key, boolean fallback) {
+        Object v = values.get(key);
+        if (v == null) return fallback;
+        if (v instanceof Boolean b) return b;
+        throw new BadInputException(owner + ": option \"" + key + "\" must be true or false, got " + v);
     }
 
     public double number(String key, double fallback) {

@@ -2,12 +2,14 @@ package dev.lstmtuner.search;
 
 import dev.lstmtuner.config.BadInputException;
 import dev.lstmtuner.config.ConfigLoader;
+import dev.lstmtuner.config.FidelityStep;
 import dev.lstmtuner.config.RunConfig;
 import dev.lstmtuner.search.pruner.Pruner;
 import dev.lstmtuner.search.pruner.Pruners;
 import dev.lstmtuner.search.sampler.Sampler;
 import dev.lstmtuner.store.Campaign;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -30,9 +32,12 @@ public record CampaignPlan(Campaign campaign, Experiment experiment, RunConfig b
         return new CampaignPlan(c, e, base, sampler, pruner);
     }
 
-    /** The full config of a trial with these sampled params. */
+    /** The full config of a trial with these sampled params, with the pruner's fidelity schedule for its epochs. */
     public RunConfig configFor(Map<String, Object> params, int trialNumber) {
-        return ConfigLoader.withOverrides(base, experiment.space().toConfigOverrides(params),
+        RunConfig c = ConfigLoader.withOverrides(base, experiment.space().toConfigOverrides(params),
                 campaign.name() + " trial " + trialNumber);
+        List<FidelityStep> schedule = pruner.fidelitySchedule(c.maxEpochs());
+        return schedule == null ? c : ConfigLoader.withOverrides(c, Map.of("fidelity", schedule),
+                campaign.name() + " trial " + trialNumber + " (the pruner's fidelity schedule)");
     }
 }

@@ -176,8 +176,10 @@ public final class TrialExecutor {
         // a confirmation run re-trains a finished trial with another seed: it must run to the end to count
         Pruner pruner = plan.pruner() == null || handle.snapshot().confirmOf() != null ? null : plan.pruner();
         List<Double> curve = new ArrayList<>();
+        List<Double> fidelity = new ArrayList<>();
         EpochListener pruning = m -> {
             curve.add(PastTrials.value(m, metricOf(plan)));
+            fidelity.add(m.fidelity());
             // the last epoch is never pruned: the run is complete and its metrics are worth keeping; while the store
             // is unreachable pruning waits (the others' news cannot be read) and training goes on
             if (pruner == null || m.epoch() >= c.maxEpochs() || handle.behind()) return EpochListener.Verdict.CONTINUE;
@@ -187,7 +189,8 @@ public final class TrialExecutor {
             history.refresh(PRUNER_NEWS);
             double[] values = curve.stream().mapToDouble(Double::doubleValue).toArray();
             // the history holds this trial too: pruners skip it by number, so no copy of the campaign per epoch
-            Pruner.Decision d = pruner.shouldPrune(handle.number(), values, history.past(), plan.direction());
+            Pruner.Decision d = pruner.shouldPrune(handle.number(), values,
+                    fidelity.stream().mapToDouble(Double::doubleValue).toArray(), history.past(), plan.direction());
             return d.prune() ? EpochListener.Verdict.stop(d.reason()) : EpochListener.Verdict.CONTINUE;
         };
         // the store keeps the first fold's curve: the one the epoch pruner and the samplers compare across trials

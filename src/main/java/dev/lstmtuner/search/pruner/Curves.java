@@ -1,6 +1,7 @@
 package dev.lstmtuner.search.pruner;
 
 import dev.lstmtuner.result.Direction;
+import dev.lstmtuner.search.PastTrial;
 
 import java.util.Locale;
 
@@ -16,6 +17,18 @@ final class Curves {
             if (direction.isBetter(curve[e], best)) best = curve[e];
         }
         return best;
+    }
+
+    /**
+     * Whether {@code other} trained at the same fidelity as {@code mine} at every epoch up to {@code epoch}: only
+     * then are their values there measured alike (an epoch without a recorded fidelity trained on all windows).
+     */
+    static boolean sameFidelity(double[] mine, PastTrial other, int epoch) {
+        for (int e = 1; e <= epoch; e++) {
+            double f = e <= mine.length && !Double.isNaN(mine[e - 1]) ? mine[e - 1] : 1.0;
+            if (Math.abs(f - other.fidelityAt(e)) > 1e-12) return false;
+        }
+        return true;
     }
 
     static String fmt(double v) {

@@ -15,7 +15,8 @@ import java.util.List;
  * Silent until {@code startupTrials} trials are COMPLETE and during the first {@code warmupEpochs} epochs; it judges
  * first at epoch warmup + 1, then every {@code intervalEpochs} epochs (Optuna's steps count from 0: step s is
  * epoch s + 1, judged when s >= warmup and (s - warmup) % interval == 0). Running trials do not count: their curves
- * are still moving, and a pruner that wants them is {@link AshaPruner}.
+ * are still moving, and a pruner that wants them is {@link AshaPruner}. Nor do trials that trained at another
+ * fidelity up to the epoch judged.
  */
 public final class MedianPruner implements Pruner {
     private final int startupTrials;
@@ -39,7 +40,8 @@ public final class MedianPruner implements Pruner {
     }
 
     @Override
-    public Decision shouldPrune(int trialNumber, double[] curve, List<PastTrial> others, Direction direction) {
+    public Decision shouldPrune(int trialNumber, double[] curve, double[] fidelity, List<PastTrial> others,
+                                Direction direction) {
         int epoch = curve.length;
         if (epoch == 0 || !judgesAt(epoch)) return Decision.CONTINUE;
         long complete = others.stream().filter(t -> t.number() != trialNumber && t.isComplete()).count();
@@ -49,7 +51,8 @@ public final class MedianPruner implements Pruner {
         List<Double> values = new ArrayList<>();
         for (PastTrial t : others) {
             boolean finished = t.isComplete() || t.state() == TrialState.PRUNED;
-            if (finished && t.number() != trialNumber && t.epochsReported() >= epoch && !Double.isNaN(t.valueAt(epoch))) {
+            if (finished && t.number() != trialNumber && t.epochsReported() >= epoch && !Double.isNaN(t.valueAt(epoch))
+                    && Curves.sameFidelity(fidelity, t, epoch)) {
                 values.add(t.valueAt(epoch));
             }
         }

@@ -8,7 +8,8 @@ import java.util.List;
 /** Never prunes: every trial runs until max_epochs or its own early stopping. */
 public final class NoPruner implements Pruner {
     @Override
-    public Decision shouldPrune(int trialNumber, double[] curve, List<PastTrial> others, Direction direction) {
+    public Decision shouldPrune(int trialNumber, double[] curve, double[] fidelity, List<PastTrial> others,
+                                Direction direction) {
         return Decision.CONTINUE;
     }
 

@@ -1,6 +1,7 @@
 package dev.lstmtuner.search.pruner;
 
 import dev.lstmtuner.config.BadInputException;
+import dev.lstmtuner.config.FidelityStep;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.search.PastTrial;
 
@@ -38,14 +39,21 @@ public final class PatientPruner implements Pruner {
     }
 
     @Override
-    public Decision shouldPrune(int trialNumber, double[] curve, List<PastTrial> others, Direction direction) {
+    public Decision shouldPrune(int trialNumber, double[] curve, double[] fidelity, List<PastTrial> others,
+                                Direction direction) {
         if (!stalled(curve, direction)) return Decision.CONTINUE;
         if (wrapped == null) {
             return Decision.prune("objective: the best of the last " + (patience + 1) + " epochs is worse than the best before"
                     + " them by more than min_delta " + Curves.fmt(minDelta) + " (patient pruner)");
         }
-        Decision d = wrapped.shouldPrune(trialNumber, curve, others, direction);
+        Decision d = wrapped.shouldPrune(trialNumber, curve, fidelity, others, direction);
         return d.prune() ? Decision.prune(d.reason() + ", and it stalled for " + (patience + 1) + " epochs") : d;
+    }
+
+    /** The wrapped pruner's: the patient pruner only adds a condition on the trial's own curve. */
+    @Override
+    public List<FidelityStep> fidelitySchedule(int maxEpochs) {
+        return wrapped == null ? null : wrapped.fidelitySchedule(maxEpochs);
     }
 
     @Override

@@ -28,9 +28,10 @@ public final class Pruners {
                         o.integer("interval_epochs", 1));
             }
             case "asha", "successive_halving", "sha" -> {
-                o.allow("min_resource", "reduction_factor", "min_early_stopping_rate");
+                o.allow("min_resource", "reduction_factor", "min_early_stopping_rate", "fidelity", "min_fidelity");
                 yield new AshaPruner(o.integer("min_resource", 2), o.integer("reduction_factor", 3),
-                        o.integer("min_early_stopping_rate", 0));
+                        o.integer("min_early_stopping_rate", 0), o.choice("fidelity", "full", AshaPruner.FIDELITIES),
+                        o.number("min_fidelity", 0.1));
             }
             case "patient" -> {
                 o.allow("patience", "min_delta", "wrapped");

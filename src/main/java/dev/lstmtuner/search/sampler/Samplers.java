@@ -35,9 +35,10 @@ public final class Samplers {
                         o.number("crossover_rate", 0.85), direction);
             }
             case "tpe" -> {
-                o.allow("n_startup", "gamma", "candidates", "cheap_startup");
+                o.allow("n_startup", "gamma", "candidates", "cheap_startup", "cost_aware");
                 yield new TpeSampler(o.integer("n_startup", 10), o.number("gamma", 0.25),
-                        o.integer("candidates", 24), o.integer("cheap_startup", 3), direction);
+                        o.integer("candidates", 24), o.integer("cheap_startup", 3), o.flag("cost_aware", false),
+                        direction);
             }
             case "nsga2" -> nsga2(o, List.of(direction));
             default -> throw new BadInputException("unknown sampler \"" + name + "\"; use grid, random, genetic, tpe or nsga2");

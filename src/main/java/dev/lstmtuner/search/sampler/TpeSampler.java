@@ -13,6 +13,7 @@ import dev.lstmtuner.search.space.SearchSpace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,11 @@ import java.util.SplittableRandom;
  * k > 1 each startup point is the cheapest (by {@link CostModel}) of k untaken random draws, so the first minutes
  * are not spent on the most expensive corner of the space. A proposal equal to a taken point is proposed again
  * with a fresh seed, then replaced by an untaken random point; an exhausted finite space gives empty.
+ * <p>
+ * With {@code costAware} (opt-in), after the startup the acquisition is the promise per predicted second: each of
+ * {@code candidates} joint points is drawn from l (one draw per parameter) and scored by its summed log l(x) / g(x)
+ * less the log of its predicted epoch cost ({@link EpochCosts}, learned from the measured epoch times of the
+ * campaign's trials); the best-scoring point is proposed.
  */
 public final class TpeSampler implements Sampler {
     private static final int ATTEMPTS = 10;
@@ -43,6 +49,7 @@ public final class TpeSampler implements Sampler {
     private final double gamma;
     private final int candidates;
     private final int cheapStartup;
+    private final boolean costAware;
     private final Direction direction;
 
     public TpeSampler(int startupTrials, double gamma, int candidates, Direction direction) {
@@ -50,6 +57,11 @@ public final class TpeSampler implements Sampler {
     }
 
     public TpeSampler(int startupTrials, double gamma, int candidates, int cheapStartup, Direction direction) {
+        this(startupTrials, gamma, candidates, cheapStartup, false, direction);
+    }
+
+    public TpeSampler(int startupTrials, double gamma, int candidates, int cheapStartup, boolean costAware,
+                      Direction direction) {
         if (startupTrials < 1) throw new BadInputException("tpe sampler: n_startup must be at least 1, got " + startupTrials);
         if (!(gamma > 0 && gamma < 1)) throw new BadInputException("tpe sampler: gamma must be in (0, 1), got " + gamma);
         if (candidates < 1) throw new BadInputException("tpe sampler: candidates must be at least 1, got " + candidates);
@@ -60,6 +72,7 @@ public final class TpeSampler implements Sampler {
         this.gamma = gamma;
         this.candidates = candidates;
         this.cheapStartup = cheapStartup;
+        this.costAware = costAware;
         this.direction = direction;
     }
 
@@ -72,9 +85,11 @@ public final class TpeSampler implements Sampler {
         List<PastTrial> below = observed.subList(0, nBelow);
         List<PastTrial> above = new ArrayList<>(observed.subList(nBelow, observed.size()));
         for (PastTrial t : past) if (isBad(t) || t.isPending()) above.add(t);
+        double slope = costAware ? EpochCosts.slope(space, past) : 0;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Map<String, Object> point = propose(space, below, above,
-                    new SplittableRandom(Seeds.mix(seed, trialNumber, attempt, 0x7BE)));
+            SplittableRandom rng = new SplittableRandom(Seeds.mix(seed, trialNumber, attempt, 0x7BE));
+            Map<String, Object> point = costAware ? perSecond(space, below, above, rng, slope)
+                    : propose(space, below, above, rng);
             if (!taken.contains(Points.key(point))) return Optional.of(point);
         }
         return Points.untaken(space, taken, seed, trialNumber);
@@ -125,58 +140,89 @@ public final class TpeSampler implements Sampler {
         return Optional.ofNullable(cheapest);
     }
 
+    /** Each parameter, in dependency order, the best of {@code candidates} draws from l by its own l(x) / g(x). */
     private Map<String, Object> propose(SearchSpace space, List<PastTrial> below, List<PastTrial> above,
                                         SplittableRandom rng) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Param p : space.params()) {
             if (!space.isActive(p, out)) continue;
-            if (p instanceof CategoricalParam c) {
-                out.put(p.name(), categorical(c, space.allowedValues(c, out), below, above, rng));
-            } else if (p instanceof FloatParam f) {
-                double x = numeric(f.internal(f.low()), f.internal(f.high()),
-                        internals(f, below), internals(f, above), rng);
-                out.put(p.name(), f.external(x));
-            } else {
-                IntParam i = (IntParam) p;
-                double half = i.step() / 2.0;
-                double x = numeric(i.low() - half, i.high() + half, numbers(i, below), numbers(i, above), rng);
-                out.put(p.name(), i.snap(x));
+            ParamModel m = model(space, p, out, below, above);
+            Scored best = null;
+            for (int k = 0; k < candidates; k++) {
+                Scored c = m.draw(rng);
+                if (best == null || c.score() > best.score()) best = c;
             }
+            out.put(p.name(), best.value());
         }
         return out;
     }
 
-    private double numeric(double low, double high, double[] belowObs, double[] aboveObs, SplittableRandom rng) {
-        ParzenEstimator l = new ParzenEstimator(belowObs, low, high);
-        ParzenEstimator g = new ParzenEstimator(aboveObs, low, high);
-        double best = Double.NaN, bestScore = Double.NEGATIVE_INFINITY;
+    /**
+     * The best of {@code candidates} joint points drawn from l by summed log l(x) / g(x) less {@code slope} times
+     * the log static epoch cost: the promise per predicted second.
+     */
+    private Map<String, Object> perSecond(SearchSpace space, List<PastTrial> below, List<PastTrial> above,
+                                          SplittableRandom rng, double slope) {
+        Map<String, ParamModel> numeric = new HashMap<>(); // a numeric model does not depend on the point
+        Map<String, Object> best = null;
+        double bestScore = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < candidates; k++) {
-            double x = l.sample(rng);
-            double score = l.logDensity(x) - g.logDensity(x);
+            Map<String, Object> point = new LinkedHashMap<>();
+            double score = 0;
+            for (Param p : space.params()) {
+                if (!space.isActive(p, point)) continue;
+                ParamModel m = p instanceof CategoricalParam ? model(space, p, point, below, above)
+                        : numeric.computeIfAbsent(p.name(), n -> model(space, p, point, below, above));
+                Scored c = m.draw(rng);
+                point.put(p.name(), c.value());
+                score += c.score();
+            }
+            score -= EpochCosts.logCost(space, point, slope);
             if (score > bestScore) {
                 bestScore = score;
-                best = x;
+                best = point;
             }
         }
         return best;
     }
 
-    private Object categorical(CategoricalParam c, List<Object> allowed, List<PastTrial> below, List<PastTrial> above,
-                               SplittableRandom rng) {
-        double[] l = counts(c, allowed, below);
-        double[] g = counts(c, allowed, above);
-        double lSum = sum(l), gSum = sum(g);
-        int best = 0;
-        double bestScore = Double.NEGATIVE_INFINITY;
-        for (int k = 0; k < candidates; k++) {
-            int j = draw(l, lSum, rng);
-            double score = Math.log(l[j] / lSum) - Math.log(g[j] / gSum);
-            if (score > bestScore) {
-                bestScore = score;
-                best = j;
-            }
+    /** A drawn value and its log l(x) - log g(x). */
+    private record Scored(Object value, double score) {
+    }
+
+    /** One parameter's l and g where the proposal stands: draws from l, scored by log l - log g. */
+    private interface ParamModel {
+        Scored draw(SplittableRandom rng);
+    }
+
+    private ParamModel model(SearchSpace space, Param p, Map<String, Object> at, List<PastTrial> below,
+                             List<PastTrial> above) {
+        if (p instanceof CategoricalParam c) {
+            List<Object> allowed = space.allowedValues(c, at);
+            double[] l = counts(c, allowed, below);
+            double[] g = counts(c, allowed, above);
+            double lSum = sum(l), gSum = sum(g);
+            return rng -> {
+                int j = draw(l, lSum, rng);
+                return new Scored(allowed.get(j), Math.log(l[j] / lSum) - Math.log(g[j] / gSum));
+            };
         }
-        return allowed.get(best);
+        if (p instanceof FloatParam f) {
+            ParzenEstimator l = new ParzenEstimator(internals(f, below), f.internal(f.low()), f.internal(f.high()));
+            ParzenEstimator g = new ParzenEstimator(internals(f, above), f.internal(f.low()), f.internal(f.high()));
+            return rng -> {
+                double x = l.sample(rng);
+                return new Scored(f.external(x), l.logDensity(x) - g.logDensity(x));
+            };
+        }
+        IntParam i = (IntParam) p;
+        double half = i.step() / 2.0;
+        ParzenEstimator l = new ParzenEstimator(numbers(i, below), i.low() - half, i.high() + half);
+        ParzenEstimator g = new ParzenEstimator(numbers(i, above), i.low() - half, i.high() + half);
+        return rng -> {
+            double x = l.sample(rng);
+            return new Scored(i.snap(x), l.logDensity(x) - g.logDensity(x));
+        };
     }
 
     /** Counts + 1 (Laplace smoothing, i.e. a uniform prior) over the allowed values. */
