@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Builds small 1-minute {@link Series} for tests, optionally with gaps in the time grid. */
-final class TestSeries {
+public final class TestSeries {
     static final long MINUTE = 60_000L;
     /** 2024-01-01T00:00Z, a Monday. */
     static final long START = 1_704_067_200_000L;
@@ -50,7 +50,7 @@ final class TestSeries {
     }
 
     /** A geometric random walk with random volume (fixed seed: reproducible). */
-    static Series randomWalk(int n, long seed, int... gapsAfter) {
+    public static Series randomWalk(int n, long seed, int... gapsAfter) {
         Random rnd = new Random(seed);
         double[] open = new double[n], high = new double[n], low = new double[n], close = new double[n],
                 volume = new double[n];
