@@ -112,6 +112,8 @@ abstract class LegacyStoreTest {
             Map<Long, List<EpochMetrics>> epochs = store.epochs(trials.stream().map(Trial::id).toList());
             assertThat(epochs.get(first.id())).extracting(EpochMetrics::valRmse).containsExactly(450.0, 400.5, 402.0);
             assertThat(epochs.get(first.id()).get(1).valDirectionAccuracy()).isNaN();
+            assertThat(epochs.get(first.id())).extracting(EpochMetrics::fidelity)
+                    .as("recorded before version 14: trained on all the windows").containsOnly(1.0);
             assertThat(epochs.get(trials.get(1).id())).hasSize(2);
 
             TrialReport r = store.report(first.id()).orElseThrow();
