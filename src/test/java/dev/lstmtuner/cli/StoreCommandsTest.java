@@ -142,11 +142,14 @@ class StoreCommandsTest {
                 "abc123def", "f".repeat(64), "CPU (AVX2)", "host-1", "\"seed\":7", "model.zip");
         // 15 epochs are shown compactly: first and last five, with a gap marker
         assertThat(r.out()).contains("…");
+        // with the share of the training windows each epoch trained on (all of them here)
+        assertThat(r.out()).contains("MS  FIDELITY");
         // the analysis layer's diagnoses: a curve still falling at its last epoch cannot be judged for overfitting
         assertThat(r.out()).contains("Diagnoses\n", "Not enough epochs to judge overfitting: the best epoch is 15 of 15");
 
         JsonNode json = JSON.readTree(run("show", "train-b/1", "--json").out());
         assertThat(json.get("provenance").get("git_commit").asText()).isEqualTo("abc123def");
+        assertThat(json.get("epochs").get(0).get("fidelity").asDouble()).isEqualTo(1.0);
         assertThat(json.get("provenance").get("data").get("rows").asInt()).isEqualTo(11);
         assertThat(json.get("provenance").get("config").get("seed").asInt()).isEqualTo(7);
         assertThat(json.get("epochs")).hasSize(15);

@@ -241,6 +241,7 @@ class LeaderboardApiTest {
 
             Got curves = get(client, "/api/epochs?ids=" + id);
             assertThat(curves.body().get(Long.toString(id)).get(0).has("train_loss")).isTrue();
+            assertThat(curves.body().get(Long.toString(id)).get(0).get("fidelity").asDouble()).isEqualTo(1.0);
             Got pred = get(client, "/api/trials/" + id + "/predictions");
             assertThat(pred.body().get("windows").asInt()).isEqualTo(120);
             assertThat(pred.body().get("last_close")).hasSize(120);
