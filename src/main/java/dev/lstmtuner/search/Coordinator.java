@@ -2,6 +2,7 @@ package dev.lstmtuner.search;
 
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.sampler.TakenPoints;
+import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 
@@ -20,8 +21,9 @@ import java.util.Optional;
  */
 public final class Coordinator {
     /** Where the campaign stands after a step. */
+    /** {@code paused}: the campaign is paused now (its workers claim nothing until {@code continue}). */
     public record Status(Map<TrialState, Long> counts, int draws, Trial best, boolean over, String endReason,
-                         double elapsedMinutes) {
+                         double elapsedMinutes, boolean paused) {
     }
 
     private final Store store;
@@ -48,7 +50,7 @@ public final class Coordinator {
         this.staleGrace = staleGrace;
         this.minutesBefore = minutesBefore;
         this.history = new CampaignHistory(store, plan.campaign().name(), plan.experiment().objectives());
-        this.budgets = new BudgetChange(store, plan);
+        this.budgets = new BudgetChange(plan);
         this.warm = WarmTrials.of(store, plan.experiment());
         this.taken = WarmTrials.taken(history.takenPoints(), warm);
     }
@@ -64,7 +66,9 @@ public final class Coordinator {
         // written while the store was unreachable, so the stale clock starts again when it is back
         if (!store.outageWithin(staleGrace)) store.reclaimStale(staleGrace, true);
         history.refresh();
-        Budget budget = budgets.current(); // a resume may have changed it while this coordinator runs
+        // the campaign's one row, read once a step: a resume may have changed the budget, pause/continue the flag
+        Optional<Campaign> row = store.campaign(name);
+        Budget budget = budgets.current(row);
         int draws = history.draws();
         Trial best = store.best(name).orElse(null);
 
@@ -120,6 +124,7 @@ public final class Coordinator {
         if (over && failuresInARow < budget.maxConsecutiveFailures()) {
             over = !Confirmation.keepsGoing(store, plan, history, counts);
         }
-        return new Status(counts, draws, best, over, endReason, elapsedMinutes());
+        return new Status(counts, draws, best, over, endReason, elapsedMinutes(),
+                row.map(Campaign::paused).orElse(false));
     }
 }
