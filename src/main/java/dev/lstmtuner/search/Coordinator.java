@@ -1,5 +1,6 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.analysis.BestTrial;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.sampler.TakenPoints;
 import dev.lstmtuner.store.Campaign;
@@ -21,7 +22,10 @@ import java.util.Optional;
  */
 public final class Coordinator {
     /** Where the campaign stands after a step. */
-    /** {@code paused}: the campaign is paused now (its workers claim nothing until {@code continue}). */
+    /**
+     * {@code best}: THE best trial ({@link BestTrial}), null before one completed; {@code paused}: the campaign is
+     * paused now (its workers claim nothing until {@code continue}).
+     */
     public record Status(Map<TrialState, Long> counts, int draws, Trial best, boolean over, String endReason,
                          double elapsedMinutes, boolean paused) {
     }
@@ -37,6 +41,8 @@ public final class Coordinator {
     /** The finished trials of the campaign this one warm-started from (empty without a warm start). */
     private final List<PastTrial> warm;
     private final TakenPoints taken;
+    private long bestAtComplete = -1;
+    private Trial lastBest;
 
     /**
      * @param queue         WAITING trials to keep ready (at least as many as trials RUNNING, so extra workers
@@ -55,6 +61,18 @@ public final class Coordinator {
         this.taken = WarmTrials.taken(history.takenPoints(), warm);
     }
 
+    /**
+     * THE best trial, as every view names it ({@link BestTrial}: a plan's chosen arm, a confirmed winner), read again
+     * only when a trial completed since the last step.
+     */
+    private Trial best(Optional<Campaign> row, long complete) {
+        if (complete != bestAtComplete && row.isPresent()) {
+            lastBest = BestTrial.of(store, row.get()).map(BestTrial::trial).orElse(null);
+            bestAtComplete = complete;
+        }
+        return lastBest;
+    }
+
     public double elapsedMinutes() {
         return minutesBefore + (System.nanoTime() - startNanos) / 60e9;
     }
@@ -70,7 +88,6 @@ public final class Coordinator {
         Optional<Campaign> row = store.campaign(name);
         Budget budget = budgets.current(row);
         int draws = history.draws();
-        Trial best = store.best(name).orElse(null);
 
         String endReason = null;
         int failuresInARow = history.failuresInARow();
@@ -106,6 +123,7 @@ public final class Coordinator {
             for (Trial t : store.enqueueAll(name, batch)) history.add(t);
         }
         Map<TrialState, Long> counts = history.counts();
+        Trial best = best(row, counts.get(TrialState.COMPLETE));
         boolean queueEmpty = counts.get(TrialState.WAITING) == 0 && counts.get(TrialState.RUNNING) == 0;
         if (queueEmpty) {
             // the end is decided on exact counts, not on what the incremental view has seen so far

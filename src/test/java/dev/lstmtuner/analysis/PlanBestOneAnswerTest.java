@@ -6,6 +6,8 @@ import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.FinalMetrics;
 import dev.lstmtuner.result.ForecastMetrics;
 import dev.lstmtuner.result.Objective;
+import dev.lstmtuner.search.CampaignPlan;
+import dev.lstmtuner.search.Coordinator;
 import dev.lstmtuner.search.Experiment;
 import dev.lstmtuner.search.ExperimentLoader;
 import dev.lstmtuner.search.plan.AbPlan;
@@ -34,6 +36,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +48,7 @@ import static org.assertj.core.api.Assertions.within;
  * In an A/B plan campaign the single best run is a lucky seed of an arm whose mean is poor ("bigger + dropout":
  * 0.30, 0.60, 0.62), while "bigger model" has the best mean (0.42, 0.43, 0.44): every view names the chosen arm's
  * best run as THE best trial, none the lucky run — the A/B table, {@code best}, {@code campaigns --json}, the top
- * trials, the leaderboard's ★, banner and A/B section, and the report.
+ * trials, the search's progress line, the leaderboard's ★, banner and A/B section, and the report.
  */
 class PlanBestOneAnswerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -104,6 +107,8 @@ class PlanBestOneAnswerTest {
             assertThat(b.sentences().get(0)).contains("chosen arm \"bigger model\"", "3 seeds");
             assertThat(TopTrials.of(s, "ab", 3, Optional.of(b)).trials().get(0).number()).isEqualTo(chosenRun);
             chosenId = b.trial().id();
+            assertThat(new Coordinator(s, CampaignPlan.of(c), 8, Duration.ofMinutes(1), 0).step().best().number())
+                    .as("the search's progress line").isEqualTo(chosenRun);
 
             JavalinTest.test(LeaderboardServer.create(s, 0), (server, client) -> {
                 assertThat(get(client, "/api/trials?campaign=ab").get("best_id").asLong()).isEqualTo(chosenId);
