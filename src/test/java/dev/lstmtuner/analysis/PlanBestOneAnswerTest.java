@@ -1,6 +1,5 @@
 package dev.lstmtuner.analysis;
 
-import dev.lstmtuner.cli.Main;
 import dev.lstmtuner.config.ConfigLoader;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.FinalMetrics;
@@ -26,21 +25,18 @@ import dev.lstmtuner.web.LeaderboardServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
-import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.lstmtuner.analysis.Views.cli;
+import static dev.lstmtuner.analysis.Views.get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -143,19 +139,5 @@ class PlanBestOneAnswerTest {
         assertThat(b.sentences().get(0)).startsWith("no arm of the A/B plan has finished all its seeds yet");
     }
 
-    private static String cli(String url, String... args) {
-        StringWriter out = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--store");
-        all.add(url);
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(out, true), all.toArray(String[]::new));
-        assertThat(code).as(out.toString()).isZero();
-        return out.toString();
-    }
 
-    private static JsonNode get(HttpClient client, String path) throws Exception {
-        try (Response r = client.get(path)) {
-            return JSON.readTree(r.body().string());
-        }
-    }
 }
