@@ -29,7 +29,8 @@ const LTAb = (() => {
     ui.section.hidden = false;
     const better = d.arms.filter((a) => a.verdict_kind === 'better').map((a) => a.arm);
     ui.note.className = 'verdict' + (better.length ? ' good' : '');
-    LT.replace(ui.note, (d.chosen ? 'Chosen on validation: "' + d.chosen + '". ' : 'No arm has finished all its seeds yet. ') +
+    LT.replace(ui.note, (d.chosen ? 'Chosen on validation: "' + d.chosen + '"; its best run, #' + d.chosen_run + ', is the campaign\'s ★ best trial. '
+      : 'No arm has finished all its seeds yet. ') +
       (better.length ? 'Better than the baseline: ' + better.join(', ') + '.' : 'No variant is better than the baseline.'));
     const head = LT.el('tr', {}, ['#', 'arm', 'change vs baseline', d.objective + ' (val)', 'test MAE', 'test RMSE', 'skill',
       'vs baseline', 'runs'].map((h, i) => LT.el('th', {class: i === 1 || i === 2 || i === 7 ? 'text' : null}, h)));
@@ -44,7 +45,7 @@ const LTAb = (() => {
       LT.el('td', {class: 'text ' + (VERDICT_CLASS[a.verdict_kind] || ''), 'data-col': 'verdict', title: a.reason || ''},
         a.verdict === null ? '(the baseline)' : a.verdict),
       LT.el('td', {class: 'text'}, a.trial_ids.map((id, k) => id === null ? null
-        : LT.link(LT.trialHref(id), '#' + a.trials[k])).filter((x) => x).reduce((acc, x) => acc.concat(acc.length ? [' ', x] : [x]), []),
+        : LT.link(LT.trialHref(id), '#' + a.trials[k] + (a.chosen && a.trials[k] === d.chosen_run ? ' ★' : ''))).filter((x) => x).reduce((acc, x) => acc.concat(acc.length ? [' ', x] : [x]), []),
         a.pending ? ' (' + a.pending + ' to run)' : '')));
     rows.push(LT.el('tr', {'data-arm': 'persistence', class: 'persistence'}, LT.el('td', {}, ''),
       LT.el('td', {class: 'text'}, 'persistence'), LT.el('td', {class: 'text'}, 'next close = last close'), LT.el('td', {}, '–'),

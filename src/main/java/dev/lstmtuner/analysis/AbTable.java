@@ -31,10 +31,11 @@ import java.util.Optional;
  *
  * @param persistence the persistence forecast's test MAE and RMSE (the same windows for every arm)
  * @param chosen      the chosen arm's name; null while no arm has all its seeds
+ * @param chosenRun   the trial number of the chosen arm's run with the best validation objective: THE best trial of
+ *                    the campaign ({@link BestTrial}), the one the lockbox scores; null while no arm is chosen
  */
 public record AbTable(String campaign, String objective, Direction direction, int seeds, List<Row> rows,
-                      Stat persistenceMae, Stat persistenceRmse, String chosen, String correction) {
-    private static final int PAGE = 5000;
+                      Stat persistenceMae, Stat persistenceRmse, String chosen, Integer chosenRun, String correction) {
 
     /** A mean ± sample sd over {@code n} seeds (sd NaN below 2). */
     public record Stat(double mean, double sd, int n) {
@@ -62,26 +63,13 @@ public record AbTable(String campaign, String objective, Direction direction, in
 
     /** The table of campaign {@code c} run by {@code plan}: reads its finished trials and their predictions once. */
     public static AbTable of(Store store, Campaign c, AbPlan plan) {
-        RunConfig base = ConfigLoader.parse(c.configJson(), "campaign " + c.name());
-        List<RunConfig> armConfigs = new ArrayList<>();
-        for (AbPlan.Arm a : plan.arms()) armConfigs.add(AbPlan.config(base, a, 0, "campaign " + c.name()));
-        Map<String, List<Trial>> runs = new LinkedHashMap<>();
-        Map<String, Integer> pending = new LinkedHashMap<>();
-        for (AbPlan.Arm a : plan.arms()) {
-            runs.put(a.name(), new ArrayList<>());
-            pending.put(a.name(), 0);
-        }
-        for (int offset = 0; ; offset += PAGE) {
-            Page<Trial> page = store.trials(TrialQuery.of(c.name()).sortBy("number").descending(false).page(PAGE, offset));
-            for (Trial t : page.items()) {
-                int arm = armOf(t, base, armConfigs);
-                if (arm < 0) continue;
-                String name = plan.arms().get(arm).name();
-                if (t.state() == TrialState.COMPLETE && t.objective() != null && t.metrics() != null) runs.get(name).add(t);
-                else if (t.state() == TrialState.WAITING || t.state() == TrialState.RUNNING) pending.merge(name, 1, Integer::sum);
-            }
-            if (page.items().size() < PAGE) break;
-        }
+        return of(store, c, PlanArms.of(store, c, plan));
+    }
+
+    /** The table of the arms already read ({@link PlanArms}): reads their runs' predictions once. */
+    public static AbTable of(Store store, Campaign c, PlanArms arms) {
+        AbPlan plan = arms.plan();
+        Map<String, List<Trial>> runs = arms.runs();
         Map<Long, AbComparison.Forecast> forecasts = new LinkedHashMap<>();
         for (List<Trial> ts : runs.values()) {
             for (Trial t : ts) store.report(t.id()).flatMap(r -> forecast(r, c)).ifPresent(f -> forecasts.put(t.id(), f));
@@ -90,14 +78,14 @@ public record AbTable(String campaign, String objective, Direction direction, in
         List<AbComparison> comparisons = AbComparison.against(runs.get(baseName),
                 plan.arms().subList(1, plan.arms().size()).stream().map(a -> runs.get(a.name())).toList(),
                 forecasts, c.direction());
-        String chosen = chosen(plan, runs, c.direction());
+        String chosen = arms.chosen();
         List<Row> rows = new ArrayList<>();
         List<Trial> all = new ArrayList<>();
         for (int i = 0; i < plan.arms().size(); i++) {
             AbPlan.Arm a = plan.arms().get(i);
             List<Trial> ts = runs.get(a.name());
             all.addAll(ts);
-            rows.add(new Row(a.name(), a.changeText(), ts.stream().map(Trial::number).toList(), pending.get(a.name()),
+            rows.add(new Row(a.name(), a.changeText(), ts.stream().map(Trial::number).toList(), arms.pending().get(a.name()),
                     Stat.of(ts.stream().mapToDouble(Trial::objective).toArray()),
                     Stat.of(ts.stream().mapToDouble(t -> t.metrics().model().mae()).toArray()),
                     Stat.of(ts.stream().mapToDouble(t -> t.metrics().model().rmse()).toArray()),
@@ -107,44 +95,13 @@ public record AbTable(String campaign, String objective, Direction direction, in
         return new AbTable(c.name(), c.objective().key(), c.direction(), plan.seeds(), List.copyOf(rows),
                 Stat.of(all.stream().mapToDouble(t -> t.metrics().persistence().mae()).toArray()),
                 Stat.of(all.stream().mapToDouble(t -> t.metrics().persistence().rmse()).toArray()), chosen,
+                arms.chosenRun().map(Trial::number).orElse(null),
                 comparisons.size() > 1 ? comparisons.size() + " variants are compared with the baseline: both tests'"
                         + " p-values are Holm-corrected across them" : null);
     }
 
-    /** The chosen arm's runs (seed order), empty while none is chosen: the lockbox scores its first. */
-    public List<Integer> chosenTrials() {
-        return rows.stream().filter(Row::chosen).findFirst().map(Row::trials).orElse(List.of());
-    }
-
     public Optional<Row> row(String arm) {
         return rows.stream().filter(r -> r.arm().equals(arm)).findFirst();
-    }
-
-    /** The best mean objective among the arms with every seed finished; null while none has. */
-    private static String chosen(AbPlan plan, Map<String, List<Trial>> runs, Direction direction) {
-        String best = null;
-        double bestMean = Double.NaN;
-        for (AbPlan.Arm a : plan.arms()) {
-            List<Trial> ts = runs.get(a.name());
-            if (ts.size() < plan.seeds()) continue;
-            double m = ts.stream().mapToDouble(Trial::objective).average().orElse(Double.NaN);
-            if (best == null || (direction == Direction.MAXIMIZE ? m > bestMean : m < bestMean)) {
-                best = a.name();
-                bestMean = m;
-            }
-        }
-        return best;
-    }
-
-    /** Which arm a trial ran (its config but the seed is an arm's); -1 when none (it is not one of the plan's). */
-    private static int armOf(Trial t, RunConfig base, List<RunConfig> arms) {
-        Map<String, Object> p = new LinkedHashMap<>(t.params());
-        p.put("seed", 0);
-        try {
-            return arms.indexOf(ConfigLoader.withOverrides(base, p, "trial " + t.label()));
-        } catch (RuntimeException notAConfig) {
-            return -1;
-        }
     }
 
     private static Optional<AbComparison.Forecast> forecast(TrialReport r, Campaign c) {

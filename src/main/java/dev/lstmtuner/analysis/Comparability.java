@@ -13,12 +13,14 @@ import java.util.List;
 
 /**
  * What a trial forecasts and how it was chosen, for deciding whether two trials can be compared: their test errors
- * may be paired (Diebold–Mariano) only when they forecast the same symbol and target at the same horizon from the
- * same data (fingerprint, when both recorded one); they may be ranked against each other only when they also share
- * the objective and its direction.
+ * may be paired (Diebold–Mariano) only when they forecast the same symbol and target at the same horizon on the same
+ * test windows ({@code tests}, when both recorded their fingerprint: trials that loaded different history, a
+ * searched {@code from} or {@code history_days}, still pair), else, for trials recorded before test windows were
+ * fingerprinted, from the same data ({@code data}, when both recorded one); they may be ranked against each other
+ * only when they also share the objective and its direction.
  */
 public record Comparability(String symbol, int horizon, String target, DataFingerprint.Fingerprint data,
-                            String objective) {
+                            DataFingerprint.TestWindows tests, String objective) {
     /** The words every view starts a refusal with. */
     public static final String NOT_COMPARED = "not compared: ";
 
@@ -28,7 +30,8 @@ public record Comparability(String symbol, int horizon, String target, DataFinge
         // the config the trial ran with decides (its recorded one, else the campaign's with its params laid over)
         return new Comparability(SymbolLabel.of(t, SymbolLabel.of(config)), TrialConfig.horizon(config),
                 target == null ? RunConfig.DEFAULTS.target() : target,
-                p == null ? null : p.data(), c.objective() + " (" + c.direction().label() + ")");
+                p == null ? null : p.data(), p == null ? null : p.tests(),
+                c.objective() + " (" + c.direction().label() + ")");
     }
 
     /** What makes the two trials' test errors unpairable ("symbol BTCUSDT vs ETHUSDT", ...); empty when none. */
@@ -37,7 +40,9 @@ public record Comparability(String symbol, int horizon, String target, DataFinge
         if (!symbol.equalsIgnoreCase(o.symbol)) out.add("symbol " + symbol + " vs " + o.symbol);
         if (horizon != o.horizon) out.add("horizon " + horizon + " vs " + o.horizon);
         if (!target.equals(o.target)) out.add("target " + target + " vs " + o.target);
-        if (data != null && o.data != null && !data.sha256().equals(o.data.sha256())) {
+        if (tests != null && o.tests != null) {
+            if (!tests.sha256().equals(o.tests.sha256())) out.add("test windows " + tests + " vs " + o.tests);
+        } else if (data != null && o.data != null && !data.sha256().equals(o.data.sha256())) {
             out.add("data " + data + " vs " + o.data);
         }
         return out;
@@ -59,6 +64,6 @@ public record Comparability(String symbol, int horizon, String target, DataFinge
         if (d.isEmpty()) return null;
         return NOT_COMPARED + String.join("; ", d) + " (#" + a.number() + " of " + a.campaign() + " and #" + b.number()
                 + " of " + b.campaign() + " forecast different things, so their test errors cannot be paired; compare"
-                + " trials of the same symbol, target, horizon and data)";
+                + " trials of the same symbol, target, horizon and test windows)";
     }
 }

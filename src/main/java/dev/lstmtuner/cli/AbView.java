@@ -39,13 +39,16 @@ final class AbView {
         return sb.toString();
     }
 
-    /** The end of a plan campaign: its table, then the lockbox score of the chosen arm (its first seed's run). */
+    /**
+     * The end of a plan campaign: its table, then the lockbox score of the chosen arm's run with the best validation
+     * objective (THE best trial, as every view names it).
+     */
     static void end(Store store, Campaign c, AbPlan plan, RunConfig base, boolean reopen, PrintWriter out) {
         AbTable t = AbTable.of(store, c, plan);
         out.println("A/B plan of campaign " + c.name() + ":");
         out.print(table(t));
         if (base.lockbox() != null) {
-            Optional<Trial> run = t.chosenTrials().stream().findFirst().flatMap(n -> store.trial(c.name(), n));
+            Optional<Trial> run = Optional.ofNullable(t.chosenRun()).flatMap(n -> store.trial(c.name(), n));
             out.println();
             if (run.isEmpty()) {
                 out.println("lockbox: not opened, no arm finished all its seeds");
@@ -53,7 +56,7 @@ final class AbView {
                 out.println("lockbox: opened before, not scored again (add --reopen-lockbox to score the chosen arm)");
             } else {
                 out.println("lockbox: scoring the chosen arm \"" + t.chosen() + "\" (trial " + run.get().label()
-                        + ", its first seed) on the held-out bars, once");
+                        + ", its best run on validation) on the held-out bars, once");
                 out.flush();
                 LockboxView.score(store, c.name(), run.get(), reopen);
             }

@@ -11,7 +11,9 @@ import java.util.Locale;
 
 /**
  * The search's live terminal view: trials by state, the best so far with its params, elapsed time and an ETA
- * against the budget, and once the budget is spent, that the winner is being confirmed. On a terminal it redraws in place every second; in a log it prints a line every 15 s.
+ * against the budget, that the campaign is paused (with the command that lets it go on), and once the budget is spent,
+ * that the winner is being confirmed. On a terminal it redraws in place every second; in a log it prints a line every
+ * 15 s, and at once when the campaign is paused or continued.
  */
 final class LiveView {
     private final PrintWriter out;
@@ -20,11 +22,16 @@ final class LiveView {
     private final Budget budget;
     private final int slots;
     private final Experiment.Confirm confirm;
+    private final String continueCommand;
     private long lastPrint;
+    private boolean lastPaused;
     private int drawnLines;
 
-    LiveView(PrintWriter out, boolean interactive, String campaign, Budget budget, int slots, Experiment.Confirm confirm) {
+    /** @param continueCommand the command line that lets this campaign go on once paused */
+    LiveView(PrintWriter out, boolean interactive, String campaign, Budget budget, int slots, Experiment.Confirm confirm,
+             String continueCommand) {
         this.out = out;
+        this.continueCommand = continueCommand;
         this.confirm = confirm;
         this.interactive = interactive;
         this.campaign = campaign;
@@ -34,13 +41,14 @@ final class LiveView {
 
     void show(Coordinator.Status s, int workersAlive) {
         long now = System.currentTimeMillis();
-        if (!interactive && now - lastPrint < 15_000 && !s.over()) return;
+        if (!interactive && now - lastPrint < 15_000 && !s.over() && s.paused() == lastPaused) return;
         lastPrint = now;
+        lastPaused = s.paused();
         long complete = s.counts().get(TrialState.COMPLETE), pruned = s.counts().get(TrialState.PRUNED),
                 failed = s.counts().get(TrialState.FAILED), running = s.counts().get(TrialState.RUNNING),
                 waiting = s.counts().get(TrialState.WAITING);
-        String line1 = String.format(Locale.ROOT, "%s | running %d, complete %d, pruned %d, failed %d, waiting %d | workers %d/%d | %s elapsed, %s",
-                campaign, running, complete, pruned, failed, waiting, workersAlive, slots, clock(s.elapsedMinutes()),
+        String line1 = String.format(Locale.ROOT, "%s%s | running %d, complete %d, pruned %d, failed %d, waiting %d | workers %d/%d | %s elapsed, %s",
+                campaign, s.paused() ? " PAUSED (" + continueCommand + ")" : "", running, complete, pruned, failed, waiting, workersAlive, slots, clock(s.elapsedMinutes()),
                 eta(s, complete + pruned + failed));
         Trial b = s.best();
         String line2 = b == null ? "  best: none yet"

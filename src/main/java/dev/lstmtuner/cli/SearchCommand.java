@@ -282,7 +282,7 @@ public final class SearchCommand implements Callable<Integer> {
         Coordinator coordinator = new Coordinator(store, plan, queue != null ? queue : n > 0 ? n : 8,
                 Duration.ofSeconds(staleAfter), 0);
         LiveView view = new LiveView(out, System.console() != null, campaign, plan.experiment().budget(), n,
-                plan.experiment().confirm());
+                plan.experiment().confirm(), "lstm-tuner continue " + Fmt.shell(campaign) + storeArgs(url));
         AtomicBoolean interrupted = new AtomicBoolean();
         WorkerPool pool = new WorkerPool(cmd, devicePlan,
                 artifacts.toAbsolutePath().getParent().resolve("logs").resolve(campaign), out);
@@ -370,8 +370,12 @@ public final class SearchCommand implements Callable<Integer> {
 
     /** The command that continues a campaign on this store. */
     private String resumeCommand(String campaign, String url) {
-        return "lstm-tuner search --resume " + Fmt.shell(campaign)
-                + (storeOptions.store == null ? "" : " --store " + Fmt.shell(url))
+        return "lstm-tuner search --resume " + Fmt.shell(campaign) + storeArgs(url);
+    }
+
+    /** The options that name this store on another command's line; empty for the default store. */
+    private String storeArgs(String url) {
+        return (storeOptions.store == null ? "" : " --store " + Fmt.shell(url))
                 + (storeOptions.passwordEnv == null ? "" : " --store-password-env " + storeOptions.passwordEnv);
     }
 

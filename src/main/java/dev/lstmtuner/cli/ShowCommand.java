@@ -208,6 +208,7 @@ public final class ShowCommand implements Callable<Integer> {
                         + " .. " + Fmt.time(Instant.ofEpochMilli(p.data().lastTimeMs())));
                 kv(sb, "data sha256", p.data().sha256());
             }
+            if (p.tests() != null) kv(sb, "test windows", p.tests().toString());
             kv(sb, "config", p.configJson());
         }
         return sb.toString();

@@ -187,6 +187,15 @@ final class StoreJson {
         } else {
             m.put("data", null);
         }
+        Map<String, Object> tests = null;
+        if (p.tests() != null) {
+            tests = new LinkedHashMap<>();
+            tests.put("sha256", p.tests().sha256());
+            tests.put("first_time", iso(Instant.ofEpochMilli(p.tests().firstTimeMs())));
+            tests.put("last_time", iso(Instant.ofEpochMilli(p.tests().lastTimeMs())));
+            tests.put("windows", p.tests().windows());
+        }
+        m.put("test_windows", tests);
         m.put("lstm_tuner_version", p.lstmTunerVersion());
         m.put("git_commit", p.gitCommit());
         m.put("java_version", p.javaVersion());

@@ -105,7 +105,8 @@ final class Text {
 
     /** THE best of a campaign in one line: which trial, and whether it is the confirmed winner. */
     static String best(BestTrial b) {
-        return "best: trial " + b.trial().label() + (b.confirmed() ? ", the confirmed winner" : "");
+        return "best: trial " + b.trial().label() + (b.confirmed() ? ", the confirmed winner" : "")
+                + (b.chosenArm() != null ? ", the chosen arm \"" + b.chosenArm() + "\"" : "");
     }
 
     static String state(Trial t) {

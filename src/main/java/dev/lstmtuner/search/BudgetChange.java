@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A stored campaign's budget changed ({@code search --resume NAME --max-trials 80 / --max-minutes 30}): written
@@ -18,22 +19,20 @@ import java.util.Objects;
  * starts a fresh wall clock).
  */
 public final class BudgetChange {
-    private final Store store;
     private final String campaign;
     private String seen;
     private Budget budget;
 
     /** Follows the stored budget of the plan's campaign, as the coordinator asks every step. */
-    BudgetChange(Store store, CampaignPlan plan) {
-        this.store = store;
+    BudgetChange(CampaignPlan plan) {
         this.campaign = plan.campaign().name();
         this.seen = plan.campaign().settingsJson();
         this.budget = plan.experiment().budget();
     }
 
-    /** The budget as stored now: a change written meanwhile is parsed once, when first seen. */
-    Budget current() {
-        String now = store.campaign(campaign).map(Campaign::settingsJson).orElse(seen);
+    /** The budget as stored in {@code row} (the campaign as read now): a change is parsed once, when first seen. */
+    Budget current(Optional<Campaign> row) {
+        String now = row.map(Campaign::settingsJson).orElse(seen);
         if (!Objects.equals(now, seen)) {
             budget = ExperimentLoader.parse(now, "campaign " + campaign, null).budget();
             seen = now;

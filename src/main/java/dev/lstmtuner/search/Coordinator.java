@@ -1,7 +1,9 @@
 package dev.lstmtuner.search;
 
+import dev.lstmtuner.analysis.BestTrial;
 import dev.lstmtuner.result.TrialState;
 import dev.lstmtuner.search.sampler.TakenPoints;
+import dev.lstmtuner.store.Campaign;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.Trial;
 
@@ -20,8 +22,12 @@ import java.util.Optional;
  */
 public final class Coordinator {
     /** Where the campaign stands after a step. */
+    /**
+     * {@code best}: THE best trial ({@link BestTrial}), null before one completed; {@code paused}: the campaign is
+     * paused now (its workers claim nothing until {@code continue}).
+     */
     public record Status(Map<TrialState, Long> counts, int draws, Trial best, boolean over, String endReason,
-                         double elapsedMinutes) {
+                         double elapsedMinutes, boolean paused) {
     }
 
     private final Store store;
@@ -35,6 +41,8 @@ public final class Coordinator {
     /** The finished trials of the campaign this one warm-started from (empty without a warm start). */
     private final List<PastTrial> warm;
     private final TakenPoints taken;
+    private long bestAtComplete = -1;
+    private Trial lastBest;
 
     /**
      * @param queue         WAITING trials to keep ready (at least as many as trials RUNNING, so extra workers
@@ -48,9 +56,21 @@ public final class Coordinator {
         this.staleGrace = staleGrace;
         this.minutesBefore = minutesBefore;
         this.history = new CampaignHistory(store, plan.campaign().name(), plan.experiment().objectives());
-        this.budgets = new BudgetChange(store, plan);
+        this.budgets = new BudgetChange(plan);
         this.warm = WarmTrials.of(store, plan.experiment());
         this.taken = WarmTrials.taken(history.takenPoints(), warm);
+    }
+
+    /**
+     * THE best trial, as every view names it ({@link BestTrial}: a plan's chosen arm, a confirmed winner), read again
+     * only when a trial completed since the last step.
+     */
+    private Trial best(Optional<Campaign> row, long complete) {
+        if (complete != bestAtComplete && row.isPresent()) {
+            lastBest = BestTrial.of(store, row.get()).map(BestTrial::trial).orElse(null);
+            bestAtComplete = complete;
+        }
+        return lastBest;
     }
 
     public double elapsedMinutes() {
@@ -64,9 +84,10 @@ public final class Coordinator {
         // written while the store was unreachable, so the stale clock starts again when it is back
         if (!store.outageWithin(staleGrace)) store.reclaimStale(staleGrace, true);
         history.refresh();
-        Budget budget = budgets.current(); // a resume may have changed it while this coordinator runs
+        // the campaign's one row, read once a step: a resume may have changed the budget, pause/continue the flag
+        Optional<Campaign> row = store.campaign(name);
+        Budget budget = budgets.current(row);
         int draws = history.draws();
-        Trial best = store.best(name).orElse(null);
 
         String endReason = null;
         int failuresInARow = history.failuresInARow();
@@ -102,6 +123,7 @@ public final class Coordinator {
             for (Trial t : store.enqueueAll(name, batch)) history.add(t);
         }
         Map<TrialState, Long> counts = history.counts();
+        Trial best = best(row, counts.get(TrialState.COMPLETE));
         boolean queueEmpty = counts.get(TrialState.WAITING) == 0 && counts.get(TrialState.RUNNING) == 0;
         if (queueEmpty) {
             // the end is decided on exact counts, not on what the incremental view has seen so far
@@ -120,6 +142,7 @@ public final class Coordinator {
         if (over && failuresInARow < budget.maxConsecutiveFailures()) {
             over = !Confirmation.keepsGoing(store, plan, history, counts);
         }
-        return new Status(counts, draws, best, over, endReason, elapsedMinutes());
+        return new Status(counts, draws, best, over, endReason, elapsedMinutes(),
+                row.map(Campaign::paused).orElse(false));
     }
 }

@@ -89,7 +89,8 @@ public final class PooledCampaign {
         TrialHandle h = store.start(campaign, Map.of(), "search-" + ProcessHandle.current().pid(),
                 NativeRuntime.device());
         try {
-            h.recordProvenance(Provenance.current(ConfigLoader.toJson(c), c.seed(), fingerprint(pooled),
+            // a pooled model's test windows are every symbol's: it is never paired with one trial's (PooledVsOwn)
+            h.recordProvenance(Provenance.current(ConfigLoader.toJson(c), c.seed(), fingerprint(pooled), null,
                     NativeRuntime.backend(), NativeRuntime.deviceRecord(c)));
             PooledRun.Outcome run = PooledRun.run(c, pooled, h.epochListener(), (ep, b, n, t) -> { });
             Path dir = CampaignNames.artifactDir(artifacts, campaign, 1);

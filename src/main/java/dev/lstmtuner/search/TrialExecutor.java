@@ -172,7 +172,7 @@ public final class TrialExecutor {
         TrialRunner.Prepared prepared = prepare.apply(c);
         NativeRuntime.useThreads(c.threads());
         handle.recordProvenance(Provenance.current(ConfigLoader.toJson(c), c.seed(), prepared.fingerprint(),
-                NativeRuntime.backend(), NativeRuntime.deviceRecord(c)));
+                prepared.testWindows(), NativeRuntime.backend(), NativeRuntime.deviceRecord(c)));
         // a confirmation run re-trains a finished trial with another seed: it must run to the end to count
         Pruner pruner = plan.pruner() == null || handle.snapshot().confirmOf() != null ? null : plan.pruner();
         List<Double> curve = new ArrayList<>();

@@ -232,6 +232,11 @@ final class JdbcTrialHandle implements TrialHandle {
                 Jdbc.setInt(ps, 19, dev == null ? null : dev.blasThreads());
                 Jdbc.setInt(ps, 20, dev == null ? null : dev.nd4jThreads());
                 ps.setString(21, dev == null ? null : dev.plan());
+                DataFingerprint.TestWindows w = p.tests();
+                ps.setString(22, w == null ? null : w.sha256());
+                Jdbc.setLong(ps, 23, w == null ? null : w.firstTimeMs());
+                Jdbc.setLong(ps, 24, w == null ? null : w.lastTimeMs());
+                Jdbc.setInt(ps, 25, w == null ? null : w.windows());
                 ps.executeUpdate();
             }
             return null;

@@ -35,7 +35,8 @@ final class Rows {
 
     static final String PROVENANCE_COLUMNS = "trial_id, config_json, seed, data_sha256, data_first_time_ms, "
             + "data_last_time_ms, data_rows, lstm_tuner_version, git_commit, java_version, dl4j_version, "
-            + "nd4j_backend, os, arch, threads, host, device, layer_used, blas_threads, nd4j_threads, device_plan";
+            + "nd4j_backend, os, arch, threads, host, device, layer_used, blas_threads, nd4j_threads, device_plan, "
+            + "test_sha256, test_first_time_ms, test_last_time_ms, test_windows";
 
     private Rows() {
     }
@@ -103,7 +104,14 @@ final class Rows {
         return new Provenance(rs.getString("config_json"), rs.getLong("seed"), fp, rs.getString("lstm_tuner_version"),
                 rs.getString("git_commit"), rs.getString("java_version"), rs.getString("dl4j_version"),
                 rs.getString("nd4j_backend"), rs.getString("os"), rs.getString("arch"), rs.getInt("threads"),
-                rs.getString("host"), device(rs));
+                rs.getString("host"), device(rs), tests(rs));
+    }
+
+    /** The fingerprint of the trial's test windows; null when it was recorded before schema version 16. */
+    private static DataFingerprint.TestWindows tests(ResultSet rs) throws SQLException {
+        String sha = rs.getString("test_sha256");
+        return sha == null ? null : new DataFingerprint.TestWindows(sha, rs.getLong("test_first_time_ms"),
+                rs.getLong("test_last_time_ms"), rs.getInt("test_windows"));
     }
 
     /** The provenance's device record; null when the trial was recorded before schema version 7. */

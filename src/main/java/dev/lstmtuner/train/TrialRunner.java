@@ -53,6 +53,15 @@ public final class TrialRunner {
             return plan.folds();
         }
 
+        /**
+         * The fingerprint of the test windows the headline metrics score: what decides whether two trials' test
+         * errors may be paired (analysis.Comparability), whatever history they loaded.
+         */
+        public DataFingerprint.TestWindows testWindows() {
+            WalkForward.Fold f = plan.headline();
+            return DataFingerprint.ofTest(data.series(), f.testStart(), f.testEnd(), config.horizon(), config.target());
+        }
+
         /** The windows of fold {@code number} (1-based): what selection trains and validates on. */
         public Dataset fold(int number) {
             if (!plan.refits()) return dataset;

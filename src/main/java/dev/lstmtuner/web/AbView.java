@@ -17,8 +17,8 @@ import java.util.Optional;
  * is a search (then nothing else is set).
  */
 public record AbView(boolean plan, String campaign, String objective, String direction, Integer seeds,
-                     List<Arm> arms, Double persistenceMae, Double persistenceRmse, String chosen, String correction,
-                     String rule) {
+                     List<Arm> arms, Double persistenceMae, Double persistenceRmse, String chosen, Integer chosenRun,
+                     String correction, String rule) {
     static final String RULE = "Every arm runs with the same seeds; mean ± sd over them. Arms are ranked on the"
             + " validation objective; the test columns are reported, never used to choose. Each variant is compared"
             + " with the baseline seed by seed on validation (paired t-test) and on the test windows (Diebold–Mariano"
@@ -38,7 +38,7 @@ public record AbView(boolean plan, String campaign, String objective, String dir
         Campaign c = service.requireCampaign(name);
         return service.cache().get("ab|" + name, () -> {
             Optional<AbPlan> plan = AbPlan.of(c);
-            if (plan.isEmpty()) return new AbView(false, name, null, null, null, List.of(), null, null, null, null, null);
+            if (plan.isEmpty()) return new AbView(false, name, null, null, null, List.of(), null, null, null, null, null, null);
             return of(service.store(), AbTable.of(service.store(), c, plan.get()));
         });
     }
@@ -59,7 +59,7 @@ public record AbView(boolean plan, String campaign, String objective, String dir
                     dm ? v.dm().error() : null));
         }
         return new AbView(true, t.campaign(), t.objective(), t.direction().label(), t.seeds(), arms,
-                num(t.persistenceMae().mean()), num(t.persistenceRmse().mean()), t.chosen(), t.correction(), RULE);
+                num(t.persistenceMae().mean()), num(t.persistenceRmse().mean()), t.chosen(), t.chosenRun(), t.correction(), RULE);
     }
 
     private static Double num(double v) {

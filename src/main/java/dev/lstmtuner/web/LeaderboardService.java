@@ -257,7 +257,8 @@ public final class LeaderboardService {
     }
 
     private Optional<BestTrial> best(Campaign c) {
-        return cache.get("best|" + c.name(), () -> BestTrial.of(c, confirmation(c.name()), store.best(c.name())));
+        return cache.get("best|" + c.name(), () -> BestTrial.of(c, confirmation(c.name()), store.best(c.name()),
+                BestTrial.arms(store, c)));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.lstmtuner.analysis;
 
-import dev.lstmtuner.cli.Main;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 import dev.lstmtuner.web.HonestyFixture;
@@ -8,16 +7,12 @@ import dev.lstmtuner.web.LeaderboardServer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
-import okhttp3.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.lstmtuner.analysis.Views.cli;
+import static dev.lstmtuner.analysis.Views.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -56,21 +53,7 @@ class DirectionOneAnswerTest {
         }
     }
 
-    private String cli(String... args) {
-        StringWriter out = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--store");
-        all.add(url);
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(out, true), all.toArray(String[]::new));
-        assertThat(code).as(out.toString()).isZero();
-        return out.toString();
-    }
 
-    private static JsonNode get(HttpClient client, String path) throws Exception {
-        try (Response r = client.get(path)) {
-            return JSON.readTree(r.body().string());
-        }
-    }
 
     @Test
     void theDirectionTestIsCorrectedAcrossTheCampaignAndOnlyTheSearchedCompleteTrialsHaveOne() {
@@ -93,16 +76,16 @@ class DirectionOneAnswerTest {
         String cell2 = expected.get(2).cell(), cell1 = expected.get(1).cell();
 
         // the CLI: show (text, JSON) and trials (text, JSON)
-        String show = cli("show", HonestyFixture.NAME + "/2");
+        String show = cli(url, "show", HonestyFixture.NAME + "/2");
         assertThat(show).contains("Trial #2: " + expected.get(2).words() + ".");
         assertThat(lineWith(show, "  direction ")).contains(cell2);
-        JsonNode showJson = JSON.readTree(cli("show", HonestyFixture.NAME + "/2", "--json"));
+        JsonNode showJson = JSON.readTree(cli(url, "show", HonestyFixture.NAME + "/2", "--json"));
         assertThat(showJson.get("direction_test").get("words").asText()).isEqualTo(cell2);
         assertThat(showJson.get("direction_test").get("raw_p").asDouble()).isEqualTo(expected.get(2).test().pValue());
         assertThat(showJson.get("corrected_verdict").get("words").asText()).contains("Holm").contains("raw p");
-        String trials = cli("trials", HonestyFixture.NAME, "--limit", "20");
+        String trials = cli(url, "trials", HonestyFixture.NAME, "--limit", "20");
         assertThat(trials).contains("VS COIN");
-        JsonNode trialsJson = JSON.readTree(cli("trials", HonestyFixture.NAME, "--json", "--limit", "20"));
+        JsonNode trialsJson = JSON.readTree(cli(url, "trials", HonestyFixture.NAME, "--json", "--limit", "20"));
         Map<Integer, JsonNode> byNumber = new HashMap<>();
         trialsJson.get("trials").forEach(t -> byNumber.put(t.get("number").asInt(), t));
         assertThat(byNumber.get(1).get("direction_test").get("words").asText()).isEqualTo(cell1);
@@ -129,8 +112,8 @@ class DirectionOneAnswerTest {
 
         // both reports, reading the predictions under --artifacts
         Path md = dir.resolve("report.md"), html = dir.resolve("report.html");
-        cli("report", HonestyFixture.NAME, "--format", "md", "--out", md.toString(), "--artifacts", dir.toString());
-        cli("report", HonestyFixture.NAME, "--out", html.toString(), "--artifacts", dir.toString());
+        cli(url, "report", HonestyFixture.NAME, "--format", "md", "--out", md.toString(), "--artifacts", dir.toString());
+        cli(url, "report", HonestyFixture.NAME, "--out", html.toString(), "--artifacts", dir.toString());
         String report = Files.readString(md).replace("\\", "");
         assertThat(report).contains("| direction test |");
         assertThat(lineWith(report, "| " + HonestyFixture.NAME + "/1 |")).contains(cell1);
@@ -141,7 +124,7 @@ class DirectionOneAnswerTest {
     void theReportDoesNotReadPredictionsOutsideItsArtifactsFolder() throws Exception {
         Path elsewhere = Files.createDirectories(dir.resolve("other-artifacts"));
         Path md = dir.resolve("confined.md");
-        cli("report", HonestyFixture.NAME, "--format", "md", "--out", md.toString(), "--artifacts", elsewhere.toString());
+        cli(url, "report", HonestyFixture.NAME, "--format", "md", "--out", md.toString(), "--artifacts", elsewhere.toString());
         String report = Files.readString(md).replace("\\", "");
         // no predictions read: no direction test, no campaign-wide test, and the report says why
         assertThat(lineWith(report, "| " + HonestyFixture.NAME + "/1 |")).doesNotContain("PT Holm").doesNotContain("the coin (");

@@ -1,6 +1,5 @@
 package dev.lstmtuner.analysis;
 
-import dev.lstmtuner.cli.Main;
 import dev.lstmtuner.data.DataFingerprint;
 import dev.lstmtuner.result.Direction;
 import dev.lstmtuner.result.FinalMetrics;
@@ -17,22 +16,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
-import okhttp3.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.lstmtuner.analysis.Views.cli;
+import static dev.lstmtuner.analysis.Views.get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -100,21 +97,7 @@ class OneAnswerTest {
         return done;
     }
 
-    private String cli(String... args) {
-        StringWriter out = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.add("--store");
-        all.add(url);
-        int code = Main.run(new PrintWriter(out, true), new PrintWriter(out, true), all.toArray(String[]::new));
-        assertThat(code).as(out.toString()).isZero();
-        return out.toString();
-    }
 
-    private static JsonNode get(HttpClient client, String path) throws Exception {
-        try (Response r = client.get(path)) {
-            return JSON.readTree(r.body().string());
-        }
-    }
 
     @Test
     void everyViewNamesTheSameBestTrialConfirmedWinnerPerSymbolBestVerdictsAndRefusals() throws Exception {
@@ -132,7 +115,7 @@ class OneAnswerTest {
         assertThat(winnerVerdict).isEqualTo("beats persistence (p = 0.0100)");
 
         // the CLI: campaigns --json, best, and the search's end table's first row
-        JsonNode campaigns = JSON.readTree(cli("campaigns", "--json"));
+        JsonNode campaigns = JSON.readTree(cli(url, "campaigns", "--json"));
         Map<String, JsonNode> byName = new HashMap<>();
         campaigns.forEach(c -> byName.put(c.get("name").asText(), c));
         assertThat(byName.get(BTC).get("best").get("id").asLong()).isEqualTo(winner);
@@ -140,7 +123,7 @@ class OneAnswerTest {
         assertThat(byName.get(BTC).get("best_confirmed").asBoolean()).isTrue();
         assertThat(byName.get(BTC).get("best").get("metrics").get("verdict").asText()).isEqualTo(winnerVerdict);
         assertThat(byName.get(ETH).get("best").get("id").asLong()).isEqualTo(ethBest);
-        String best = cli("best", BTC);
+        String best = cli(url, "best", BTC);
         // the headline (campaign-wide test, the trial's corrected verdict) comes first, then the named trial
         assertThat(best.lines().filter(l -> l.startsWith("best trial ")).toList()).containsExactly(
                 best.lines().filter(l -> l.startsWith("best trial " + BTC + "/1:")).findFirst().orElse("missing"));
@@ -184,7 +167,7 @@ class OneAnswerTest {
 
         // the Markdown report, through the CLI
         Path md = dir.resolve("report.md");
-        cli("report", BTC + "," + ETH, "--format", "md", "--out", md.toString());
+        cli(url, "report", BTC + "," + ETH, "--format", "md", "--out", md.toString());
         String report = Files.readString(md).replace("\\", "");   // Markdown escapes (\_ \#) off
         assertThat(report).contains("best: trial " + BTC + "/1, the confirmed winner");
         for (String line : sentences) assertThat(report).contains(line);

@@ -2,6 +2,7 @@ package dev.lstmtuner.search;
 
 import dev.lstmtuner.analysis.AbComparison;
 import dev.lstmtuner.analysis.AbTable;
+import dev.lstmtuner.analysis.BestTrial;
 import dev.lstmtuner.analysis.Predictions;
 import dev.lstmtuner.cli.Main;
 import dev.lstmtuner.result.TrialState;
@@ -69,10 +70,11 @@ class AbPlanCampaignTest {
             AbTable table = AbTable.of(s, c, AbPlan.of(c).orElseThrow());
             assertThat(table.rows()).allMatch(r -> r.trials().size() == 2);
             assertThat(out.toString()).contains(table.rows().get(1).vsBaseline().words());
-            // the lockbox scores the arm chosen on validation (its first seed's run), once
-            int chosen = table.chosenTrials().get(0);
+            // the lockbox scores the chosen arm's best run on validation, once: THE best trial of every view
+            int chosen = table.chosenRun();
+            assertThat(BestTrial.of(s, c).orElseThrow().trial().number()).isEqualTo(chosen);
             assertThat(out.toString()).contains("lockbox: scoring the chosen arm \"" + table.chosen() + "\" (trial abrun/"
-                    + chosen + ", its first seed)", "lockbox verdict: trial #" + chosen + " ");
+                    + chosen + ", its best run on validation)", "lockbox verdict: trial #" + chosen + " ");
             assertThat(s.lockboxOpenings("abrun")).hasSize(1);
 
             AbTable.Row history = table.row("two days of history").orElseThrow();
@@ -86,6 +88,11 @@ class AbPlanCampaignTest {
             assertThat(vs.dm().n()).isEqualTo(pb.size());
             assertThat(ps.predicted()).isNotEqualTo(pb.predicted()); // less history, another fit
             assertThat(report(s, shorter).provenance().data()).isEqualTo(report(s, base).provenance().data());
+            Trial longer = s.trial("abrun", table.row("longer window").orElseThrow().trials().get(0)).orElseThrow();
+            assertThat(report(s, base).provenance().tests()).as("recorded by the worker").isNotNull();
+            assertThat(report(s, shorter).provenance().tests()).isEqualTo(report(s, base).provenance().tests());
+            assertThat(report(s, longer).provenance().tests()).as("a longer window scores the same test targets")
+                    .isEqualTo(report(s, base).provenance().tests());
         }
     }
 

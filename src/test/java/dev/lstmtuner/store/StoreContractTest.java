@@ -108,7 +108,8 @@ abstract class StoreContractTest extends StoreTestBase {
         Provenance p = new Provenance("{\"seed\":7}", 7, new DataFingerprint.Fingerprint("ab".repeat(32), 1000, 5000, 42),
                 "0.1.0", "deadbeef", "17", "1.0.0-M2.1", "CPU", "Linux 6", "amd64", 2, "host-a",
                 new DeviceRecord("gpu 1", "lstm: stock (layer_impl fast needs ND4J's CPU backend, not JCublas)", 4, 2,
-                        "gpu: 2 workers, one per GPU (0, 1), 1 thread each"));
+                        "gpu: 2 workers, one per GPU (0, 1), 1 thread each"),
+                new DataFingerprint.TestWindows("ef".repeat(32), 3000, 5000, 3));
         h.recordProvenance(p);
         Artifact a = new Artifact("model", "results/artifacts/c/1/model.zip", "cd".repeat(32), 2048);
         h.addArtifact(a);
@@ -164,6 +165,7 @@ abstract class StoreContractTest extends StoreTestBase {
                 "amd64", 1, "host-a");
         h.recordProvenance(p);
         assertThat(store.report(h.trialId()).orElseThrow().provenance().device()).isNull();
+        assertThat(store.report(h.trialId()).orElseThrow().provenance().tests()).as("judged on its data").isNull();
     }
 
     @Test

@@ -66,7 +66,10 @@ class AbBrowserTest {
         assertThat(verdict("baseline")).isEqualTo("(the baseline)");
         assertThat(driver.findElement(By.cssSelector("#ab tr[data-arm='bigger model'] td[data-col='verdict']"))
                 .getAttribute("class")).contains("good");
-        assertThat(driver.findElement(By.id("ab-note")).getText()).contains("Chosen on validation: \"bigger model\"");
+        assertThat(driver.findElement(By.id("ab-note")).getText()).contains("Chosen on validation: \"bigger model\"",
+                "is the campaign's ★ best trial");
+        assertThat(driver.findElements(By.cssSelector("#ab tr[data-arm='bigger model'] a"))
+                .stream().filter(a -> a.getText().endsWith(" ★")).toList()).as("the chosen arm's best run").hasSize(1);
         assertThat(driver.findElement(By.id("ab-table")).getText()).contains(" ± ", "units [256, 128, 64]");
         assertThat(driver.findElements(By.cssSelector("#ab tr[data-arm='baseline'] a"))).hasSize(4);
         assertThat(driver.findElement(By.id("ab-reasons")).getText()).contains("Diebold–Mariano", "Holm");
