@@ -19,12 +19,6 @@ import java.util.Optional;
  * 100 and at 100k trials. Only the holder of the campaign's {@link CoordinatorLease} may call {@link #step}.
  */
 public final class Coordinator {
-    /**
-     * The most WAITING trials a fast-draining queue grows to, in queues: samplers see pending trials as pending, so
-     * sampling far ahead of the results costs them information.
-     */
-    private static final int DRAIN_CAP = 8;
-
     /** Where the campaign stands after a step. */
     public record Status(Map<TrialState, Long> counts, int draws, Trial best, boolean over, String endReason,
                          double elapsedMinutes) {
@@ -41,8 +35,6 @@ public final class Coordinator {
     /** The finished trials of the campaign this one warm-started from (empty without a warm start). */
     private final List<PastTrial> warm;
     private final TakenPoints taken;
-    /** WAITING trials the last step left (-1 before the first): what is gone by the next is what the workers took. */
-    private long leftWaiting = -1;
 
     /**
      * @param queue         WAITING trials to keep ready (at least as many as trials RUNNING, so extra workers
@@ -87,11 +79,7 @@ public final class Coordinator {
         boolean samplerDone = false;
         if (endReason == null) {
             long waiting = history.count(TrialState.WAITING);
-            long drained = leftWaiting < 0 ? 0 : Math.max(0, leftWaiting - waiting);
-            // workers that took more than the queue holds between two steps (short trials, a step slowed by a busy
-            // machine) would wait idle for the next: keep twice what they took ready, up to DRAIN_CAP queues
-            long target = Math.max(Math.max(queue, history.count(TrialState.RUNNING)),
-                    Math.min(2 * drained, (long) DRAIN_CAP * queue));
+            long target = Math.max(queue, history.count(TrialState.RUNNING));
             // sampled one by one (each sees the ones before as pending), written in one transaction
             List<Map<String, Object>> batch = new ArrayList<>();
             List<PastTrial> pending = new ArrayList<>();
@@ -112,7 +100,6 @@ public final class Coordinator {
                 waiting++;
             }
             for (Trial t : store.enqueueAll(name, batch)) history.add(t);
-            leftWaiting = waiting;
         }
         Map<TrialState, Long> counts = history.counts();
         boolean queueEmpty = counts.get(TrialState.WAITING) == 0 && counts.get(TrialState.RUNNING) == 0;
