@@ -174,7 +174,7 @@ public final class TrialExecutor {
         handle.recordProvenance(Provenance.current(ConfigLoader.toJson(c), c.seed(), prepared.fingerprint(),
                 prepared.testWindows(), NativeRuntime.backend(), NativeRuntime.deviceRecord(c)));
         // a confirmation run re-trains a finished trial with another seed: it must run to the end to count
-        Pruner pruner = plan.pruner() == null || handle.snapshot().confirmOf() != null ? null : plan.pruner();
+        Pruner pruner = plan.pruner() == null || handle.claimed().confirmOf() != null ? null : plan.pruner();
         List<Double> curve = new ArrayList<>();
         List<Double> fidelity = new ArrayList<>();
         EpochListener pruning = m -> {

@@ -78,13 +78,13 @@ public final class Worker {
                     name -> CampaignPlan.of(store.campaign(name).orElseThrow()));
             RunConfig config;
             try {
-                config = plan.configFor(h.snapshot().params(), h.number());
+                config = plan.configFor(h.claimed().params(), h.number());
             } catch (RuntimeException e) {
                 h.fail(e.getMessage(), null);
                 running.set(null);
                 continue;
             }
-            log.printf("%s: trial %s/%d started: %s%n", workerId, h.campaign(), h.number(), h.snapshot().params());
+            log.printf("%s: trial %s/%d started: %s%n", workerId, h.campaign(), h.number(), h.claimed().params());
             log.flush();
             TrialExecutor.Outcome o = executor.execute(h, new TrialExecutor.Plan(config, plan.pruner(),
                             plan.experiment().objective(), plan.experiment().direction(),

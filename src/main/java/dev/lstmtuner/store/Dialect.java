@@ -85,6 +85,14 @@ enum Dialect {
         return skipLocked;
     }
 
+    /**
+     * Whether a WITH may write ({@code WITH a AS (UPDATE ... RETURNING ...) INSERT ...}): several writes in one
+     * statement, so one round trip and one transaction without a COMMIT (PostgreSQL; H2 has no such WITH).
+     */
+    boolean writingWith() {
+        return this == POSTGRESQL;
+    }
+
     /** A condition that {@code column} is older than {@code ?} milliseconds by the database clock. */
     String olderThanMillis(String column) {
         return switch (this) {

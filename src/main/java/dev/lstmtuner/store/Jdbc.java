@@ -115,6 +115,32 @@ final class Jdbc implements AutoCloseable {
         return attempt("update", true, false, afterLoss -> inTx(work, null));
     }
 
+    /**
+     * As {@link #tx}, for work that is one statement (a PostgreSQL data-modifying WITH does several writes in one):
+     * run in auto-commit, it is its own transaction in one round trip, with no COMMIT to send. Any reads it adds
+     * (saying why a write found nothing) need no transaction either.
+     */
+    <T> T single(SqlWork<T> work, SqlWork<Optional<T>> landed) {
+        return attempt("update", true, true, afterLoss -> inAutoCommit(work, afterLoss ? landed : null));
+    }
+
+    /** {@link #single} for work that may be done again (no landed check). */
+    <T> T single(SqlWork<T> work) {
+        return single(work, null);
+    }
+
+    /** As {@link #single}, but a lost connection fails at once, as {@link #txOnce} does. */
+    <T> T singleOnce(SqlWork<T> work) {
+        return attempt("update", true, false, afterLoss -> inAutoCommit(work, null));
+    }
+
+    private <T> T inAutoCommit(SqlWork<T> work, SqlWork<Optional<T>> landed) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            Optional<T> done = landed == null ? Optional.empty() : landed.run(c);
+            return done.isPresent() ? done.get() : work.run(c);
+        }
+    }
+
     private <T> T inTx(SqlWork<T> work, SqlWork<Optional<T>> landed) throws SQLException {
         try (Connection c = pool.getConnection()) {
             c.setAutoCommit(false);

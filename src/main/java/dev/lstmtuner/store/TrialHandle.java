@@ -57,6 +57,14 @@ public interface TrialHandle {
     /** The trial as stored now. */
     Trial snapshot();
 
+    /**
+     * The trial as its claim left it: what does not change while it runs (params, number, what it confirms),
+     * without asking the store again (a JDBC claim reads the row in the statement that claims it).
+     */
+    default Trial claimed() {
+        return snapshot();
+    }
+
     /** Records every epoch of a training run (never stops it; combine with pruners via EpochListener.all). */
     default EpochListener epochListener() {
         return m -> {

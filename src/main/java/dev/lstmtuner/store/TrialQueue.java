@@ -167,41 +167,86 @@ final class TrialQueue {
     }
 
     void complete(long trialId, String label, FinalMetrics m, double objective) {
-        db.tx(c -> {
-            lockRunning(c, trialId, label);
+        finishRunning(trialId, label, TrialState.COMPLETE, "objective = ?, has_metrics = TRUE, test_mae = ?, "
+                + "test_rmse = ?, test_mape = ?, test_r2 = ?, direction_accuracy = ?, persistence_mae = ?, "
+                + "persistence_rmse = ?, persistence_mape = ?, persistence_r2 = ?, "
+                + "persistence_direction_accuracy = ?, skill = ?, best_val_rmse = ?, params_count = ?, "
+                + "epochs = ?, best_epoch = ?, training_seconds = ?, test_windows = ?, persistence_statistic = ?, "
+                + "persistence_p = ?, folds_json = ?, ridge_rmse = ?, ridge_p = ?", (ps, first) -> {
             ForecastMetrics mo = m.model();
             ForecastMetrics pe = m.persistence();
-            try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET state = 'COMPLETE', rank_class = ?, "
-                    + "finished_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP, objective = ?, has_metrics = TRUE, test_mae = ?, "
-                    + "test_rmse = ?, test_mape = ?, test_r2 = ?, direction_accuracy = ?, persistence_mae = ?, "
-                    + "persistence_rmse = ?, persistence_mape = ?, persistence_r2 = ?, "
-                    + "persistence_direction_accuracy = ?, skill = ?, best_val_rmse = ?, params_count = ?, "
-                    + "epochs = ?, best_epoch = ?, training_seconds = ?, test_windows = ?, persistence_statistic = ?, "
-                    + "persistence_p = ?, folds_json = ?, ridge_rmse = ?, ridge_p = ? WHERE id = ?")) {
-                int i = 1;
-                ps.setInt(i++, SortKey.rankClass(TrialState.COMPLETE));
-                ps.setDouble(i++, objective);
-                for (double v : new double[]{mo.mae(), mo.rmse(), mo.mape(), mo.r2(), mo.directionAccuracy(),
-                        pe.mae(), pe.rmse(), pe.mape(), pe.r2(), pe.directionAccuracy(), m.skill(),
-                        m.bestValRmse()}) {
-                    ps.setDouble(i++, v);
-                }
-                ps.setLong(i++, m.params());
-                ps.setInt(i++, m.epochs());
-                ps.setInt(i++, m.bestEpoch());
-                ps.setDouble(i++, m.trainingSeconds());
-                ps.setInt(i++, m.testWindows());
-                Jdbc.setDouble(ps, i++, m.persistenceStatistic());
-                Jdbc.setDouble(ps, i++, m.persistencePValue());
-                ps.setString(i++, m.folds().isEmpty() ? null : FoldsJson.write(m.folds()));
-                Jdbc.setDouble(ps, i++, m.ridgeRmse());
-                Jdbc.setDouble(ps, i++, m.ridgePValue());
-                ps.setLong(i, trialId);
-                ps.executeUpdate();
+            int i = first;
+            ps.setDouble(i++, objective);
+            for (double v : new double[]{mo.mae(), mo.rmse(), mo.mape(), mo.r2(), mo.directionAccuracy(),
+                    pe.mae(), pe.rmse(), pe.mape(), pe.r2(), pe.directionAccuracy(), m.skill(),
+                    m.bestValRmse()}) {
+                ps.setDouble(i++, v);
             }
-            syncParamState(c, trialId, TrialState.COMPLETE);
+            ps.setLong(i++, m.params());
+            ps.setInt(i++, m.epochs());
+            ps.setInt(i++, m.bestEpoch());
+            ps.setDouble(i++, m.trainingSeconds());
+            ps.setInt(i++, m.testWindows());
+            Jdbc.setDouble(ps, i++, m.persistenceStatistic());
+            Jdbc.setDouble(ps, i++, m.persistencePValue());
+            ps.setString(i++, m.folds().isEmpty() ? null : FoldsJson.write(m.folds()));
+            Jdbc.setDouble(ps, i++, m.ridgeRmse());
+            Jdbc.setDouble(ps, i++, m.ridgePValue());
+            return i;
+        }, false, null);
+    }
+
+    @FunctionalInterface
+    private interface Bind {
+        /** Binds the parameters of the state change's own columns from {@code first}; returns the next index. */
+        int bind(PreparedStatement ps, int first) throws SQLException;
+    }
+
+    /**
+     * Moves a RUNNING trial to {@code state}, setting {@code columns} too, and its param rows with it. The update's
+     * own condition (still RUNNING) takes the row lock and checks the state in one go; when it finds nothing,
+     * {@link #lockRunning} says why. On PostgreSQL, without a re-queue, that is one statement in auto-commit (one round
+     * trip instead of four); a re-queue allocates a number under the campaign lock, so it takes a transaction.
+     */
+    private void finishRunning(long trialId, String label, TrialState state, String columns, Bind bind,
+                               boolean requeue, String reason) {
+        String update = "UPDATE trial SET state = ?, rank_class = ?, finished_at = CURRENT_TIMESTAMP, "
+                + "changed_at = CURRENT_TIMESTAMP, " + columns + " WHERE id = ? AND state = 'RUNNING'";
+        Jdbc.SqlWork<Optional<Boolean>> landed = c -> finishedAs(c, trialId, state, reason);
+        if (db.dialect().writingWith() && !requeue) {
+            db.single(c -> {
+                try (PreparedStatement ps = c.prepareStatement("WITH done AS (" + update + " RETURNING id), params AS "
+                        + "(UPDATE trial_param SET state = ?, rank_class = ? WHERE trial_id = (SELECT id FROM done)) "
+                        + "SELECT id FROM done")) {
+                    int i = bindFinish(ps, state, bind, trialId);
+                    ps.setString(i++, state.name());
+                    ps.setInt(i, SortKey.rankClass(state));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (!rs.next()) lockRunning(c, trialId, label);
+                    }
+                }
+                return true;
+            }, landed);
+            return;
+        }
+        db.tx(c -> {
+            try (PreparedStatement ps = c.prepareStatement(update)) {
+                bindFinish(ps, state, bind, trialId);
+                if (ps.executeUpdate() != 1) lockRunning(c, trialId, label);
+            }
+            syncParamState(c, trialId, state);
+            if (requeue) requeue(c, trialId);
             return true;
-        }, c -> finishedAs(c, trialId, TrialState.COMPLETE, null));
+        }, landed);
+    }
+
+    private static int bindFinish(PreparedStatement ps, TrialState state, Bind bind, long trialId)
+            throws SQLException {
+        ps.setString(1, state.name());
+        ps.setInt(2, SortKey.rankClass(state));
+        int i = bind.bind(ps, 3);
+        ps.setLong(i, trialId);
+        return i + 1;
     }
 
     /**
@@ -223,24 +268,13 @@ final class TrialQueue {
     /** PRUNED or FAILED; with {@code requeue}, a WAITING copy takes its place in the same transaction. */
     void finish(long trialId, String label, TrialState state, Integer prunedEpoch, String reason, String stack,
                 boolean requeue) {
-        db.tx(c -> {
-            lockRunning(c, trialId, label);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE trial SET state = ?, rank_class = ?, "
-                    + "finished_at = CURRENT_TIMESTAMP, changed_at = CURRENT_TIMESTAMP, pruned_epoch = ?, failure_reason = ?, "
-                    + "failure_stack = ? "
-                    + "WHERE id = ?")) {
-                ps.setString(1, state.name());
-                ps.setInt(2, SortKey.rankClass(state));
-                Jdbc.setInt(ps, 3, prunedEpoch);
-                ps.setString(4, Jdbc.truncate(reason, 4000));
-                ps.setString(5, stack);
-                ps.setLong(6, trialId);
-                ps.executeUpdate();
-            }
-            syncParamState(c, trialId, state);
-            if (requeue) requeue(c, trialId);
-            return true;
-        }, c -> finishedAs(c, trialId, state, Jdbc.truncate(reason, 4000)));
+        String kept = Jdbc.truncate(reason, 4000);
+        finishRunning(trialId, label, state, "pruned_epoch = ?, failure_reason = ?, failure_stack = ?", (ps, i) -> {
+            Jdbc.setInt(ps, i, prunedEpoch);
+            ps.setString(i + 1, kept);
+            ps.setString(i + 2, stack);
+            return i + 3;
+        }, requeue, kept);
     }
 
     List<Trial> reclaimStale(Duration grace, boolean requeue) {

@@ -34,7 +34,7 @@ final class SimulatedTrial {
      */
     static String run(TrialHandle h, int epochs, long epochMs, Judge judge, Object historyLock,
                       List<Double> decisionMs) throws InterruptedException {
-        Map<String, Object> params = h.snapshot().params();
+        Map<String, Object> params = h.claimed().params();
         double lr = params.get("learning_rate") instanceof Number n ? n.doubleValue() : 1e-3;
         Random noise = new Random(h.number());
         double base = 20 + 10 * Math.abs(Math.log10(lr) + 3);

@@ -17,10 +17,12 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -151,17 +153,39 @@ class LostCommitTest {
                 });
     }
 
-    /** A connection whose COMMIT, while one is to be lost, commits on the server and then fails as a cut link does. */
+    /**
+     * A connection whose COMMIT, while one is to be lost, commits on the server and then fails as a cut link does;
+     * so does a write run in auto-commit (its own commit), after it ran.
+     */
     private Connection losingCommits(Connection real) {
         return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[]{Connection.class},
                 (proxy, m, args) -> {
                     Object r = call(real, m, args);
-                    if (m.getName().equals("commit") && commitsToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                        real.close();
-                        throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
-                    }
+                    if (m.getName().equals("commit")) loseIfDue(real);
+                    return r instanceof PreparedStatement ps ? losingCommits(ps, real) : r;
+                });
+    }
+
+    private PreparedStatement losingCommits(PreparedStatement real, Connection c) {
+        return (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[]{PreparedStatement.class}, (proxy, m, args) -> {
+                    Object r = call(real, m, args);
+                    if (m.getName().startsWith("execute") && c.getAutoCommit() && writes(real)) loseIfDue(c);
                     return r;
                 });
+    }
+
+    /** Whether the statement wrote (a read in auto-commit commits nothing worth losing). */
+    private static boolean writes(PreparedStatement ps) {
+        String sql = ps.toString().stripLeading().toUpperCase(Locale.ROOT);
+        return !sql.startsWith("SELECT");
+    }
+
+    private void loseIfDue(Connection real) throws SQLException {
+        if (commitsToLose.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            real.close();
+            throw new SQLException("An I/O error occurred while sending to the backend.", "08006");
+        }
     }
 
     private static Object call(Object target, Method m, Object[] args) throws Throwable {
