@@ -42,9 +42,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * listing's second half with next_cursor 1000 rows at a time, then pages of 50 after them are timed; a few deep
  * pages by offset are timed too, for comparison. Usage: {@code bench/run LeaderboardBench [trials] [epochs]
  * [requests per key and order] [h2|pg] [writer trials/s]} (default 100000 trials x 50 epochs, 10, h2, and 0: the
- * writer as fast as it can, far more than a running search writes). Seeding that many takes long, so try 5000 10
- * first. Epochs per trial only size the epoch table: a leaderboard page reads no curve of a
- * finished trial. PostgreSQL is the server in LSTM_TUNER_TEST_PG_URL, else a throwaway local cluster (fsync off).
+ * writer as fast as it can, far more than a running search writes). The campaign is seeded in set-based SQL
+ * ({@link QueueSeed}, the five params of the tutorial space, no predictions): about a minute at 100k. Epochs per
+ * trial only size the epoch table: a leaderboard page reads no curve of a finished trial. PostgreSQL is the server in LSTM_TUNER_TEST_PG_URL, else a throwaway local cluster (fsync off).
  * Prints figures; never fails on a time.
  */
 public final class LeaderboardBench {
@@ -67,7 +67,7 @@ public final class LeaderboardBench {
                     "val_rmse", Direction.MINIMIZE, null, null));
         }
         long t0 = System.nanoTime();
-        StorePagingBench.seed(url, trials, epochs);
+        QueueSeed.seed(url, trials, epochs, QueueSeed.Space.LEADERBOARD);
         System.out.printf("%s: seeded %d trials, %d epoch rows in %.1f s; %d cores, load average %s%n",
                 pg ? "PostgreSQL" : "H2 file", trials, (long) trials * epochs, (System.nanoTime() - t0) / 1e9,
                 Runtime.getRuntime().availableProcessors(), loadAverage());
@@ -201,7 +201,11 @@ public final class LeaderboardBench {
         Map<String, Object> p = new LinkedHashMap<>();
         double lr = Math.pow(10, -4 + 2 * rnd.nextDouble());
         p.put("learning_rate", lr);
-        p.put("units", 16 << rnd.nextInt(4));
+        p.put("batch_size", 16 << rnd.nextInt(5));
+        int units = 16 << rnd.nextInt(4);
+        p.put("units", List.of(units, units / 2));
+        p.put("dropout", 0.5 * rnd.nextDouble());
+        p.put("layer_impl", rnd.nextBoolean() ? "fast" : "stock");
         TrialHandle h = store.start(campaign, p, "bench", "cpu");
         for (int e = 1; e <= epochs; e++) h.reportEpoch(new EpochMetrics(e, 1.0 / e, 1.1 / e, 100.0 / e, 10));
         double rmse = 50 + 50 * Math.abs(Math.log10(lr) + 3) + rnd.nextDouble();

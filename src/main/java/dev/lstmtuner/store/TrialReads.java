@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Read queries: single trials, sorted pages (sorted and paged by the database from an index, never in memory),
@@ -177,20 +178,25 @@ final class TrialReads {
         });
     }
 
-    /** The campaign's confirmation runs, by number (the confirm_of index: a handful of rows however large it is). */
+    /**
+     * The campaign's confirmation runs, by number: the ids of the store's confirmation runs from the confirm_of index
+     * (a handful a campaign however large it is), then those trials by id. With the campaign in the same WHERE (or
+     * IS NOT NULL, no index range in H2) H2 read the campaign's every trial instead, a row lookup each: 100k of them
+     * on every leaderboard page of a 100k-trial campaign, seconds under a writer. Ids start at 1, so {@code > 0} is
+     * every confirmation run.
+     */
     List<Trial> confirmationRuns(String campaign) {
         return db.read(c -> {
             Campaign camp = JdbcCampaigns.find(c, campaign);
-            List<Trial> out = new ArrayList<>();
-            if (camp == null) return out;
-            try (PreparedStatement ps = c.prepareStatement(Rows.SELECT_TRIAL
-                    + " WHERE t.confirm_of IS NOT NULL AND t.campaign_id = ? ORDER BY t.number")) {
-                ps.setLong(1, camp.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) out.add(Rows.trial(rs));
-                }
+            if (camp == null) return new ArrayList<>();
+            // number -> id, ordered in Java: an ORDER BY could make H2 pick an index for the order instead
+            TreeMap<Integer, Long> ids = new TreeMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT t.id, t.campaign_id, t.number FROM trial t WHERE t.confirm_of > 0");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) if (rs.getLong("campaign_id") == camp.id()) ids.put(rs.getInt("number"), rs.getLong("id"));
             }
-            return out;
+            return new ArrayList<>(fetchInOrder(c, new ArrayList<>(ids.values())));
         });
     }
 

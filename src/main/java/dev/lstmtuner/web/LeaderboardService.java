@@ -322,6 +322,12 @@ public final class LeaderboardService {
         return row(t, curve, requeuedAs, objective, tested ? verdicts(t.campaign()) : null);
     }
 
+    /** A trial as a leaderboard page shows it, with the page verdicts (a large campaign's computed off the request). */
+    TrialRow pageRow(Trial t) {
+        boolean tested = t.state() == TrialState.COMPLETE && t.confirmOf() == null;
+        return row(t, null, null, null, tested ? pageVerdicts.get(t.campaign()) : null);
+    }
+
     private static TrialRow row(Trial t, List<EpochMetrics> curve, Long requeuedAs, Objective objective,
                                 CampaignVerdicts campaign) {
         CampaignVerdicts v = t.state() == TrialState.COMPLETE && t.confirmOf() == null ? campaign : null;

@@ -119,13 +119,15 @@ abstract class StoreRankingContractTest extends StoreTestBase {
         store.claim(lucky.id(), "w", "cpu").orElseThrow().complete(metrics(1.0, 0.1), 0.5);
         Trial waiting = store.enqueue("c", Map.of("lr", 1, "seed", 44), original.id());
         campaign("other");
-        completed("other", Map.of(), 0.1);
+        Trial otherBest = store.trial(completed("other", Map.of(), 0.1).trialId()).orElseThrow();
+        // another campaign's confirmation run: in the confirm_of index beside c's, and none of c's
+        Trial elsewhere = store.enqueue("other", Map.of("seed", 45), otherBest.id());
         assertThat(store.best("c")).map(Trial::id).contains(original.id());
         assertThat(store.campaigns()).filteredOn(s -> s.campaign().name().equals("c"))
                 .singleElement().satisfies(s -> assertThat(s.best().id()).isEqualTo(original.id()));
         assertThat(store.confirmationRuns("c")).extracting(Trial::id).containsExactly(lucky.id(), waiting.id());
         assertThat(store.confirmationRuns("c")).allMatch(t -> t.confirmOf() == original.id());
-        assertThat(store.confirmationRuns("other")).isEmpty();
+        assertThat(store.confirmationRuns("other")).extracting(Trial::id).containsExactly(elsewhere.id());
         assertThat(store.confirmationRuns("no-such-campaign")).isEmpty();
     }
 

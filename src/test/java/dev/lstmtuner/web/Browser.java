@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.logging.Level;
 
 /** Debian's headless Chromium driven by chromedriver, for the browser tests and the screenshot tool. */
-final class Browser {
+public final class Browser {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
@@ -48,7 +48,7 @@ final class Browser {
      * The console's warnings and errors since the last call (each call drains the log), but the browser's own
      * request for /favicon.ico: the pages have no icon, and that 404 is not theirs.
      */
-    static List<LogEntry> consoleProblems(ChromeDriver driver) {
+    public static List<LogEntry> consoleProblems(ChromeDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue())
                 .filter(e -> !e.getMessage().contains("/favicon.ico ")).toList();

@@ -2,55 +2,40 @@ package dev.lstmtuner.web;
 
 import dev.lstmtuner.store.InMemoryStore;
 import dev.lstmtuner.store.Store;
-import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The Families section of the campaign page and the Families page, in headless Chromium. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FamiliesBrowserTest {
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession();
     private Store store;
-    private Javalin app;
     private ChromeDriver driver;
     private WebDriverWait wait;
     private String base;
 
     @BeforeAll
     void start() throws Exception {
-        assumeTrue(Browser.installed(), "chromium and chromedriver are not installed");
         store = new InMemoryStore();
         FamilyFixture.seed(store);
-        app = LeaderboardServer.create(store).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port() + "/";
-        driver = Browser.start(dir, 1400, 1000);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) driver.quit();
-        if (app != null) app.stop();
+        browser.open(LeaderboardServer.create(store));
+        base = browser.base();
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     @BeforeEach

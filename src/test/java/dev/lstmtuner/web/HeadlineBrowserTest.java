@@ -6,14 +6,13 @@ import dev.lstmtuner.store.LockboxOpening;
 import dev.lstmtuner.store.Store;
 import dev.lstmtuner.store.StoreFactory;
 
-import io.javalin.Javalin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -22,11 +21,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The leaderboard's banner and direction cells in headless Chromium: with an opened lockbox its verdict is the
@@ -37,31 +34,28 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class HeadlineBrowserTest {
     @TempDir
     static Path dir;
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession();
     private Store store;
-    private Javalin app;
     private ChromeDriver driver;
     private WebDriverWait wait;
     private String base;
 
     @BeforeAll
     void start() throws Exception {
-        assumeTrue(Browser.installed(), "chromium and chromedriver are not installed");
         store = StoreFactory.open(dir.resolve("store").toString());
         HonestyFixture.seed(store, dir);
         // trial #2 scored on the lockbox: worse than persistence there, though it beats it on the test split
         store.recordLockbox(HonestyFixture.NAME, null, LockboxOpening.Kind.SCORE, false,
                 new LockboxScore(2, 110.0, 100.0, -0.1, 3.1, 0.002, 700, 0L, 1L, 5));
-        app = LeaderboardServer.create(store, LeaderboardServer.DEFAULT_TTL_MS).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port() + "/";
-        driver = Browser.start(dir, 1400, 1000);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
+        browser.open(LeaderboardServer.create(store, LeaderboardServer.DEFAULT_TTL_MS));
+        base = browser.base();
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     @AfterAll
     void stop() {
-        if (driver != null) driver.quit();
-        if (app != null) app.stop();
         if (store != null) store.close();
     }
 

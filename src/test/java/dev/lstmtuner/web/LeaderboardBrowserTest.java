@@ -2,70 +2,47 @@ package dev.lstmtuner.web;
 
 import java.util.regex.Pattern;
 import dev.lstmtuner.store.InMemoryStore;
-import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Drives the pages in Debian's headless Chromium over the fixture store (skipped only where Chromium is absent). */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LeaderboardBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession();
     @TempDir
     static Path dir;
-    private Javalin app;
     private ChromeDriver driver;
     private WebDriverWait wait;
     private String base;
 
     @BeforeAll
     void start() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER), "chromium and chromedriver are not installed");
         InMemoryStore store = new InMemoryStore();
         WebFixture.seed(store, dir);
-        app = LeaderboardServer.create(store).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port() + "/";
-        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory(dir, "chrome"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER.toString()))
-                .usingAnyFreePort().build();
-        driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) driver.quit();
-        if (app != null) app.stop();
+        browser.open(LeaderboardServer.create(store));
+        base = browser.base();
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     private static String enc(String s) {

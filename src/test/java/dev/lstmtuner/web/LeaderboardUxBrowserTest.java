@@ -10,7 +10,6 @@ import dev.lstmtuner.store.TrialHandle;
 
 import java.util.regex.Pattern;
 
-import io.javalin.Javalin;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,11 +17,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -32,13 +31,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The leaderboard as a forecaster uses it, in headless Chromium over an H2 store: honest colours, every trial
@@ -50,8 +47,9 @@ class LeaderboardUxBrowserTest {
     private static final String LIVE = "live-BTC";
     @TempDir
     static Path dir;
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession();
     private Store store;
-    private Javalin app;
     private ChromeDriver driver;
     private WebDriverWait wait;
     private String base;
@@ -59,7 +57,6 @@ class LeaderboardUxBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        assumeTrue(Browser.installed(), "chromium and chromedriver are not installed");
         store = StoreFactory.open(dir.resolve("store").toString());
         WebFixture.seed(store, dir);
         HonestyFixture.seed(store, dir);
@@ -67,17 +64,14 @@ class LeaderboardUxBrowserTest {
                 "val_rmse", Direction.MINIMIZE, null, null));
         live = store.start(LIVE, HonestyFixture.params(1e-3, 32), "worker-live", "cpu");
         live.reportEpoch(new EpochMetrics(1, 1.0, 0.9, 500, 100));
-        app = LeaderboardServer.create(store, LeaderboardServer.DEFAULT_TTL_MS, true).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port() + "/";
-        driver = Browser.start(dir, 1400, 1000);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
+        browser.open(LeaderboardServer.create(store, LeaderboardServer.DEFAULT_TTL_MS, true));
+        base = browser.base();
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     @AfterAll
     void stop() {
-        if (driver != null) driver.quit();
-        if (app != null) app.stop();
         if (store != null) store.close();
     }
 

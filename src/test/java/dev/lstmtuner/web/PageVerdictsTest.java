@@ -40,6 +40,20 @@ class PageVerdictsTest {
         assertThat(eventually(verdicts, 6).trials()).hasSize(6);
     }
 
+    @Test
+    void aLargeCampaignsNextComputationWaitsOutItsRestAfterTheLastOne() throws Exception {
+        Store store = campaign(5);
+        // rest: a million times the computation's own time, far past this test
+        PageVerdicts verdicts = new PageVerdicts(new LeaderboardService(store, 0), 2, 1e6);
+        assertThat(verdicts.get("c")).isNull();
+        assertThat(eventually(verdicts, 5).trials()).hasSize(5);
+        complete(store, 6);
+        for (int i = 0; i < 10; i++) {
+            assertThat(verdicts.get("c").trials()).as("still resting").hasSize(5);
+            Thread.sleep(30);
+        }
+    }
+
     private static CampaignVerdicts eventually(PageVerdicts verdicts, int complete) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
         CampaignVerdicts v = verdicts.get("c");

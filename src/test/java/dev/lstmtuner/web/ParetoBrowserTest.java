@@ -11,14 +11,11 @@ import dev.lstmtuner.store.TrialHandle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,8 +24,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -38,22 +33,19 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The Pareto page in headless Chromium: the plotted front is the API's non-dominated set, dominated trials faded. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ParetoBrowserTest {
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession();
     private Store store;
-    private Javalin app;
     private ChromeDriver driver;
     private WebDriverWait wait;
     private String base;
 
     @BeforeAll
     void start() throws Exception {
-        assumeTrue(Browser.installed(), "chromium and chromedriver are not installed");
         store = new InMemoryStore();
         store.createCampaign(new CampaignSpec("mo", "{}", "{}", "nsga2", "asha", 30, Objective.VAL_RMSE,
                 Direction.MINIMIZE, "{\"objectives\": [{\"name\": \"val_rmse\"}, {\"name\": \"training_seconds\"}]}", null));
@@ -70,17 +62,10 @@ class ParetoBrowserTest {
             h.complete(new FinalMetrics(f, f, 0, rmse, 10, 3, 3, seconds, 100), rmse);
         }
         store.start("mo", Map.of("units_1", 99), "w", "cpu").prune(1, "asha");
-        app = LeaderboardServer.create(store).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port() + "/";
-        driver = Browser.start(dir, 1400, 1000);
-        wait = new WebDriverWait(driver, Duration.ofSeconds(20));
-        wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) driver.quit();
-        if (app != null) app.stop();
+        browser.open(LeaderboardServer.create(store));
+        base = browser.base();
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     @SuppressWarnings("unchecked")

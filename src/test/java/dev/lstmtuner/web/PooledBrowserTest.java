@@ -4,56 +4,46 @@ import dev.lstmtuner.analysis.PooledVsOwn;
 import dev.lstmtuner.search.PooledFixture;
 import dev.lstmtuner.store.InMemoryStore;
 import dev.lstmtuner.store.Store;
-import io.javalin.Javalin;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The Symbols page's "one model for all vs one model each", in headless Chromium. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PooledBrowserTest {
     @TempDir
     static Path dir;
+    @RegisterExtension
+    static final BrowserSession browser = new BrowserSession();
     private Store store;
-    private Javalin app;
     private ChromeDriver driver;
     private String base;
 
     @BeforeAll
     void start() throws Exception {
-        assumeTrue(Browser.installed(), "chromium and chromedriver are not installed");
         store = new InMemoryStore();
         PooledFixture.seed(store, dir);
-        app = LeaderboardServer.create(store).start("127.0.0.1", 0);
-        base = "http://127.0.0.1:" + app.port() + "/";
-        driver = Browser.start(dir, 1400, 1000);
-    }
-
-    @AfterAll
-    void stop() {
-        if (driver != null) driver.quit();
-        if (app != null) app.stop();
+        browser.open(LeaderboardServer.create(store));
+        base = browser.base();
+        driver = browser.driver();
     }
 
     @Test
     void theSymbolsPageShowsEachSymbolsVerdictBesideItsOwnModelWithoutConsoleErrors() {
         Browser.consoleProblems(driver);
         driver.get(base + "symbols.html?group=" + PooledFixture.GROUP);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(
+        browser.await().until(
                 ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#pooled tbody tr"), 0));
         PooledVsOwn.Comparison c = PooledVsOwn.of(store, PooledFixture.GROUP).get(0);
         assertThat(driver.findElement(By.cssSelector("#pooled .verdict")).getText()).isEqualTo(c.summary());
