@@ -11,7 +11,9 @@
 # A benchmark, not a test: it prints tables.
 #   bench/search-strategies.sh [minutes per strategy = 20] [btc|bundled|both = both]
 # env: BTC_CSV (default ../shared/data/btcusdt_1h.csv), SLOTS (workers per campaign, default 1),
-#      PARALLEL=1 runs the chosen campaigns side by side (same machine load for all; each gets a share of it).
+#      PARALLEL=1 runs the chosen campaigns side by side (same machine load for all; each gets a share of it);
+#      PARALLEL=seed runs one seed's campaigns side by side, the seeds one after another (the strategies of a seed
+#      share the machine's load, and a run of three strategies x three seeds takes three budgets).
 #      KEEP=1 keeps the stores and logs (the folder is printed).
 #      SEED: the samplers' seed (default 7); SEEDS: several ("7 8 9": one campaign per strategy and seed, named
 #      <data>-<strategy>-s<seed>); STRATEGIES: which rows (default "baseline new-default random-asha"; also
@@ -56,6 +58,12 @@ campaigns() { # names...: run them one after another, or side by side with PARAL
   if [[ "${PARALLEL:-0}" == 1 ]]; then
     for c in "$@"; do search "$c" & done
     wait
+  elif [[ "${PARALLEL:-0}" == seed ]]; then
+    local seed
+    for seed in "${seeds[@]}"; do
+      for c in "$@"; do if [[ ${#seeds[@]} -eq 1 || "$c" == *"-s$seed" ]]; then search "$c" & fi; done
+      wait
+    done
   else
     for c in "$@"; do search "$c"; done
   fi
@@ -93,7 +101,7 @@ for c in "${names[@]}"; do
   bin/lstm-tuner trials "$c" --store "$store" --sort number --order asc --limit 100000 --json > "$work/$c.trials.json"
 done
 bin/lstm-tuner campaigns --store "$store" --json > "$work/campaigns.json"
-echo "wall budget: $minutes min per strategy, $slots worker(s) each$([[ "${PARALLEL:-0}" == 1 ]] && echo ', strategies side by side'); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "wall budget: $minutes min per strategy, $slots worker(s) each$([[ "${PARALLEL:-0}" != 0 ]] && echo ", strategies side by side (PARALLEL=${PARALLEL})"); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 - "$work" "$minutes" "${names[@]}" <<'PY'
 import json, re, statistics, sys
 from datetime import datetime

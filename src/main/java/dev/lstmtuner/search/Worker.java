@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Worker {
     /** How long a stopping worker waits for an unreachable store to record its interrupted trial. */
     private static final Duration SHUTDOWN_OUTAGE = Duration.ofSeconds(15);
+    /** Waits between asks of an empty queue: from 20 ms (work usually comes within a coordinator step) up to 300 ms. */
+    static final Duration IDLE_FIRST = Duration.ofMillis(20);
+    static final Duration IDLE_CAP = Duration.ofMillis(300);
     private final Store store;
     private final String campaign;
     private final String workerId;
@@ -62,6 +65,7 @@ public final class Worker {
         TrialExecutor executor = new TrialExecutor(store, heartbeat.toMillis());
         int done = 0;
         long idleSince = System.nanoTime();
+        IdlePolls polls = new IdlePolls(IDLE_FIRST, IDLE_CAP);
         while (!stopping) {
             Optional<TrialHandle> claimed = campaign != null ? store.claimNext(campaign, workerId, device)
                     : store.claimAny(workerId, device);
@@ -69,9 +73,10 @@ public final class Worker {
                 if (campaign != null
                         && store.campaign(campaign).map(Campaign::endedAt).filter(Objects::nonNull).isPresent()) break;
                 if (idleLimit != null && System.nanoTime() - idleSince > idleLimit.toNanos()) break;
-                sleep(300);
+                sleep(polls.nextWaitMs());
                 continue;
             }
+            polls.claimed();
             TrialHandle h = claimed.get();
             running.set(h);
             CampaignPlan plan = plans.computeIfAbsent(h.campaign(),

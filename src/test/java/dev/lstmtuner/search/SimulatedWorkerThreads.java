@@ -94,14 +94,16 @@ public final class SimulatedWorkerThreads {
     private static int work(Store store, String campaign, String worker, int epochs, SimulatedTrial.Judge judge,
                             Set<TrialHandle> running, List<Double> decisionMs) {
         int done = 0;
+        IdlePolls polls = new IdlePolls(Worker.IDLE_FIRST, Worker.IDLE_CAP); // as a real worker waits
         try {
             while (true) {
                 Optional<TrialHandle> claimed = store.claimNext(campaign, worker, "sim");
                 if (claimed.isEmpty()) {
                     if (store.campaign(campaign).orElseThrow().endedAt() != null) return done;
-                    Thread.sleep(20);
+                    Thread.sleep(polls.nextWaitMs());
                     continue;
                 }
+                polls.claimed();
                 TrialHandle h = claimed.get();
                 running.add(h);
                 SimulatedTrial.run(h, epochs, 0, judge, judge.history(), decisionMs);
