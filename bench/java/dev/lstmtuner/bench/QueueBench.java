@@ -36,9 +36,11 @@ import java.util.concurrent.TimeUnit;
  * M new trials. Prints completed trials/s, claims+completions/s, coordinator step p50/p95 while the workers run and
  * before they start ("idle": {@value #IDLE_STEPS} steps back to back, what a step costs at this size when it does
  * not wait for a CPU), pruner decision p50/p95 and how long the workers took to start.
- * Usage: {@code bench/run QueueBench [h2|pg|both] [workers] [new trials] [epochs] [sizes,...] [worker JVMs]}
- * (default both 32 2000 5 0,1000,10000,100000 4). PostgreSQL is the server in LSTM_TUNER_TEST_PG_URL, else a
- * throwaway local cluster (fsync off). Prints figures; never fails on a time.
+ * Usage: {@code bench/run QueueBench [h2|pg|both] [workers] [new trials] [epochs] [sizes,...] [worker JVMs]
+ * [worker nice]} (default both 32 2000 5 0,1000,10000,100000 4 0; a nice above 0 starts the worker JVMs under
+ * {@code nice -n}, so the coordinator and the database get the CPU first, as on machines of their own).
+ * PostgreSQL is the server in LSTM_TUNER_TEST_PG_URL, else a throwaway local cluster (fsync off). Prints
+ * figures; never fails on a time.
  */
 public final class QueueBench {
     private static final int IDLE_STEPS = 200;
@@ -54,6 +56,8 @@ public final class QueueBench {
         int[] sizes = Arrays.stream((args.length > 4 ? args[4] : "0,1000,10000,100000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int jvms = args.length > 5 ? Integer.parseInt(args[5]) : 4;
+        // niced worker JVMs leave the coordinator and the database the CPU first, as on machines of their own
+        int nice = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         System.out.printf(Locale.ROOT, "QueueBench: %d workers (threads in %d JVMs), %d new trials x %d epochs per "
                 + "run; %d cores, load average %.1f at start%n", workers, jvms, fresh, epochs, Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
@@ -62,11 +66,12 @@ public final class QueueBench {
                 + "| worker start s | load |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String vendor : which.equals("both") ? List.of("h2", "pg") : List.of(which)) {
-            for (int size : sizes) run(vendor, size, workers, jvms, fresh, epochs);
+            for (int size : sizes) run(vendor, size, workers, jvms, fresh, epochs, nice);
         }
     }
 
-    private static void run(String vendor, int size, int workers, int jvms, int fresh, int epochs) throws Exception {
+    private static void run(String vendor, int size, int workers, int jvms, int fresh, int epochs, int nice)
+            throws Exception {
         Path dir = Files.createTempDirectory("queue-bench");
         String url = vendor.equals("h2") ? StoreFactory.jdbcUrl(dir.resolve("queue").toString())
                 : PgTestCluster.get().freshDatabase("queue");
@@ -105,11 +110,13 @@ public final class QueueBench {
             long w0 = System.nanoTime();
             for (int i = 0; i < jvms; i++) {
                 int threads = workers / jvms + (i < workers % jvms ? 1 : 0);
-                procs.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                List<String> cmd = new ArrayList<>(nice > 0 ? List.of("nice", "-n", String.valueOf(nice)) : List.of());
+                cmd.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                         "-Xms64m", "-Xmx" + workerHeapMb(size, threads) + "m", "-Xss512k", "-XX:+UseSerialGC", "-cp",
                         System.getProperty("java.class.path"), SimulatedWorkerThreads.class.getName(), url, "bench",
-                        String.valueOf(epochs), String.valueOf(threads), gate.toString())
-                        .redirectErrorStream(true).redirectOutput(dir.resolve("w" + i + ".log").toFile()).start());
+                        String.valueOf(epochs), String.valueOf(threads), gate.toString()));
+                procs.add(new ProcessBuilder(cmd).redirectErrorStream(true)
+                        .redirectOutput(dir.resolve("w" + i + ".log").toFile()).start());
             }
             // the clock starts once every worker JVM is up and has read the campaign's history (the gate), so the
             // figure is the queue's throughput, not JVM start-up on a busy machine
@@ -133,9 +140,9 @@ public final class QueueBench {
                 status = coordinator.step();
                 steps.add((System.nanoTime() - a) / 1e6);
                 if (finished(status.counts()) >= target) break;
-                // the coordinator's incremental counts miss a change whose transaction committed more than
-                // CampaignHistory.LAG after it stamped the row (seen under load 50); a count of the table, untimed
-                // and every few seconds only, ends the run anyway and says so
+                // before the store's mark trailed open transactions, the coordinator's incremental counts missed
+                // changes committed long after their stamp (seen under load 50); a count of the table, untimed and
+                // every few seconds only, would still end the run and say so
                 long counted = i % 30 == 0 ? finished(store.countByState("bench")) : 0;
                 if (counted >= target) {
                     System.out.printf(Locale.ROOT, "  the coordinator's counts lag the table's by %d finished trials%n",
