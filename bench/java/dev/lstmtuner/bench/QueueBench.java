@@ -56,7 +56,6 @@ public final class QueueBench {
         int[] sizes = Arrays.stream((args.length > 4 ? args[4] : "0,1000,10000,100000").split(","))
                 .mapToInt(Integer::parseInt).toArray();
         int jvms = args.length > 5 ? Integer.parseInt(args[5]) : 4;
-        // niced worker JVMs leave the coordinator and the database the CPU first, as on machines of their own
         int nice = args.length > 6 ? Integer.parseInt(args[6]) : 0;
         System.out.printf(Locale.ROOT, "QueueBench: %d workers (threads in %d JVMs), %d new trials x %d epochs per "
                 + "run; %d cores, load average %.1f at start%n", workers, jvms, fresh, epochs, Runtime.getRuntime().availableProcessors(),

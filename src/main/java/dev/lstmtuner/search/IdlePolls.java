@@ -10,6 +10,9 @@ import java.time.Duration;
  * work arrived.
  */
 public final class IdlePolls {
+    /** A worker's waits: from 20 ms (work usually comes within a coordinator step) up to 300 ms. */
+    private static final Duration WORKER_FIRST = Duration.ofMillis(20);
+    private static final Duration WORKER_CAP = Duration.ofMillis(300);
     private final long firstMs;
     private final long capMs;
     private long nextMs;
@@ -21,6 +24,11 @@ public final class IdlePolls {
         this.firstMs = first.toMillis();
         this.capMs = cap.toMillis();
         this.nextMs = firstMs;
+    }
+
+    /** The waits of a worker, real or simulated. */
+    public static IdlePolls worker() {
+        return new IdlePolls(WORKER_FIRST, WORKER_CAP);
     }
 
     /** The wait before the next ask after an empty one; each call doubles the next, up to the cap. */

@@ -28,9 +28,6 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class Worker {
     /** How long a stopping worker waits for an unreachable store to record its interrupted trial. */
     private static final Duration SHUTDOWN_OUTAGE = Duration.ofSeconds(15);
-    /** Waits between asks of an empty queue: from 20 ms (work usually comes within a coordinator step) up to 300 ms. */
-    static final Duration IDLE_FIRST = Duration.ofMillis(20);
-    static final Duration IDLE_CAP = Duration.ofMillis(300);
     private final Store store;
     private final String campaign;
     private final String workerId;
@@ -65,7 +62,7 @@ public final class Worker {
         TrialExecutor executor = new TrialExecutor(store, heartbeat.toMillis());
         int done = 0;
         long idleSince = System.nanoTime();
-        IdlePolls polls = new IdlePolls(IDLE_FIRST, IDLE_CAP);
+        IdlePolls polls = IdlePolls.worker();
         while (!stopping) {
             Optional<TrialHandle> claimed = campaign != null ? store.claimNext(campaign, workerId, device)
                     : store.claimAny(workerId, device);

@@ -94,7 +94,7 @@ public final class SimulatedWorkerThreads {
     private static int work(Store store, String campaign, String worker, int epochs, SimulatedTrial.Judge judge,
                             Set<TrialHandle> running, List<Double> decisionMs) {
         int done = 0;
-        IdlePolls polls = new IdlePolls(Worker.IDLE_FIRST, Worker.IDLE_CAP); // as a real worker waits
+        IdlePolls polls = IdlePolls.worker();
         try {
             while (true) {
                 Optional<TrialHandle> claimed = store.claimNext(campaign, worker, "sim");
