@@ -26,6 +26,7 @@ import java.util.TreeMap;
  */
 final class TrialReads {
     private final Jdbc db;
+    private final PageTotals totals = new PageTotals();
 
     TrialReads(Jdbc db) {
         this.db = db;
@@ -73,7 +74,8 @@ final class TrialReads {
         // a state is one rank class, so the rank index serves a state filter too
         String where = " WHERE t.campaign_id = ?" + (q.state() != null ? " AND t.rank_class = ?" : "");
         Ids ids = ids(c, KeysetSql.metric(key.column(), key.descending()), where, camp.id(), null, q);
-        long total = count(c, "SELECT COUNT(*) FROM trial t" + where, camp.id(), q.state(), null);
+        long total = q.state() == null ? PageTotals.trials(c, camp.id())
+                : count(c, "SELECT COUNT(*) FROM trial t" + where, camp.id(), q.state(), null);
         return new Page<>(fetchInOrder(c, ids.ids()), total, q.offset(), q.limit(), ids.next());
     }
 
@@ -81,7 +83,8 @@ final class TrialReads {
     private Page<Trial> paramPage(Connection c, Campaign camp, SortKey key, TrialQuery q) throws SQLException {
         String where = " WHERE p.campaign_id = ? AND p.name = ?" + (q.state() != null ? " AND p.rank_class = ?" : "");
         Ids ids = ids(c, KeysetSql.param(key.descending()), where, camp.id(), key.param(), q);
-        long total = count(c, "SELECT COUNT(*) FROM trial_param p" + where, camp.id(), q.state(), key.param());
+        long total = q.state() == null ? totals.withParam(c, camp.id(), key.param())
+                : count(c, "SELECT COUNT(*) FROM trial_param p" + where, camp.id(), q.state(), key.param());
         return new Page<>(fetchInOrder(c, ids.ids()), total, q.offset(), q.limit(), ids.next());
     }
 

@@ -4,6 +4,7 @@ import dev.lstmtuner.result.TrialState;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -174,6 +175,35 @@ abstract class StorePagingContractTest extends StoreTestBase {
         // offset pages say whether a row follows too
         assertThat(store.trials(TrialQuery.of("c").page(3, 3)).next()).isNull();
         assertThat(store.trials(TrialQuery.of("c").page(3, 2)).next()).isNotNull();
+    }
+
+    /** What a page's total must be: its listing's length, counted the slow way. */
+    private int listed(TrialQuery q) {
+        return walk(q, 7).size();
+    }
+
+    @Test
+    void aPagesTotalIsItsListingsLengthThroughNewTrialsRequeuedCopiesAndAnotherCampaign() {
+        mixedCampaign();
+        campaign("other");
+        for (int i = 0; i < 5; i++) completed("other", params(i), i);
+        List<TrialQuery> listings = new ArrayList<>();
+        for (String key : List.of("objective", "number", "lr", "impl", "units")) {
+            listings.add(TrialQuery.of("c").sortBy(key));
+            listings.add(TrialQuery.of("c").sortBy(key).state(TrialState.COMPLETE));
+        }
+        for (int round = 0; round < 3; round++) {
+            for (TrialQuery q : listings) {
+                assertThat(store.trials(q.page(5, 0)).total()).as("round %d: %s", round, q).isEqualTo(listed(q));
+            }
+            // trials with and without the conditional param, a finished one, and re-queued copies of running ones
+            store.enqueue("c", params(4 * round));
+            store.enqueue("c", params(4 * round + 1));
+            completed("c", params(4 * round + 2), 7);
+            if (round == 1) assertThat(store.reclaimStale(Duration.ZERO, true)).isNotEmpty();
+        }
+        assertThat(store.trials(TrialQuery.of("c").sortBy("impl").page(5, 0)).total())
+                .as("the other campaign's trials are not counted").isEqualTo(listed(TrialQuery.of("c").sortBy("impl")));
     }
 
     @Test
