@@ -41,8 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * keyset cursor (the second half of the listing). Deep cursors are collected first (untimed) by walking each
  * listing's second half with next_cursor 1000 rows at a time, then pages of 50 after them are timed; a few deep
  * pages by offset are timed too, for comparison. Usage: {@code bench/run LeaderboardBench [trials] [epochs]
- * [requests per key and order] [h2|pg] [writer trials/s]} (default 100000 trials x 50 epochs, 10, h2, and 0: the
- * writer as fast as it can, far more than a running search writes). The campaign is seeded in set-based SQL
+ * [requests per key and order] [h2|pg] [writer trials/s] [thread|process]} (default 100000 trials x 50 epochs, 10,
+ * h2, 0: the writer as fast as it can, far more than a running search writes, and thread: the writer in the server's
+ * JVM; {@code process} runs it in a JVM of its own, {@link LeaderboardWriter}, as a search's processes are). The campaign is seeded in set-based SQL
  * ({@link QueueSeed}, the five params of the tutorial space, no predictions): about a minute at 100k. Epochs per
  * trial only size the epoch table: a leaderboard page reads no curve of a finished trial. PostgreSQL is the server in LSTM_TUNER_TEST_PG_URL, else a throwaway local cluster (fsync off).
  * Prints figures; never fails on a time.
@@ -58,6 +59,8 @@ public final class LeaderboardBench {
         int requests = args.length > 2 ? Integer.parseInt(args[2]) : 10;
         boolean pg = args.length > 3 && args[3].equals("pg");
         double writeRate = args.length > 4 ? Double.parseDouble(args[4]) : 0;
+        boolean writerProcess = args.length > 5 && args[5].equals("process");
+        if (writerProcess && writeRate > 0) throw new IllegalArgumentException("the writer process is not paced: rate 0");
         Path dir = Files.createTempDirectory("leaderboard-bench");
         String url = pg ? PgTestCluster.get().freshDatabase("leaderboard")
                 : StoreFactory.jdbcUrl(dir.resolve("bench").toString());
@@ -76,7 +79,7 @@ public final class LeaderboardBench {
             String base = "http://127.0.0.1:" + app.port() + "/api/trials?campaign=" + campaign;
             AtomicBoolean stop = new AtomicBoolean();
             AtomicInteger written = new AtomicInteger();
-            Thread writer = new Thread(() -> {
+            Thread writer = writerProcess ? null : new Thread(() -> {
                 Random w = new Random(2);
                 long start = System.nanoTime();
                 while (!stop.get()) {
@@ -85,7 +88,16 @@ public final class LeaderboardBench {
                     if (writeRate > 0) pace(start, written.get() / writeRate);
                 }
             }, "search-writer");
-            writer.start();
+            Path stopFile = dir.resolve("stop-writer");
+            Process writerJvm = null;
+            if (writerProcess) {
+                writerJvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx1g", "-cp", System.getProperty("java.class.path"), LeaderboardWriter.class.getName(), url,
+                        campaign, String.valueOf(epochs), stopFile.toString())
+                        .redirectErrorStream(true).redirectOutput(dir.resolve("writer.log").toFile()).start();
+            } else {
+                writer.start();
+            }
             HttpClient http = HttpClient.newHttpClient();
             Random pick = new Random(3);
             List<String> sorts = new ArrayList<>(SortColumn.keys());
@@ -124,7 +136,15 @@ public final class LeaderboardBench {
                 }
             } finally {
                 stop.set(true);
-                writer.join();
+                if (writerJvm != null) {
+                    Files.writeString(stopFile, "");
+                    writerJvm.waitFor();
+                    for (String line : Files.readAllLines(dir.resolve("writer.log"))) {
+                        if (line.startsWith("written ")) written.set(Integer.parseInt(line.substring(8).trim()));
+                    }
+                } else {
+                    writer.join();
+                }
                 app.stop();
             }
             report("first pages, every key and order", firstAll);
@@ -132,7 +152,7 @@ public final class LeaderboardBench {
             report("deep pages by offset, every key and order", offsetAll);
             report("compare (2 trials)", compare);
             System.out.println("trials written meanwhile: " + written.get() + (writeRate > 0 ? " (paced at " + writeRate
-                    + " a second)" : " (as fast as the writer could)") + "; load average " + loadAverage());
+                    + " a second)" : " (as fast as the writer could" + (writerProcess ? ", in its own JVM)" : ")")) + "; load average " + loadAverage());
         } finally {
             try (var files = Files.walk(dir)) {
                 for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
@@ -197,7 +217,7 @@ public final class LeaderboardBench {
                 s.get(s.size() / 2) / 1e6, s.get((int) (s.size() * 0.95)) / 1e6, s.get(s.size() - 1) / 1e6);
     }
 
-    private static void addTrial(Store store, String campaign, int epochs, Random rnd) {
+    static void addTrial(Store store, String campaign, int epochs, Random rnd) {
         Map<String, Object> p = new LinkedHashMap<>();
         double lr = Math.pow(10, -4 + 2 * rnd.nextDouble());
         p.put("learning_rate", lr);
