@@ -43,8 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * pages by offset are timed too, for comparison. Usage: {@code bench/run LeaderboardBench [trials] [epochs]
  * [requests per key and order] [h2|pg] [writer trials/s] [thread|process]} (default 100000 trials x 50 epochs, 10,
  * h2, 0: the writer as fast as it can, far more than a running search writes, and thread: the writer in the server's
- * JVM; {@code process} runs it in a JVM of its own, {@link LeaderboardWriter}, as a search's processes are). The campaign is seeded in set-based SQL
- * ({@link QueueSeed}, the five params of the tutorial space, no predictions): about a minute at 100k. Epochs per
+ * JVM; {@code process} runs it in a JVM of its own, {@link LeaderboardWriter}, as a search's processes are). The
+ * campaign is seeded in set-based SQL ({@link QueueSeed}, the five params of the tutorial space, no predictions): about a minute at 100k. Epochs per
  * trial only size the epoch table: a leaderboard page reads no curve of a finished trial. PostgreSQL is the server in LSTM_TUNER_TEST_PG_URL, else a throwaway local cluster (fsync off).
  * Prints figures; never fails on a time.
  */
@@ -60,7 +60,10 @@ public final class LeaderboardBench {
         boolean pg = args.length > 3 && args[3].equals("pg");
         double writeRate = args.length > 4 ? Double.parseDouble(args[4]) : 0;
         boolean writerProcess = args.length > 5 && args[5].equals("process");
-        if (writerProcess && writeRate > 0) throw new IllegalArgumentException("the writer process is not paced: rate 0");
+        if (writerProcess && writeRate > 0) {
+            throw new IllegalArgumentException("a writer in its own JVM (process) writes as fast as it can: give the "
+                    + "writer rate 0 with process, or drop process to pace the writer thread");
+        }
         Path dir = Files.createTempDirectory("leaderboard-bench");
         String url = pg ? PgTestCluster.get().freshDatabase("leaderboard")
                 : StoreFactory.jdbcUrl(dir.resolve("bench").toString());
@@ -151,8 +154,10 @@ public final class LeaderboardBench {
             report("deep pages by cursor, every key and order", deepAll);
             report("deep pages by offset, every key and order", offsetAll);
             report("compare (2 trials)", compare);
-            System.out.println("trials written meanwhile: " + written.get() + (writeRate > 0 ? " (paced at " + writeRate
-                    + " a second)" : " (as fast as the writer could" + (writerProcess ? ", in its own JVM)" : ")")) + "; load average " + loadAverage());
+            String how = writeRate > 0 ? "paced at " + writeRate + " a second"
+                    : "as fast as the writer could" + (writerProcess ? ", in its own JVM" : "");
+            System.out.println("trials written meanwhile: " + written.get() + " (" + how + "); load average "
+                    + loadAverage());
         } finally {
             try (var files = Files.walk(dir)) {
                 for (Path f : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How many trials an unfiltered leaderboard listing holds, without a COUNT(*) over the campaign on every page (at
- * 100k trials that count was a fifth of an H2 page's time). Trial numbers are allocated under the campaign row lock
+ * 30k trials that count was a fifth of an H2 page's time). Trial numbers are allocated under the campaign row lock
  * and committed with its {@code next_number}, and trials are never deleted one by one (only with their campaign,
  * whose id is never reused), so a campaign holds exactly {@code next_number - 1} trials, all of them committed. The
  * trials that have a param only grow too (params are written with the trial and never change), so a param's total
